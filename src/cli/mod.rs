@@ -1,0 +1,185 @@
+//! The command line (DESIGN §3): arguments are parsed once into validated options,
+//! then one function per subcommand does its work and returns an exit code.
+//!
+//! Exit codes: 0 every file accepted; 1 a file was read but refused; 2 usage (an
+//! unknown option or governorate, `--from` after `--to`, a path that cannot be opened).
+
+mod check;
+mod summary;
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::data::{DataError, Dataset, Warning};
+use crate::query::Filters;
+use crate::query::filters::year_bounds;
+
+/// Offline dashboard of displacement and aid in Iraq.
+#[derive(Debug, Parser)]
+#[command(name = "displacement-dashboard", version, about, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Files to open in the dashboard beside the bundled data.
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+/// The options every command shares.
+#[derive(Debug, Clone, Default, Args)]
+pub struct CommonArgs {
+    /// Load this file (kind detected from its columns); repeatable.
+    #[arg(long = "data", value_name = "FILE", global = true)]
+    pub data: Vec<PathBuf>,
+    /// Do not load the bundled Iraq data.
+    #[arg(long, global = true)]
+    pub no_bundled: bool,
+    /// Filter to this governorate (any spelling, ISO code or P-code); repeatable.
+    #[arg(long = "governorate", value_name = "NAME_OR_PCODE", global = true)]
+    pub governorates: Vec<String>,
+    /// First year of the range.
+    #[arg(long, value_name = "YEAR", global = true)]
+    pub from: Option<i32>,
+    /// Last year of the range.
+    #[arg(long, value_name = "YEAR", global = true)]
+    pub to: Option<i32>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the headline figures for the filters.
+    Summary {
+        /// Print one JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Validate files: exit 0 if every file is accepted, 1 if one is refused.
+    Check {
+        /// The files to check.
+        #[arg(value_name = "FILE", required = true)]
+        files: Vec<PathBuf>,
+    },
+}
+
+/// A command's failure: the message for stderr and the exit code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    pub code: u8,
+    pub message: String,
+}
+
+impl Failure {
+    /// A usage problem (exit 2).
+    pub fn usage(message: impl Into<String>) -> Failure {
+        Failure {
+            code: 2,
+            message: message.into(),
+        }
+    }
+
+    /// A data error: 2 when the path cannot be opened, 1 when the file was refused.
+    #[must_use]
+    pub fn data(error: &DataError) -> Failure {
+        Failure {
+            code: if error.is_open_error() { 2 } else { 1 },
+            message: error.to_string(),
+        }
+    }
+}
+
+/// What a command produced: text for stdout, warnings for stderr.
+#[derive(Debug, Default)]
+pub struct Output {
+    pub stdout: String,
+    pub warnings: Vec<String>,
+    pub code: u8,
+}
+
+/// The loaded data and validated filters of the common options.
+#[derive(Debug)]
+pub struct Loaded {
+    pub dataset: Dataset,
+    pub filters: Filters,
+}
+
+/// Loads the bundled data and `--data` files, then resolves the filters.
+pub fn load(common: &CommonArgs, extra_files: &[PathBuf]) -> Result<Loaded, Failure> {
+    let base = if common.no_bundled {
+        Dataset::empty()
+    } else {
+        Dataset::bundled()
+    };
+    let mut dataset = base.map_err(|e| Failure {
+        code: 1,
+        message: format!("the bundled data failed its checks: {e}"),
+    })?;
+    for path in common.data.iter().chain(extra_files) {
+        let parsed = dataset.read_file(path).map_err(|e| Failure::data(&e))?;
+        let name = path.display().to_string();
+        dataset.add(&name, parsed, false);
+    }
+    let filters = resolve_filters(&dataset, common)?;
+    Ok(Loaded { dataset, filters })
+}
+
+/// Turns the filter options into [`Filters`], or a usage error.
+pub fn resolve_filters(dataset: &Dataset, common: &CommonArgs) -> Result<Filters, Failure> {
+    let (lo, hi) = year_bounds(dataset);
+    let from = common.from.unwrap_or(lo);
+    let to = common.to.unwrap_or(hi);
+    if from > to {
+        return Err(Failure::usage(format!(
+            "--from {from} is after --to {to}; give the earlier year first"
+        )));
+    }
+    let mut filters = Filters {
+        governorates: None,
+        from,
+        to,
+    };
+    if !common.governorates.is_empty() {
+        let mut selected = BTreeSet::new();
+        for name in &common.governorates {
+            let resolved = dataset
+                .gazetteer
+                .resolve(name)
+                .map_err(|e| Failure::usage(e.to_string()))?;
+            selected.insert(resolved.pcode);
+        }
+        filters = filters.with_governorates(selected, dataset.gazetteer.governorates().len());
+    }
+    Ok(filters)
+}
+
+/// Warnings of the gazetteer for the `--governorate` values (e.g. Halabja).
+fn filter_warnings(dataset: &Dataset, common: &CommonArgs) -> Vec<String> {
+    common
+        .governorates
+        .iter()
+        .filter_map(|g| dataset.gazetteer.resolve(g).ok()?.warning)
+        .collect()
+}
+
+fn warning_lines(warnings: &[Warning]) -> Vec<String> {
+    warnings.iter().map(ToString::to_string).collect()
+}
+
+/// Runs a non-GUI command. `None` means the GUI should open.
+pub fn run(cli: &Cli) -> Option<Result<Output, Failure>> {
+    match &cli.command {
+        None => None,
+        Some(Command::Summary { json }) => Some(load(&cli.common, &[]).map(|loaded| {
+            let mut out = summary::run(&loaded, *json);
+            out.warnings = filter_warnings(&loaded.dataset, &cli.common);
+            out.warnings
+                .extend(warning_lines(&loaded.dataset.warnings));
+            out
+        })),
+        Some(Command::Check { files }) => Some(check::run(&cli.common, files)),
+    }
+}

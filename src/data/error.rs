@@ -1,0 +1,129 @@
+//! Typed errors and warnings of the data layer.
+//!
+//! A problem names the file, the row as the user's own tool shows it (1-based,
+//! header included), the column as written in the file, what was expected and
+//! what was found: `FILE: row N, column "NAME": expected <what>, found "<value>"`.
+
+use std::fmt;
+
+/// One problem at one cell (or one row, or the header).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The file's name as the user gave it.
+    pub file: String,
+    /// 1-based physical row; the header is row 1.
+    pub row: usize,
+    /// The column as written in the file's header.
+    pub column: String,
+    /// What the cell should hold.
+    pub expected: String,
+    /// What it holds (empty for a missing value).
+    pub found: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: row {}, column \"{}\": expected {}, found \"{}\"",
+            self.file, self.row, self.column, self.expected, self.found
+        )
+    }
+}
+
+/// Something worth telling the user that does not stop a file from loading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    /// The file it concerns.
+    pub file: String,
+    /// What happened, as a sentence.
+    pub message: String,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.file, self.message)
+    }
+}
+
+/// Why a file was not loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum DataError {
+    /// The path cannot be opened (missing, a directory, no permission): a usage problem.
+    #[error("cannot open {path}: {reason}")]
+    Open { path: String, reason: String },
+    /// The file holds nothing at all.
+    #[error("{file}: the file is empty; expected a header row and data rows")]
+    Empty { file: String },
+    /// The file has a header and no data.
+    #[error("{file}: the file has a header row but no data rows")]
+    HeaderOnly { file: String },
+    /// The header does not match any table kind.
+    #[error(
+        "{file}: kind of table not recognised; expected the columns of one of: {expected}; found columns: {found}"
+    )]
+    UnknownKind {
+        file: String,
+        expected: String,
+        found: String,
+    },
+    /// A format the app cannot read yet.
+    #[error("{file}: {what} is not supported yet")]
+    Unsupported { file: String, what: String },
+    /// The CSV could not be parsed at all.
+    #[error("{file}: not a readable CSV file: {reason}")]
+    Malformed { file: String, reason: String },
+    /// Cells or columns with wrong values; every problem found is listed.
+    #[error("{}", list_problems(.0))]
+    Invalid(Vec<Problem>),
+}
+
+impl DataError {
+    /// True when the error is about the path, not the file's contents (exit code 2).
+    #[must_use]
+    pub fn is_open_error(&self) -> bool {
+        matches!(self, DataError::Open { .. })
+    }
+}
+
+fn list_problems(problems: &[Problem]) -> String {
+    problems
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_problem_reads_as_designed() {
+        let p = Problem {
+            file: "x.csv".into(),
+            row: 7,
+            column: "idps".into(),
+            expected: "a whole number of people, 0 or more".into(),
+            found: "-5".into(),
+        };
+        assert_eq!(
+            p.to_string(),
+            "x.csv: row 7, column \"idps\": expected a whole number of people, 0 or more, found \"-5\""
+        );
+    }
+
+    #[test]
+    fn invalid_lists_every_problem_on_its_own_line() {
+        let p = |row| Problem {
+            file: "f.csv".into(),
+            row,
+            column: "date".into(),
+            expected: "a date".into(),
+            found: "x".into(),
+        };
+        let e = DataError::Invalid(vec![p(2), p(3)]);
+        assert_eq!(e.to_string().lines().count(), 2);
+        assert!(e.to_string().contains("row 3"));
+    }
+}

@@ -1,0 +1,711 @@
+//! Turns a [`RawTable`] of text cells into validated records of one table kind.
+//!
+//! Every cell is checked (dates parse, counts are whole numbers of 0 or more, codes
+//! are known, governorates resolve in the gazetteer), and every problem in the file is
+//! collected, so the user fixes a file in one pass rather than one error at a time.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::error::{DataError, Problem, Warning};
+use super::gazetteer::{Gazetteer, Governorate, Pcode, Region};
+use super::raw::RawTable;
+use super::records::{
+    Basis, CampCount, CampDefinition, CampEvent, CampEventKind, CampScope, DatePrecision, Event,
+    EventCategory, FundingKind, FundingRow, GovernoratePoint, NationalPoint, NationalSeries,
+    PeopleUnit, Precision, Source,
+};
+use super::schema::{Detection, TableKind, col, detect};
+
+/// The rows of one file, of one kind.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Table {
+    Governorates(Vec<Governorate>),
+    Sources(Vec<Source>),
+    IdpsNational(Vec<NationalPoint>),
+    IdpsGovernorate(Vec<GovernoratePoint>),
+    Camps(Vec<CampEvent>),
+    CampCounts(Vec<CampCount>),
+    Funding(Vec<FundingRow>),
+    Events(Vec<Event>),
+}
+
+impl Table {
+    /// The kind of this table.
+    #[must_use]
+    pub fn kind(&self) -> TableKind {
+        match self {
+            Table::Governorates(_) => TableKind::Governorates,
+            Table::Sources(_) => TableKind::Sources,
+            Table::IdpsNational(_) => TableKind::IdpsNational,
+            Table::IdpsGovernorate(_) => TableKind::IdpsGovernorate,
+            Table::Camps(_) => TableKind::Camps,
+            Table::CampCounts(_) => TableKind::CampCounts,
+            Table::Funding(_) => TableKind::Funding,
+            Table::Events(_) => TableKind::Events,
+        }
+    }
+
+    /// Number of rows.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        match self {
+            Table::Governorates(v) => v.len(),
+            Table::Sources(v) => v.len(),
+            Table::IdpsNational(v) => v.len(),
+            Table::IdpsGovernorate(v) => v.len(),
+            Table::Camps(v) => v.len(),
+            Table::CampCounts(v) => v.len(),
+            Table::Funding(v) => v.len(),
+            Table::Events(v) => v.len(),
+        }
+    }
+
+    /// The distinct source ids its rows point to (none for the gazetteer and sources).
+    #[must_use]
+    pub fn source_ids(&self) -> Vec<String> {
+        let mut ids: Vec<String> = match self {
+            Table::Governorates(_) | Table::Sources(_) => Vec::new(),
+            Table::IdpsNational(v) => v.iter().map(|r| r.source_id.clone()).collect(),
+            Table::IdpsGovernorate(v) => v.iter().map(|r| r.source_id.clone()).collect(),
+            Table::Camps(v) => v.iter().map(|r| r.source_id.clone()).collect(),
+            Table::CampCounts(v) => v.iter().map(|r| r.source_id.clone()).collect(),
+            Table::Funding(v) => v.iter().map(|r| r.source_id.clone()).collect(),
+            Table::Events(v) => v.iter().map(|r| r.source_id.clone()).collect(),
+        };
+        ids.sort();
+        ids.dedup();
+        ids
+    }
+
+    /// True when the table has no rows (never the case for a parsed file).
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// A parsed table and what was noticed while reading it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parsed {
+    pub table: Table,
+    pub warnings: Vec<Warning>,
+}
+
+/// Detects the kind of `raw` and validates every row.
+pub fn parse(raw: &RawTable, gazetteer: &Gazetteer) -> Result<Parsed, DataError> {
+    let kind = match detect(&raw.header) {
+        Detection::Found(kind) => kind,
+        Detection::Missing(kind, missing) => {
+            let problems = missing
+                .into_iter()
+                .map(|name| Problem {
+                    file: raw.file.clone(),
+                    row: 1,
+                    column: name.into(),
+                    expected: format!("a column named \"{name}\" (the {} needs it)", kind.label()),
+                    found: "no such column".into(),
+                })
+                .collect();
+            return Err(DataError::Invalid(problems));
+        }
+        Detection::Unknown => {
+            return Err(DataError::UnknownKind {
+                file: raw.file.clone(),
+                expected: TableKind::ALL
+                    .iter()
+                    .map(|k| format!("{} ({})", k.label(), k.required().join(", ")))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                found: raw.header.join(", "),
+            });
+        }
+    };
+    let mut cells = Cells::new(raw, gazetteer);
+    let table = match kind {
+        TableKind::Governorates => Table::Governorates(governorates(&mut cells)),
+        TableKind::Sources => Table::Sources(sources(&mut cells)),
+        TableKind::IdpsNational => Table::IdpsNational(idps_national(&mut cells)),
+        TableKind::IdpsGovernorate => Table::IdpsGovernorate(idps_governorate(&mut cells)),
+        TableKind::Camps => Table::Camps(camps(&mut cells)),
+        TableKind::CampCounts => Table::CampCounts(camp_counts(&mut cells)),
+        TableKind::Funding => Table::Funding(funding(&mut cells)),
+        TableKind::Events => Table::Events(events(&mut cells)),
+    };
+    if cells.problems.is_empty() {
+        Ok(Parsed {
+            table,
+            warnings: cells.warnings,
+        })
+    } else {
+        Err(DataError::Invalid(cells.problems))
+    }
+}
+
+const DATE: &str = "a date as YYYY-MM-DD";
+const COUNT: &str = "a whole number, 0 or more";
+const TEXT: &str = "a value";
+
+/// Reads cells by column name, collecting problems and warnings.
+struct Cells<'a> {
+    raw: &'a RawTable,
+    gazetteer: &'a Gazetteer,
+    columns: HashMap<&'static str, usize>,
+    problems: Vec<Problem>,
+    warnings: Vec<Warning>,
+}
+
+impl<'a> Cells<'a> {
+    fn new(raw: &'a RawTable, gazetteer: &'a Gazetteer) -> Self {
+        Cells {
+            raw,
+            gazetteer,
+            columns: HashMap::new(),
+            problems: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    fn rows(&self) -> std::ops::Range<usize> {
+        0..self.raw.height()
+    }
+
+    fn index(&mut self, name: &'static str) -> Option<usize> {
+        if let Some(&i) = self.columns.get(name) {
+            return Some(i);
+        }
+        let i = self.raw.column(name)?;
+        self.columns.insert(name, i);
+        Some(i)
+    }
+
+    fn problem(&mut self, row: usize, name: &str, expected: &str, found: &str) {
+        let column = self
+            .raw
+            .column(name)
+            .and_then(|i| self.raw.header.get(i).cloned())
+            .unwrap_or_else(|| name.to_string());
+        self.problems.push(Problem {
+            file: self.raw.file.clone(),
+            row: self.raw.line(row),
+            column,
+            expected: expected.into(),
+            found: found.into(),
+        });
+    }
+
+    /// An optional cell parsed by `read`; a bad value is a problem and gives `Err`.
+    fn optional<T>(
+        &mut self,
+        row: usize,
+        name: &'static str,
+        expected: &str,
+        read: impl FnOnce(&str) -> Option<T>,
+    ) -> Result<Option<T>, ()> {
+        let Some(i) = self.index(name) else {
+            return Ok(None);
+        };
+        let Some(text) = self.raw.cell(i, row) else {
+            return Ok(None);
+        };
+        match read(text) {
+            Some(v) => Ok(Some(v)),
+            None => {
+                let text = text.to_string();
+                self.problem(row, name, expected, &text);
+                Err(())
+            }
+        }
+    }
+
+    /// A cell that must hold a value.
+    fn required<T>(
+        &mut self,
+        row: usize,
+        name: &'static str,
+        expected: &str,
+        read: impl FnOnce(&str) -> Option<T>,
+    ) -> Option<T> {
+        match self.optional(row, name, expected, read) {
+            Ok(Some(v)) => Some(v),
+            Ok(None) => {
+                self.problem(row, name, expected, "");
+                None
+            }
+            Err(()) => None,
+        }
+    }
+
+    fn text(&mut self, row: usize, name: &'static str) -> Option<String> {
+        self.required(row, name, TEXT, |t| Some(t.to_string()))
+    }
+
+    fn opt_text(&mut self, row: usize, name: &'static str) -> Option<String> {
+        self.optional(row, name, TEXT, |t| Some(t.to_string()))
+            .ok()
+            .flatten()
+    }
+
+    fn date(&mut self, row: usize, name: &'static str) -> Option<NaiveDate> {
+        self.required(row, name, DATE, parse_date)
+    }
+
+    fn count(&mut self, row: usize, name: &'static str) -> Option<u64> {
+        self.required(row, name, COUNT, parse_count)
+    }
+
+    fn opt_count(&mut self, row: usize, name: &'static str) -> Result<Option<u64>, ()> {
+        self.optional(row, name, COUNT, parse_count)
+    }
+
+    fn token<T>(
+        &mut self,
+        row: usize,
+        name: &'static str,
+        tokens: &[&str],
+        read: impl FnOnce(&str) -> Option<T>,
+    ) -> Option<T> {
+        self.required(row, name, &one_of(tokens), read)
+    }
+
+    fn precision(&mut self, row: usize) -> Result<DatePrecision, ()> {
+        let expected = one_of(DatePrecision::TOKENS);
+        self.optional(row, col::DATE_PRECISION, &expected, DatePrecision::parse)
+            .map(|p| p.unwrap_or(DatePrecision::Day))
+    }
+
+    /// The governorate of a row, through the gazetteer.
+    fn governorate(&mut self, row: usize, name: &'static str) -> Option<Pcode> {
+        let i = self.index(name)?;
+        let Some(text) = self.raw.cell(i, row).map(str::to_string) else {
+            self.problem(row, name, "a governorate name or P-code", "");
+            return None;
+        };
+        match self.gazetteer.resolve(&text) {
+            Ok(resolved) => {
+                if let Some(message) = resolved.warning {
+                    let line = self.raw.line(row);
+                    self.warnings.push(Warning {
+                        file: self.raw.file.clone(),
+                        message: format!("row {line}: {message}"),
+                    });
+                }
+                Some(resolved.pcode)
+            }
+            Err(e) => {
+                let expected = format!("a known governorate name or P-code ({e})");
+                self.problem(row, name, &expected, &text);
+                None
+            }
+        }
+    }
+
+    /// The source of a row; a file without a `source_id` column is its own source.
+    fn source(&mut self, row: usize) -> Option<String> {
+        if self.index(col::SOURCE_ID).is_some() {
+            self.text(row, col::SOURCE_ID)
+        } else {
+            Some(file_source_id(&self.raw.file))
+        }
+    }
+}
+
+/// The source id given to rows of a user file that names no source.
+#[must_use]
+pub fn file_source_id(file: &str) -> String {
+    format!("file:{file}")
+}
+
+fn one_of(tokens: &[&str]) -> String {
+    format!("one of {}", tokens.join(", "))
+}
+
+fn parse_date(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+}
+
+fn parse_count(text: &str) -> Option<u64> {
+    text.parse().ok()
+}
+
+fn parse_round(text: &str) -> Option<u32> {
+    text.parse().ok()
+}
+
+fn parse_pct(text: &str) -> Option<f64> {
+    text.parse::<f64>()
+        .ok()
+        .filter(|p| p.is_finite() && *p >= 0.0)
+}
+
+fn parse_bool(text: &str) -> Option<bool> {
+    match text.to_ascii_lowercase().as_str() {
+        "true" | "yes" | "1" => Some(true),
+        "false" | "no" | "0" => Some(false),
+        _ => None,
+    }
+}
+
+fn parse_year(text: &str) -> Option<i32> {
+    text.parse().ok().filter(|y| (1900..=2100).contains(y))
+}
+
+fn parse_region(text: &str) -> Option<Region> {
+    match text.to_ascii_lowercase().as_str() {
+        "federal" => Some(Region::Federal),
+        "kri" => Some(Region::Kri),
+        _ => None,
+    }
+}
+
+fn governorates(c: &mut Cells) -> Vec<Governorate> {
+    let mut out = Vec::new();
+    for row in c.rows() {
+        let pcode = c.required(row, col::PCODE, "a P-code IQG01 to IQG18", Pcode::parse);
+        let iso = c.text(row, col::ISO_3166_2);
+        let name_en = c.text(row, col::NAME_EN);
+        let name_ar = c.text(row, col::NAME_AR);
+        let alt = c.opt_text(row, col::ALT_NAMES).unwrap_or_default();
+        let region = c.token(row, col::REGION, &["federal", "kri"], parse_region);
+        if let (Some(pcode), Some(iso_3166_2), Some(name_en), Some(name_ar), Some(region)) =
+            (pcode, iso, name_en, name_ar, region)
+        {
+            let alt_names = alt
+                .split(';')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(String::from)
+                .collect();
+            out.push(Governorate {
+                pcode,
+                iso_3166_2,
+                name_en,
+                name_ar,
+                alt_names,
+                region,
+            });
+        }
+    }
+    out
+}
+
+fn sources(c: &mut Cells) -> Vec<Source> {
+    let mut out = Vec::new();
+    for row in c.rows() {
+        let id = c.text(row, col::SOURCE_ID);
+        let publisher = c.text(row, col::PUBLISHER);
+        let title = c.text(row, col::TITLE);
+        let published = c.text(row, col::PUBLISHED);
+        let url = c.text(row, col::URL);
+        let note = c.opt_text(row, col::NOTE);
+        if let (Some(id), Some(publisher), Some(title), Some(published), Some(url)) =
+            (id, publisher, title, published, url)
+        {
+            out.push(Source {
+                id,
+                publisher,
+                title,
+                published,
+                url,
+                note,
+            });
+        }
+    }
+    out
+}
+
+fn idps_national(c: &mut Cells) -> Vec<NationalPoint> {
+    let mut out = Vec::new();
+    for row in c.rows() {
+        let date = c.date(row, col::DATE);
+        let date_precision = c.precision(row);
+        let round = c.optional(row, col::ROUND, "a DTM round number", parse_round);
+        let series = c.token(row, col::SERIES, NationalSeries::TOKENS, NationalSeries::parse);
+        let idps = c.count(row, col::IDPS);
+        let returnees = c.opt_count(row, col::RETURNEES);
+        let households = c.opt_count(row, col::HOUSEHOLDS);
+        let precision = c.token(row, col::PRECISION, Precision::TOKENS, Precision::parse);
+        let source_id = c.source(row);
+        if let (
+            Some(date),
+            Ok(date_precision),
+            Ok(round),
+            Some(series),
+            Some(idps),
+            Ok(returnees),
+            Ok(households),
+            Some(precision),
+            Some(source_id),
+        ) = (
+            date,
+            date_precision,
+            round,
+            series,
+            idps,
+            returnees,
+            households,
+            precision,
+            source_id,
+        ) {
+            out.push(NationalPoint {
+                date,
+                date_precision,
+                round,
+                series,
+                idps,
+                returnees,
+                households,
+                precision,
+                source_id,
+            });
+        }
+    }
+    out
+}
+
+fn idps_governorate(c: &mut Cells) -> Vec<GovernoratePoint> {
+    let mut out = Vec::new();
+    let mut seen: HashMap<(NaiveDate, Pcode, Basis, String, Option<String>), usize> =
+        HashMap::new();
+    for row in c.rows() {
+        let date = c.date(row, col::DATE);
+        let round = c.optional(row, col::ROUND, "a DTM round number", parse_round);
+        let pcode = c.governorate(row, col::PCODE);
+        let basis = c.token(row, col::BASIS, Basis::TOKENS, Basis::parse);
+        let individuals = c.count(row, col::INDIVIDUALS);
+        let panel = c.opt_text(row, col::PANEL);
+        let complete = c.optional(row, col::COMPLETE, "true or false", parse_bool);
+        let source_id = c.source(row);
+        let (
+            Some(date),
+            Ok(round),
+            Some(pcode),
+            Some(basis),
+            Some(individuals),
+            Ok(complete),
+            Some(source_id),
+        ) = (date, round, pcode, basis, individuals, complete, source_id)
+        else {
+            continue;
+        };
+        let key = (date, pcode, basis, source_id.clone(), panel.clone());
+        if let Some(first) = seen.get(&key) {
+            let expected = format!(
+                "one row per date, governorate, basis, source and panel (row {} has the same)",
+                c.raw.line(*first)
+            );
+            c.problem(row, col::PCODE, &expected, &pcode.to_string());
+            continue;
+        }
+        seen.insert(key, row);
+        out.push(GovernoratePoint {
+            date,
+            round,
+            pcode,
+            basis,
+            individuals,
+            panel,
+            complete: complete.unwrap_or(false),
+            source_id,
+        });
+    }
+    out
+}
+
+fn camps(c: &mut Cells) -> Vec<CampEvent> {
+    let mut out = Vec::new();
+    for row in c.rows() {
+        let camp = c.text(row, col::CAMP);
+        let pcode = c.governorate(row, col::PCODE);
+        let district = c.opt_text(row, col::DISTRICT);
+        let event = c.token(row, col::EVENT, CampEventKind::TOKENS, CampEventKind::parse);
+        let date = c.date(row, col::DATE);
+        let date_precision = c.precision(row);
+        let population = c.opt_count(row, col::POPULATION);
+        let unit = c.optional(
+            row,
+            col::POPULATION_UNIT,
+            &one_of(PeopleUnit::TOKENS),
+            PeopleUnit::parse,
+        );
+        let source_id = c.source(row);
+        if let (
+            Some(camp),
+            Some(pcode),
+            Some(event),
+            Some(date),
+            Ok(date_precision),
+            Ok(population),
+            Ok(population_unit),
+            Some(source_id),
+        ) = (
+            camp,
+            pcode,
+            event,
+            date,
+            date_precision,
+            population,
+            unit,
+            source_id,
+        ) {
+            if population.is_some() && population_unit.is_none() {
+                c.problem(row, col::POPULATION_UNIT, &one_of(PeopleUnit::TOKENS), "");
+                continue;
+            }
+            out.push(CampEvent {
+                camp,
+                pcode,
+                district,
+                event,
+                date,
+                date_precision,
+                population,
+                population_unit,
+                source_id,
+            });
+        }
+    }
+    out
+}
+
+fn camp_counts(c: &mut Cells) -> Vec<CampCount> {
+    let mut out = Vec::new();
+    let scope_expected = format!(
+        "{} or a governorate P-code IQGnn",
+        one_of(CampScope::TOKENS)
+    );
+    for row in c.rows() {
+        let date = c.date(row, col::DATE);
+        let date_precision = c.precision(row);
+        let scope = c.required(row, col::SCOPE, &scope_expected, CampScope::parse);
+        let definition = c.token(
+            row,
+            col::DEFINITION,
+            CampDefinition::TOKENS,
+            CampDefinition::parse,
+        );
+        let camps = c.opt_count(row, col::CAMPS);
+        let people = c.opt_count(row, col::PEOPLE);
+        let unit = c.optional(
+            row,
+            col::PEOPLE_UNIT,
+            &one_of(PeopleUnit::TOKENS),
+            PeopleUnit::parse,
+        );
+        let source_id = c.source(row);
+        if let (
+            Some(date),
+            Ok(date_precision),
+            Some(scope),
+            Some(definition),
+            Ok(camps),
+            Ok(people),
+            Ok(people_unit),
+            Some(source_id),
+        ) = (
+            date,
+            date_precision,
+            scope,
+            definition,
+            camps,
+            people,
+            unit,
+            source_id,
+        ) {
+            if people.is_some() && people_unit.is_none() {
+                c.problem(row, col::PEOPLE_UNIT, &one_of(PeopleUnit::TOKENS), "");
+                continue;
+            }
+            out.push(CampCount {
+                date,
+                date_precision,
+                scope,
+                definition,
+                camps,
+                people,
+                people_unit,
+                source_id,
+            });
+        }
+    }
+    out
+}
+
+fn funding(c: &mut Cells) -> Vec<FundingRow> {
+    let mut out = Vec::new();
+    for row in c.rows() {
+        let year = c.required(row, col::YEAR, "a year such as 2022", parse_year);
+        let plan_code = c.opt_text(row, col::PLAN_CODE);
+        let plan_name = c.text(row, col::PLAN_NAME);
+        let kind = c.token(row, col::KIND, FundingKind::TOKENS, FundingKind::parse);
+        let requirements = c.opt_count(row, col::REQUIREMENTS_USD);
+        let funding = c.opt_count(row, col::FUNDING_USD);
+        let reported = c.optional(
+            row,
+            col::COVERAGE_REPORTED_PCT,
+            "a percentage, 0 or more",
+            parse_pct,
+        );
+        let reported_on = c.opt_text(row, col::REPORTED_ON);
+        let source_id = c.source(row);
+        if let (
+            Some(year),
+            Some(plan_name),
+            Some(kind),
+            Ok(requirements_usd),
+            Ok(funding_usd),
+            Ok(coverage_reported_pct),
+            Some(source_id),
+        ) = (
+            year,
+            plan_name,
+            kind,
+            requirements,
+            funding,
+            reported,
+            source_id,
+        ) {
+            out.push(FundingRow {
+                year,
+                plan_code,
+                plan_name,
+                kind,
+                requirements_usd,
+                funding_usd,
+                coverage_reported_pct,
+                reported_on,
+                source_id,
+            });
+        }
+    }
+    out
+}
+
+fn events(c: &mut Cells) -> Vec<Event> {
+    let mut out = Vec::new();
+    for row in c.rows() {
+        let date = c.date(row, col::DATE);
+        let date_precision = c.precision(row);
+        let title = c.text(row, col::TITLE);
+        let category = c.token(
+            row,
+            col::CATEGORY,
+            EventCategory::TOKENS,
+            EventCategory::parse,
+        );
+        let source_id = c.source(row);
+        if let (Some(date), Ok(date_precision), Some(title), Some(category), Some(source_id)) =
+            (date, date_precision, title, category, source_id)
+        {
+            out.push(Event {
+                date,
+                date_precision,
+                title,
+                category,
+                source_id,
+            });
+        }
+    }
+    out
+}

@@ -1,0 +1,200 @@
+//! Plot-ready plain types: what the UI draws and the exporters render.
+//!
+//! No polars and no egui here. Time charts use one x unit everywhere — days since
+//! 1970-01-01 — so their axes can be linked. Percentages are 0–100.
+
+use chrono::{Datelike, NaiveDate};
+
+/// Days since 1970-01-01, the x unit of every time chart.
+#[must_use]
+pub fn day_number(date: NaiveDate) -> f64 {
+    f64::from(date.num_days_from_ce() - EPOCH_DAYS_FROM_CE)
+}
+
+/// The date of a day number (rounded to the nearest day).
+#[must_use]
+pub fn date_of_day_number(x: f64) -> Option<NaiveDate> {
+    let days = x.round();
+    if !days.is_finite() || days.abs() > 1.0e6 {
+        return None;
+    }
+    NaiveDate::from_num_days_from_ce_opt(days as i32 + EPOCH_DAYS_FROM_CE)
+}
+
+/// `NaiveDate::num_days_from_ce` of 1970-01-01.
+const EPOCH_DAYS_FROM_CE: i32 = 719_163;
+
+/// How a series is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SeriesKind {
+    Line,
+    /// A line for comparison, drawn lighter and dashed.
+    Comparison,
+    Bars,
+}
+
+/// One point with what its tooltip says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Point {
+    pub x: f64,
+    pub y: f64,
+    /// The date (or year) as shown to users.
+    pub label: String,
+    pub source_id: String,
+}
+
+/// A named series of points.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    pub label: String,
+    pub kind: SeriesKind,
+    /// Index into the palette.
+    pub colour: usize,
+    pub points: Vec<Point>,
+}
+
+/// A labelled vertical marker on a time chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Marker {
+    pub x: f64,
+    pub label: String,
+}
+
+/// Everything needed to draw one chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartSpec {
+    pub title: String,
+    /// What the y axis counts, e.g. "people".
+    pub y_unit: String,
+    pub series: Vec<Series>,
+    pub markers: Vec<Marker>,
+    /// "Source: ..." for the series drawn.
+    pub source_line: String,
+    /// Said instead of drawing when no series has a point.
+    pub empty_message: String,
+}
+
+impl ChartSpec {
+    /// True when no series has a point to draw.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.series.iter().all(|s| s.points.is_empty())
+    }
+}
+
+/// A headline card.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Kpi {
+    pub title: String,
+    /// The figure, or a short statement when there is none ("no data in 2019–2020").
+    pub value: String,
+    /// The change over the range, if any.
+    pub change: Option<String>,
+    /// Date, definition, scope.
+    pub detail: String,
+    /// The source in words, for the hover.
+    pub source: String,
+    /// A sentence to paste into a briefing note.
+    pub citation: String,
+    /// The figure ignores the governorate filter (no breakdown exists).
+    pub national_only: bool,
+}
+
+/// `1098913` → `"1,098,913"`.
+#[must_use]
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `1098913` → `"1.10 M"`, `5970829` → `"5.97 M"`, `95400` → `"95,400"`.
+#[must_use]
+pub fn short_count(n: u64) -> String {
+    if n >= 1_000_000 {
+        format!("{:.2} M", n as f64 / 1.0e6)
+    } else {
+        thousands(n)
+    }
+}
+
+/// USD with an M or B suffix: `"$1.11 B"`, `"$569 M"`.
+#[must_use]
+pub fn usd(n: u64) -> String {
+    let x = n as f64;
+    if x >= 1.0e9 {
+        format!("${:.2} B", x / 1.0e9)
+    } else if x >= 1.0e6 {
+        format!("${:.0} M", x / 1.0e6)
+    } else {
+        format!("${}", thousands(n))
+    }
+}
+
+/// A signed percentage change: `"−67.1%"`, `"+12.0%"` (true minus sign).
+#[must_use]
+pub fn signed_pct(p: f64) -> String {
+    if p < 0.0 {
+        format!("\u{2212}{:.1}%", -p)
+    } else {
+        format!("+{p:.1}%")
+    }
+}
+
+/// `2024-04-30` → `"30 Apr 2024"`.
+#[must_use]
+pub fn long_date(date: NaiveDate) -> String {
+    date.format("%-d %b %Y").to_string()
+}
+
+/// A date as precise as it is known: `"Mar 2016"` for a month, `"2016"` for a year.
+#[must_use]
+pub fn date_as_known(date: NaiveDate, precision: crate::data::DatePrecision) -> String {
+    use crate::data::DatePrecision;
+    match precision {
+        DatePrecision::Day => long_date(date),
+        DatePrecision::Month => date.format("%b %Y").to_string(),
+        DatePrecision::Year => date.year().to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn day_numbers_round_trip() {
+        let d = NaiveDate::from_ymd_opt(2024, 4, 30).unwrap();
+        assert_eq!(day_number(NaiveDate::from_ymd_opt(1970, 1, 1).unwrap()), 0.0);
+        assert_eq!(date_of_day_number(day_number(d)), Some(d));
+        assert_eq!(date_of_day_number(f64::NAN), None);
+    }
+
+    #[test]
+    fn numbers_read_as_people_and_dollars() {
+        assert_eq!(thousands(1_098_913), "1,098,913");
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(short_count(5_970_829), "5.97 M");
+        assert_eq!(short_count(229_120), "229,120");
+        assert_eq!(usd(1_113_276_782), "$1.11 B");
+        assert_eq!(usd(569_000_000), "$569 M");
+        assert_eq!(signed_pct(-67.14), "\u{2212}67.1%");
+        assert_eq!(signed_pct(0.0), "+0.0%");
+    }
+
+    #[test]
+    fn dates_read_as_known() {
+        use crate::data::DatePrecision;
+        let d = NaiveDate::from_ymd_opt(2016, 3, 1).unwrap();
+        assert_eq!(long_date(d), "1 Mar 2016");
+        assert_eq!(date_as_known(d, DatePrecision::Month), "Mar 2016");
+        assert_eq!(date_as_known(d, DatePrecision::Year), "2016");
+    }
+}

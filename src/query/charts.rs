@@ -1,0 +1,109 @@
+//! Plot-ready charts built from the dataset and the filters.
+
+use super::{Filters, cards, idps};
+use crate::data::{Dataset, NationalSeries};
+use crate::model::{ChartSpec, Marker, Point, Series, SeriesKind, day_number, long_date};
+
+/// Credit line IOM's terms ask for on every DTM figure.
+pub const DTM_CREDIT: &str =
+    "International Organization for Migration (IOM), Displacement Tracking Matrix (DTM)";
+
+/// IDPs over time: the DTM stock, returnees, other series for comparison, events.
+#[must_use]
+pub fn idps_over_time(dataset: &Dataset, filters: &Filters) -> ChartSpec {
+    let mut series = Vec::new();
+    let stock: Vec<Point> = match &filters.governorates {
+        None => idps::national_series(dataset, filters),
+        Some(selected) => idps::governorate_series(dataset, filters, selected),
+    }
+    .iter()
+    .map(|p| Point {
+        x: day_number(p.date),
+        y: p.value as f64,
+        label: long_date(p.date),
+        source_id: p.source_id.clone(),
+    })
+    .collect();
+    series.push(Series {
+        label: format!("IDPs, {} (IOM DTM)", cards::place(dataset, filters)),
+        kind: SeriesKind::Line,
+        colour: 0,
+        points: stock,
+    });
+    if filters.is_national() {
+        let returnees: Vec<Point> = dataset
+            .idps_national
+            .iter()
+            .filter(|p| p.series == NationalSeries::Dtm && filters.contains(p.date))
+            .filter_map(|p| {
+                p.returnees.map(|r| Point {
+                    x: day_number(p.date),
+                    y: r as f64,
+                    label: long_date(p.date),
+                    source_id: p.source_id.clone(),
+                })
+            })
+            .collect();
+        series.push(Series {
+            label: "Returnees (IOM DTM)".into(),
+            kind: SeriesKind::Line,
+            colour: 1,
+            points: returnees,
+        });
+        for (s, label, colour) in [
+            (
+                NationalSeries::UnhcrYearEnd,
+                "UNHCR year-end (equals DTM's December round from 2017)",
+                2,
+            ),
+            (NationalSeries::IdmcStock, "IDMC conflict stock (year-end)", 3),
+        ] {
+            let mut points: Vec<Point> = dataset
+                .idps_national
+                .iter()
+                .filter(|p| p.series == s && filters.contains(p.date))
+                .map(|p| Point {
+                    x: day_number(p.date),
+                    y: p.idps as f64,
+                    label: long_date(p.date),
+                    source_id: p.source_id.clone(),
+                })
+                .collect();
+            points.sort_by(|a, b| a.x.total_cmp(&b.x));
+            series.push(Series {
+                label: label.into(),
+                kind: SeriesKind::Comparison,
+                colour,
+                points,
+            });
+        }
+    }
+    for s in &mut series {
+        s.points.sort_by(|a, b| a.x.total_cmp(&b.x));
+    }
+    let markers = dataset
+        .events
+        .iter()
+        .filter(|e| filters.contains(e.date))
+        .map(|e| Marker {
+            x: day_number(e.date),
+            label: e.title.clone(),
+        })
+        .collect();
+    let mut publishers = vec![DTM_CREDIT.to_string()];
+    if filters.is_national() {
+        publishers.push("UNHCR".into());
+        publishers.push("IDMC".into());
+    }
+    ChartSpec {
+        title: format!("IDPs over time, {}", cards::place(dataset, filters)),
+        y_unit: "people".into(),
+        series,
+        markers,
+        source_line: format!("Source: {}", publishers.join("; ")),
+        empty_message: match &filters.governorates {
+            Some(s) if s.is_empty() => "No governorate selected".into(),
+            _ => format!("No IDP figures for these filters in {}", cards::years(filters)),
+        },
+    }
+}

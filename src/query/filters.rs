@@ -1,0 +1,133 @@
+//! What the user has chosen to look at: governorates and a year range.
+
+use std::collections::BTreeSet;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::data::{Dataset, NationalSeries, Pcode};
+
+/// Years used when no DTM series is loaded to set the bounds.
+pub const FALLBACK_YEARS: (i32, i32) = (2014, 2024);
+
+/// The active filters. `governorates: None` means all (national figures).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Filters {
+    /// `None`: every governorate (no filter). `Some(empty)`: none selected.
+    pub governorates: Option<BTreeSet<Pcode>>,
+    /// First year, inclusive.
+    pub from: i32,
+    /// Last year, inclusive.
+    pub to: i32,
+}
+
+impl Filters {
+    /// No governorate filter, the full year range of the data.
+    #[must_use]
+    pub fn all(dataset: &Dataset) -> Filters {
+        let (from, to) = year_bounds(dataset);
+        Filters {
+            governorates: None,
+            from,
+            to,
+        }
+    }
+
+    /// Sets the selected governorates; selecting all of them is no filter.
+    #[must_use]
+    pub fn with_governorates(mut self, selected: BTreeSet<Pcode>, all: usize) -> Filters {
+        self.governorates = (selected.len() < all).then_some(selected);
+        self
+    }
+
+    /// True when a date falls in the year range.
+    #[must_use]
+    pub fn contains(&self, date: NaiveDate) -> bool {
+        self.contains_year(date.year())
+    }
+
+    /// True when a year falls in the range.
+    #[must_use]
+    pub fn contains_year(&self, year: i32) -> bool {
+        (self.from..=self.to).contains(&year)
+    }
+
+    /// True when a governorate passes the filter.
+    #[must_use]
+    pub fn selects(&self, pcode: Pcode) -> bool {
+        self.governorates.as_ref().is_none_or(|s| s.contains(&pcode))
+    }
+
+    /// True when no governorate filter is active.
+    #[must_use]
+    pub fn is_national(&self) -> bool {
+        self.governorates.is_none()
+    }
+}
+
+/// The year range's bounds: those of the DTM national series (DESIGN §7).
+#[must_use]
+pub fn year_bounds(dataset: &Dataset) -> (i32, i32) {
+    let years = dataset
+        .idps_national
+        .iter()
+        .filter(|p| p.series == NationalSeries::Dtm)
+        .map(|p| p.date.year());
+    let (min, max) = years.fold((None, None), |(lo, hi): (Option<i32>, Option<i32>), y| {
+        (
+            Some(lo.map_or(y, |l| l.min(y))),
+            Some(hi.map_or(y, |h| h.max(y))),
+        )
+    });
+    match (min, max) {
+        (Some(lo), Some(hi)) => (lo, hi),
+        _ => FALLBACK_YEARS,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pc(n: u8) -> Pcode {
+        Pcode::new(n).unwrap()
+    }
+
+    #[test]
+    fn selecting_everything_is_no_filter() {
+        let f = Filters {
+            governorates: None,
+            from: 2014,
+            to: 2024,
+        };
+        let all: BTreeSet<Pcode> = (1..=18).map(pc).collect();
+        assert!(f.clone().with_governorates(all, 18).is_national());
+        let one = f.with_governorates([pc(15)].into(), 18);
+        assert!(one.selects(pc(15)) && !one.selects(pc(9)));
+    }
+
+    #[test]
+    fn none_selected_selects_nothing() {
+        let f = Filters {
+            governorates: Some(BTreeSet::new()),
+            from: 2014,
+            to: 2024,
+        };
+        assert!(!f.selects(pc(1)) && !f.is_national());
+    }
+
+    #[test]
+    fn year_range_is_inclusive() {
+        let f = Filters {
+            governorates: None,
+            from: 2017,
+            to: 2020,
+        };
+        assert!(f.contains_year(2017) && f.contains_year(2020));
+        assert!(!f.contains_year(2016) && !f.contains_year(2021));
+    }
+
+    #[test]
+    fn bounds_fall_back_without_a_dtm_series() {
+        assert_eq!(year_bounds(&Dataset::default()), FALLBACK_YEARS);
+    }
+}

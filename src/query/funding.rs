@@ -1,0 +1,183 @@
+//! Appeal coverage: funded ÷ required for Iraq's own appeals, as FTS reports it.
+//!
+//! Coverage counts the kinds `hrp` and `flash` only; the regional refugee plan,
+//! funding outside appeals and `other` rows are shown elsewhere, never in coverage.
+//! The figure OCHA published at the time is kept beside FTS's, never merged into it.
+
+use std::collections::BTreeMap;
+
+use super::Filters;
+use crate::data::Dataset;
+
+/// One year of Iraq's appeals.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FundingYear {
+    pub year: i32,
+    pub requirements_usd: u64,
+    pub funding_usd: u64,
+    /// Funded ÷ required, 0–100 (`None` when nothing was required).
+    pub coverage_pct: Option<f64>,
+    /// What OCHA published at the time for this year, 0–100.
+    pub coverage_reported_pct: Option<f64>,
+    pub reported_on: Option<String>,
+    /// Plan codes (or names) of the appeals summed.
+    pub plans: Vec<String>,
+    pub source_ids: Vec<String>,
+}
+
+/// Coverage over the selected years.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FundingHeadline {
+    /// Years in range with an Iraq appeal, in order.
+    pub years: Vec<FundingYear>,
+    /// Years in range (within the data's span) with no Iraq appeal.
+    pub no_appeal_years: Vec<i32>,
+    /// Funded ÷ required over all appeal years in range, 0–100.
+    pub coverage_pct: Option<f64>,
+    /// The date of the FTS snapshot the figures come from.
+    pub fts_as_of: Option<String>,
+}
+
+/// Per-year totals of Iraq's appeals in range.
+#[must_use]
+pub fn appeal_years(dataset: &Dataset, filters: &Filters) -> Vec<FundingYear> {
+    let mut years: BTreeMap<i32, FundingYear> = BTreeMap::new();
+    for row in &dataset.funding {
+        if !row.kind.is_iraq_appeal() || !filters.contains_year(row.year) {
+            continue;
+        }
+        let y = years.entry(row.year).or_insert_with(|| FundingYear {
+            year: row.year,
+            requirements_usd: 0,
+            funding_usd: 0,
+            coverage_pct: None,
+            coverage_reported_pct: None,
+            reported_on: None,
+            plans: Vec::new(),
+            source_ids: Vec::new(),
+        });
+        y.requirements_usd += row.requirements_usd.unwrap_or(0);
+        y.funding_usd += row.funding_usd.unwrap_or(0);
+        if row.coverage_reported_pct.is_some() {
+            y.coverage_reported_pct = row.coverage_reported_pct;
+            y.reported_on.clone_from(&row.reported_on);
+        }
+        y.plans
+            .push(row.plan_code.clone().unwrap_or_else(|| row.plan_name.clone()));
+        if !y.source_ids.contains(&row.source_id) {
+            y.source_ids.push(row.source_id.clone());
+        }
+    }
+    years
+        .into_values()
+        .map(|mut y| {
+            y.coverage_pct = coverage(y.funding_usd, y.requirements_usd);
+            y
+        })
+        .collect()
+}
+
+/// Funded ÷ required in percent, `None` when nothing was required.
+#[must_use]
+pub fn coverage(funding_usd: u64, requirements_usd: u64) -> Option<f64> {
+    (requirements_usd > 0).then(|| funding_usd as f64 / requirements_usd as f64 * 100.0)
+}
+
+/// The funding headline for the filters (the governorate filter does not apply).
+#[must_use]
+pub fn headline(dataset: &Dataset, filters: &Filters) -> FundingHeadline {
+    let years = appeal_years(dataset, filters);
+    let required: u64 = years.iter().map(|y| y.requirements_usd).sum();
+    let funded: u64 = years.iter().map(|y| y.funding_usd).sum();
+    let data_years = dataset.funding.iter().map(|r| r.year);
+    let (lo, hi) = (
+        data_years.clone().min().unwrap_or(filters.from),
+        data_years.max().unwrap_or(filters.to),
+    );
+    let no_appeal_years = (filters.from.max(lo)..=filters.to.min(hi))
+        .filter(|y| years.iter().all(|f| f.year != *y))
+        .collect();
+    let fts_as_of = years
+        .iter()
+        .flat_map(|y| &y.source_ids)
+        .filter_map(|id| dataset.source(id))
+        .map(|s| s.published.clone())
+        .max();
+    FundingHeadline {
+        coverage_pct: coverage(funded, required),
+        years,
+        no_appeal_years,
+        fts_as_of,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::{FundingRow, Source};
+
+    fn row(year: i32, kind: FundingKind, req: Option<u64>, fund: u64) -> FundingRow {
+        FundingRow {
+            year,
+            plan_code: Some(format!("P{year}")),
+            plan_name: "plan".into(),
+            kind,
+            requirements_usd: req,
+            funding_usd: Some(fund),
+            coverage_reported_pct: None,
+            reported_on: None,
+            source_id: "fts".into(),
+        }
+    }
+
+    fn filters(from: i32, to: i32) -> Filters {
+        Filters {
+            governorates: None,
+            from,
+            to,
+        }
+    }
+
+    #[test]
+    fn empty_data_has_no_coverage() {
+        let h = headline(&Dataset::default(), &filters(2014, 2024));
+        assert_eq!(h.coverage_pct, None);
+        assert!(h.years.is_empty() && h.no_appeal_years.is_empty());
+    }
+
+    #[test]
+    fn only_iraq_appeals_count_and_years_add_up() {
+        let mut ds = Dataset::default();
+        ds.funding.extend([
+            row(2016, FundingKind::Hrp, Some(800), 600),
+            row(2016, FundingKind::Flash, Some(200), 200),
+            row(2016, FundingKind::RegionalRefugee, Some(1000), 10),
+            row(2016, FundingKind::OutsideAppeal, None, 500),
+            row(2017, FundingKind::Hrp, Some(1000), 500),
+            row(2018, FundingKind::OutsideAppeal, None, 7),
+        ]);
+        ds.sources.push(Source {
+            id: "fts".into(),
+            publisher: "OCHA".into(),
+            title: "FTS".into(),
+            published: "2026-02-20".into(),
+            url: String::new(),
+            note: None,
+        });
+        let h = headline(&ds, &filters(2014, 2024));
+        assert_eq!(h.years.len(), 2);
+        assert_eq!(h.years[0].coverage_pct, Some(80.0));
+        assert_eq!(h.years[0].requirements_usd, 1000);
+        assert_eq!(h.coverage_pct, Some(65.0));
+        assert_eq!(h.no_appeal_years, [2018]);
+        assert_eq!(h.fts_as_of.as_deref(), Some("2026-02-20"));
+        let one = headline(&ds, &filters(2017, 2017));
+        assert_eq!(one.coverage_pct, Some(50.0));
+    }
+
+    #[test]
+    fn zero_requirements_is_no_coverage_not_infinity() {
+        assert_eq!(coverage(5, 0), None);
+        assert_eq!(coverage(0, 5), Some(0.0));
+    }
+}

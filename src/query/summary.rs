@@ -1,0 +1,228 @@
+//! The headline figures as one serialisable object: `summary --json` (DESIGN §3).
+//!
+//! Field names are a contract: add freely, never rename. A block whose tables are
+//! not loaded is `null`.
+
+use serde::Serialize;
+
+use super::{Filters, camps, funding, idps, round1};
+use crate::data::{Dataset, Pcode};
+
+/// The whole summary.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Summary {
+    pub filters: FiltersOut,
+    pub idps: Option<IdpsOut>,
+    pub camps: Option<CampsOut>,
+    pub funding: Option<FundingOut>,
+}
+
+/// The filters the figures answer to.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FiltersOut {
+    /// Selected P-codes; empty with `scope` "national" when there is no filter.
+    pub governorates: Vec<Pcode>,
+    /// "national" (no filter), "governorates" or "none" (nothing selected).
+    pub scope: &'static str,
+    pub from: i32,
+    pub to: i32,
+}
+
+/// One point of a series.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PointOut {
+    pub date: String,
+    pub value: u64,
+    pub source_id: String,
+    pub round: Option<u32>,
+}
+
+impl From<&idps::IdpPoint> for PointOut {
+    fn from(p: &idps::IdpPoint) -> Self {
+        PointOut {
+            date: p.date.to_string(),
+            value: p.value,
+            source_id: p.source_id.clone(),
+            round: p.round,
+        }
+    }
+}
+
+/// Current IDPs + returnees.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SinceOut {
+    pub date: Option<String>,
+    /// `null` under a governorate filter (returnees are national only).
+    pub value: Option<u64>,
+    pub source_id: Option<String>,
+    /// "national_only" when the filter has no breakdown and `national` is given.
+    pub scope: Option<&'static str>,
+    pub national: Option<PointOut>,
+}
+
+/// IDP figures (IOM DTM).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IdpsOut {
+    /// The series the figures come from.
+    pub series: &'static str,
+    pub latest: Option<PointOut>,
+    pub first: Option<PointOut>,
+    pub peak: Option<PointOut>,
+    pub change_pct: Option<f64>,
+    pub change_from_peak_pct: Option<f64>,
+    /// "year_end_rounds" under a governorate filter.
+    pub resolution: Option<&'static str>,
+    pub displaced_since_2014: SinceOut,
+}
+
+/// Camp figures.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CampsOut {
+    pub open_at_end: Option<u64>,
+    pub open_at_end_date: Option<String>,
+    pub open_at_end_definition: Option<&'static str>,
+    pub open_at_end_scope: Option<String>,
+    pub people_at_end: Option<u64>,
+    pub people_unit: Option<&'static str>,
+    pub source_id: Option<String>,
+    /// Named camps with a closed, reclassified or consolidated event in range.
+    pub closures_in_range: usize,
+    pub closures: Vec<String>,
+}
+
+/// One appeal year.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FundingYearOut {
+    pub year: i32,
+    pub requirements_usd: u64,
+    pub funding_usd: u64,
+    pub coverage_pct: Option<f64>,
+    pub coverage_reported_pct: Option<f64>,
+    pub reported_on: Option<String>,
+}
+
+/// Funding figures (OCHA FTS).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FundingOut {
+    pub years: Vec<FundingYearOut>,
+    pub coverage_pct: Option<f64>,
+    pub fts_as_of: Option<String>,
+    pub no_appeal_years: Vec<i32>,
+}
+
+/// Builds the summary for the filters.
+#[must_use]
+pub fn summary(dataset: &Dataset, filters: &Filters) -> Summary {
+    let filters_out = FiltersOut {
+        governorates: filters
+            .governorates
+            .as_ref()
+            .map(|s| s.iter().copied().collect())
+            .unwrap_or_default(),
+        scope: match &filters.governorates {
+            None => "national",
+            Some(s) if s.is_empty() => "none",
+            Some(_) => "governorates",
+        },
+        from: filters.from,
+        to: filters.to,
+    };
+    let has_idps = !dataset.idps_national.is_empty() || !dataset.idps_governorate.is_empty();
+    let has_camps = !dataset.camps.is_empty() || !dataset.camp_counts.is_empty();
+    Summary {
+        filters: filters_out,
+        idps: has_idps.then(|| idps_out(dataset, filters)),
+        camps: has_camps.then(|| camps_out(dataset, filters)),
+        funding: (!dataset.funding.is_empty()).then(|| funding_out(dataset, filters)),
+    }
+}
+
+fn idps_out(dataset: &Dataset, filters: &Filters) -> IdpsOut {
+    let h = idps::headline(dataset, filters);
+    let since = &h.displaced_since_2014;
+    let displaced_since_2014 = match (&since.point, &since.national) {
+        (Some(p), _) => SinceOut {
+            date: Some(p.date.to_string()),
+            value: Some(p.value),
+            source_id: Some(p.source_id.clone()),
+            scope: None,
+            national: None,
+        },
+        (None, national) => SinceOut {
+            date: None,
+            value: None,
+            source_id: None,
+            scope: national.as_ref().map(|_| "national_only"),
+            national: national.as_ref().map(PointOut::from),
+        },
+    };
+    IdpsOut {
+        series: "dtm",
+        latest: h.latest.as_ref().map(PointOut::from),
+        first: h.first.as_ref().map(PointOut::from),
+        peak: h.peak.as_ref().map(PointOut::from),
+        change_pct: h.change_pct.map(round1),
+        change_from_peak_pct: h.change_from_peak_pct.map(round1),
+        resolution: match h.resolution {
+            idps::Resolution::EveryRound => None,
+            idps::Resolution::YearEndRounds => Some("year_end_rounds"),
+        },
+        displaced_since_2014,
+    }
+}
+
+fn camps_out(dataset: &Dataset, filters: &Filters) -> CampsOut {
+    let h = camps::headline(dataset, filters);
+    let c = h.open_at_end.as_ref();
+    CampsOut {
+        open_at_end: c.and_then(|c| c.camps),
+        open_at_end_date: c.map(|c| c.date.to_string()),
+        open_at_end_definition: c.map(|c| c.definition.as_str()),
+        open_at_end_scope: c.map(|c| c.scope.token()),
+        people_at_end: c.and_then(|c| c.people),
+        people_unit: c.and_then(|c| c.people_unit).map(|u| u.as_str()),
+        source_id: c.map(|c| c.source_id.clone()),
+        closures_in_range: h.closures.len(),
+        closures: h.closures.iter().map(|c| c.camp.clone()).collect(),
+    }
+}
+
+fn funding_out(dataset: &Dataset, filters: &Filters) -> FundingOut {
+    let h = funding::headline(dataset, filters);
+    FundingOut {
+        years: h
+            .years
+            .iter()
+            .map(|y| FundingYearOut {
+                year: y.year,
+                requirements_usd: y.requirements_usd,
+                funding_usd: y.funding_usd,
+                coverage_pct: y.coverage_pct.map(round1),
+                coverage_reported_pct: y.coverage_reported_pct,
+                reported_on: y.reported_on.clone(),
+            })
+            .collect(),
+        coverage_pct: h.coverage_pct.map(round1),
+        fts_as_of: h.fts_as_of,
+        no_appeal_years: h.no_appeal_years,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_of_tables_not_loaded_are_null() {
+        let f = Filters {
+            governorates: None,
+            from: 2014,
+            to: 2024,
+        };
+        let s = summary(&Dataset::default(), &f);
+        assert_eq!((s.idps, s.camps, s.funding), (None, None, None));
+        assert_eq!(s.filters.scope, "national");
+        let json = serde_json::to_value(summary(&Dataset::default(), &f)).unwrap();
+        assert!(json["idps"].is_null() && json["funding"].is_null());
+    }
+}
