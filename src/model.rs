@@ -1,6 +1,6 @@
 //! Plot-ready plain types: what the UI draws and the exporters render.
 //!
-//! No polars and no egui here. Time charts use one x unit everywhere — days since
+//! No data frames and no egui here. Time charts use one x unit everywhere — days since
 //! 1970-01-01 — so their axes can be linked. Percentages are 0–100.
 
 use chrono::{Datelike, NaiveDate};
@@ -106,7 +106,7 @@ pub fn thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -171,7 +171,10 @@ mod tests {
     #[test]
     fn day_numbers_round_trip() {
         let d = NaiveDate::from_ymd_opt(2024, 4, 30).unwrap();
-        assert_eq!(day_number(NaiveDate::from_ymd_opt(1970, 1, 1).unwrap()), 0.0);
+        assert_eq!(
+            day_number(NaiveDate::from_ymd_opt(1970, 1, 1).unwrap()),
+            0.0
+        );
         assert_eq!(date_of_day_number(day_number(d)), Some(d));
         assert_eq!(date_of_day_number(f64::NAN), None);
     }

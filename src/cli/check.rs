@@ -1,6 +1,7 @@
 //! `check FILE...`: validate files and say what each one is.
 
 use std::collections::BTreeSet;
+use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use super::{CommonArgs, Failure, Output};
@@ -38,11 +39,12 @@ pub fn run(common: &CommonArgs, files: &[PathBuf]) -> Result<Output, Failure> {
         }
     }
     for (name, p) in &parsed {
-        out.stdout.push_str(&format!(
-            "{name}: ok, {} with {} rows\n",
+        let _ = writeln!(
+            out.stdout,
+            "{name}: ok, {} with {} rows",
             p.table.kind().label(),
             p.table.len()
-        ));
+        );
         out.warnings
             .extend(p.warnings.iter().map(ToString::to_string));
         for id in p.table.source_ids() {

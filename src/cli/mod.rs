@@ -18,7 +18,12 @@ use crate::query::filters::year_bounds;
 
 /// Offline dashboard of displacement and aid in Iraq.
 #[derive(Debug, Parser)]
-#[command(name = "displacement-dashboard", version, about, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "displacement-dashboard",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -170,14 +175,14 @@ fn warning_lines(warnings: &[Warning]) -> Vec<String> {
 }
 
 /// Runs a non-GUI command. `None` means the GUI should open.
+#[must_use]
 pub fn run(cli: &Cli) -> Option<Result<Output, Failure>> {
     match &cli.command {
         None => None,
         Some(Command::Summary { json }) => Some(load(&cli.common, &[]).map(|loaded| {
             let mut out = summary::run(&loaded, *json);
             out.warnings = filter_warnings(&loaded.dataset, &cli.common);
-            out.warnings
-                .extend(warning_lines(&loaded.dataset.warnings));
+            out.warnings.extend(warning_lines(&loaded.dataset.warnings));
             out
         })),
         Some(Command::Check { files }) => Some(check::run(&cli.common, files)),

@@ -11,7 +11,8 @@ pub fn run(loaded: &Loaded, json: bool) -> Output {
     let Loaded { dataset, filters } = loaded;
     let stdout = if json {
         let s = summary::summary(dataset, filters);
-        serde_json::to_string_pretty(&s).map_or_else(|e| format!("{{\"error\": \"{e}\"}}"), |t| t + "\n")
+        serde_json::to_string_pretty(&s)
+            .map_or_else(|e| format!("{{\"error\": \"{e}\"}}"), |t| t + "\n")
     } else {
         text(loaded)
     };
@@ -40,7 +41,10 @@ fn text(loaded: &Loaded) -> String {
             let _ = writeln!(out, "  {}", card.detail);
         }
         if card.national_only && !filters.is_national() {
-            let _ = writeln!(out, "  national figure: the governorate filter does not apply");
+            let _ = writeln!(
+                out,
+                "  national figure: the governorate filter does not apply"
+            );
         }
         if !card.source.is_empty() {
             let _ = writeln!(out, "  source: {}", card.source);
@@ -50,7 +54,9 @@ fn text(loaded: &Loaded) -> String {
     if !h.years.is_empty() {
         let _ = writeln!(out, "\nIraq appeals by year (OCHA FTS):");
         for y in &h.years {
-            let cov = y.coverage_pct.map_or_else(|| "n/a".into(), |c| format!("{c:.1}%"));
+            let cov = y
+                .coverage_pct
+                .map_or_else(|| "n/a".into(), |c| format!("{c:.1}%"));
             let reported = y
                 .coverage_reported_pct
                 .map(|r| format!("  ({r:.0}% reported at the time)"))

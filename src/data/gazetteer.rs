@@ -171,21 +171,21 @@ impl Gazetteer {
             return Ok(found(code));
         }
         let folded = fold(input);
-        if let Some(&pcode) = self.by_folded_name.get(&folded) {
-            if self.get(pcode).is_some() {
-                return Ok(found(pcode));
-            }
+        if let Some(&pcode) = self.by_folded_name.get(&folded)
+            && self.get(pcode).is_some()
+        {
+            return Ok(found(pcode));
         }
-        if HALABJA.contains(&folded.as_str()) {
-            if let Some(pcode) = Pcode::new(6) {
-                return Ok(Resolved {
-                    pcode,
-                    warning: Some(format!(
-                        "\"{}\" is counted under Sulaymaniyah ({pcode}), as OCHA and DTM do",
-                        input.trim()
-                    )),
-                });
-            }
+        if HALABJA.contains(&folded.as_str())
+            && let Some(pcode) = Pcode::new(6)
+        {
+            return Ok(Resolved {
+                pcode,
+                warning: Some(format!(
+                    "\"{}\" is counted under Sulaymaniyah ({pcode}), as OCHA and DTM do",
+                    input.trim()
+                )),
+            });
         }
         Err(LookupError::Unknown {
             input: input.trim().to_string(),
@@ -210,12 +210,13 @@ impl Gazetteer {
                 return Ok(self.get(p).map(|g| g.pcode));
             }
         }
-        if let Some(rest) = compact.strip_prefix("IQ-G") {
-            if !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(LookupError::OldScheme {
-                    input: input.trim().to_string(),
-                });
-            }
+        if let Some(rest) = compact.strip_prefix("IQ-G")
+            && !rest.is_empty()
+            && rest.bytes().all(|b| b.is_ascii_digit())
+        {
+            return Err(LookupError::OldScheme {
+                input: input.trim().to_string(),
+            });
         }
         Ok(None)
     }
@@ -228,15 +229,15 @@ impl Gazetteer {
             let best = names
                 .map(|n| (strsim::jaro_winkler(folded, &fold(n)), n))
                 .max_by(|a, b| a.0.total_cmp(&b.0));
-            if let Some((score, name)) = best {
-                if score >= 0.75 {
-                    let label = if fold(name) == fold(&g.name_en) {
-                        g.name_en.clone()
-                    } else {
-                        format!("{} ({name})", g.name_en)
-                    };
-                    scored.push((score, g.pcode, label));
-                }
+            if let Some((score, name)) = best
+                && score >= 0.75
+            {
+                let label = if fold(name) == fold(&g.name_en) {
+                    g.name_en.clone()
+                } else {
+                    format!("{} ({name})", g.name_en)
+                };
+                scored.push((score, g.pcode, label));
             }
         }
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -313,8 +314,16 @@ mod tests {
     fn every_spelling_resolves() {
         let g = gaz();
         for input in [
-            "Ninewa", "Nineveh", "ninawa", "IQG15", "IQ-NI", "نينوى", " NINEWA ", "IRQ-G15",
-            "Nínewa", "محافظة نينوى",
+            "Ninewa",
+            "Nineveh",
+            "ninawa",
+            "IQG15",
+            "IQ-NI",
+            "نينوى",
+            " NINEWA ",
+            "IRQ-G15",
+            "Nínewa",
+            "محافظة نينوى",
         ] {
             assert_eq!(
                 g.resolve(input),

@@ -87,7 +87,9 @@ impl RawTable {
     /// The index of a column, matched case-insensitively.
     #[must_use]
     pub fn column(&self, name: &str) -> Option<usize> {
-        self.header.iter().position(|h| h.eq_ignore_ascii_case(name))
+        self.header
+            .iter()
+            .position(|h| h.eq_ignore_ascii_case(name))
     }
 
     /// The text of one cell.
@@ -129,7 +131,7 @@ fn detect_separator(bytes: &[u8]) -> u8 {
     let first_line = bytes.split(|&b| b == b'\n').next().unwrap_or(bytes);
     [b',', b';', b'\t']
         .into_iter()
-        .max_by_key(|sep| first_line.iter().filter(|b| *b == sep).count())
+        .max_by_key(|&sep| first_line.split(|&b| b == sep).count())
         .unwrap_or(b',')
 }
 
@@ -202,8 +204,14 @@ mod tests {
 
     #[test]
     fn empty_and_header_only_files_are_named_as_such() {
-        assert!(matches!(RawTable::from_csv("e.csv", b""), Err(DataError::Empty { .. })));
-        assert!(matches!(RawTable::from_csv("e.csv", b" \n\n"), Err(DataError::Empty { .. })));
+        assert!(matches!(
+            RawTable::from_csv("e.csv", b""),
+            Err(DataError::Empty { .. })
+        ));
+        assert!(matches!(
+            RawTable::from_csv("e.csv", b" \n\n"),
+            Err(DataError::Empty { .. })
+        ));
         assert!(matches!(
             RawTable::from_csv("h.csv", b"date,idps\n"),
             Err(DataError::HeaderOnly { .. })

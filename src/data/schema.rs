@@ -102,7 +102,12 @@ impl TableKind {
     /// The columns a file of this kind must have.
     #[must_use]
     pub fn required(self) -> &'static [&'static str] {
-        use col::*;
+        use col::{
+            ALT_NAMES, BASIS, CAMP, CATEGORY, DATE, DEFINITION, EVENT, FUNDING_USD, IDPS,
+            INDIVIDUALS, ISO_3166_2, KIND, NAME_AR, NAME_EN, PCODE, PLAN_NAME, PRECISION,
+            PUBLISHED, PUBLISHER, REGION, REQUIREMENTS_USD, SCOPE, SERIES, SOURCE_ID, TITLE, URL,
+            YEAR,
+        };
         match self {
             TableKind::Governorates => &[PCODE, ISO_3166_2, NAME_EN, NAME_AR, ALT_NAMES, REGION],
             TableKind::Sources => &[SOURCE_ID, PUBLISHER, TITLE, PUBLISHED, URL],
@@ -118,13 +123,15 @@ impl TableKind {
     /// Columns read when present; a user's file may leave them out.
     #[must_use]
     pub fn optional(self) -> &'static [&'static str] {
-        use col::*;
+        use col::{
+            CAMPS, COMPLETE, COVERAGE_REPORTED_PCT, DATE_PRECISION, DISTRICT, HOUSEHOLDS, NOTE,
+            PANEL, PEOPLE, PEOPLE_UNIT, PLAN_CODE, POPULATION, POPULATION_UNIT, REPORTED_ON,
+            RETURNEES, ROUND, SOURCE_ID,
+        };
         match self {
             TableKind::Governorates => &[],
             TableKind::Sources => &[NOTE],
-            TableKind::IdpsNational => {
-                &[DATE_PRECISION, ROUND, RETURNEES, HOUSEHOLDS, SOURCE_ID]
-            }
+            TableKind::IdpsNational => &[DATE_PRECISION, ROUND, RETURNEES, HOUSEHOLDS, SOURCE_ID],
             TableKind::IdpsGovernorate => &[ROUND, PANEL, COMPLETE, SOURCE_ID],
             TableKind::Camps => &[
                 DISTRICT,
@@ -186,7 +193,11 @@ mod tests {
     #[test]
     fn detects_each_kind_from_its_required_columns() {
         for kind in TableKind::ALL {
-            assert_eq!(detect(&header(kind.required())), Detection::Found(kind), "{kind:?}");
+            assert_eq!(
+                detect(&header(kind.required())),
+                Detection::Found(kind),
+                "{kind:?}"
+            );
         }
     }
 

@@ -209,13 +209,12 @@ impl<'a> Cells<'a> {
         let Some(text) = self.raw.cell(i, row) else {
             return Ok(None);
         };
-        match read(text) {
-            Some(v) => Ok(Some(v)),
-            None => {
-                let text = text.to_string();
-                self.problem(row, name, expected, &text);
-                Err(())
-            }
+        if let Some(v) = read(text) {
+            Ok(Some(v))
+        } else {
+            let text = text.to_string();
+            self.problem(row, name, expected, &text);
+            Err(())
         }
     }
 
@@ -396,17 +395,17 @@ fn sources(c: &mut Cells) -> Vec<Source> {
         let id = c.text(row, col::SOURCE_ID);
         let publisher = c.text(row, col::PUBLISHER);
         let title = c.text(row, col::TITLE);
-        let published = c.text(row, col::PUBLISHED);
+        let date_published = c.text(row, col::PUBLISHED);
         let url = c.text(row, col::URL);
         let note = c.opt_text(row, col::NOTE);
-        if let (Some(id), Some(publisher), Some(title), Some(published), Some(url)) =
-            (id, publisher, title, published, url)
+        if let (Some(id), Some(publisher), Some(title), Some(on), Some(url)) =
+            (id, publisher, title, date_published, url)
         {
             out.push(Source {
                 id,
                 publisher,
                 title,
-                published,
+                published: on,
                 url,
                 note,
             });
@@ -421,7 +420,12 @@ fn idps_national(c: &mut Cells) -> Vec<NationalPoint> {
         let date = c.date(row, col::DATE);
         let date_precision = c.precision(row);
         let round = c.optional(row, col::ROUND, "a DTM round number", parse_round);
-        let series = c.token(row, col::SERIES, NationalSeries::TOKENS, NationalSeries::parse);
+        let series = c.token(
+            row,
+            col::SERIES,
+            NationalSeries::TOKENS,
+            NationalSeries::parse,
+        );
         let idps = c.count(row, col::IDPS);
         let returnees = c.opt_count(row, col::RETURNEES);
         let households = c.opt_count(row, col::HOUSEHOLDS);

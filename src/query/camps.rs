@@ -156,7 +156,12 @@ mod tests {
         let h = headline(&ds, &filters(2014, 2024, None));
         let names: Vec<_> = h.closures.iter().map(|c| c.camp.as_str()).collect();
         assert_eq!(names, ["A", "B"]);
-        assert_eq!(headline(&ds, &filters(2014, 2024, Some(&[1]))).closures.len(), 1);
+        assert_eq!(
+            headline(&ds, &filters(2014, 2024, Some(&[1])))
+                .closures
+                .len(),
+            1
+        );
         assert_eq!(headline(&ds, &filters(2022, 2024, None)).closures.len(), 1);
     }
 }

@@ -58,7 +58,9 @@ fn missing(filters: &Filters, what: &str) -> String {
 }
 
 fn round_text(round: Option<u32>) -> String {
-    round.map(|r| format!(" \u{b7} Round {r}")).unwrap_or_default()
+    round
+        .map(|r| format!(" \u{b7} Round {r}"))
+        .unwrap_or_default()
 }
 
 /// Current IDPs: the latest DTM figure in range.
@@ -86,22 +88,33 @@ pub fn idps_card(dataset: &Dataset, filters: &Filters) -> Kpi {
         idps::Resolution::YearEndRounds => "highest year-end value",
     };
     let mut change = Vec::new();
-    if let (Some(c), Some(first)) = (h.change_pct, &h.first) {
-        if first.date != latest.date {
-            change.push(format!("{} vs {}", signed_pct(c), first.date.format("%b %Y")));
-        }
+    if let (Some(c), Some(first)) = (h.change_pct, &h.first)
+        && first.date != latest.date
+    {
+        change.push(format!(
+            "{} vs {}",
+            signed_pct(c),
+            first.date.format("%b %Y")
+        ));
     }
-    if let (Some(c), Some(peak)) = (h.change_from_peak_pct, &h.peak) {
-        if peak.date != latest.date {
-            change.push(format!("{} vs {peak_word}", signed_pct(c)));
-        }
+    if let (Some(c), Some(peak)) = (h.change_from_peak_pct, &h.peak)
+        && peak.date != latest.date
+    {
+        change.push(format!("{} vs {peak_word}", signed_pct(c)));
     }
-    let round = latest.round.map(|r| format!("Round {r}, ")).unwrap_or_default();
+    let round = latest
+        .round
+        .map(|r| format!("Round {r}, "))
+        .unwrap_or_default();
     Kpi {
         title: "IDPs now".into(),
         value: short_count(latest.value),
         change: (!change.is_empty()).then(|| change.join(" \u{b7} ")),
-        detail: format!("as of {}{}", long_date(latest.date), round_text(latest.round)),
+        detail: format!(
+            "as of {}{}",
+            long_date(latest.date),
+            round_text(latest.round)
+        ),
         source: source_text(dataset, &latest.source_id),
         citation: format!(
             "{} IDPs in {} (IOM DTM {round}{})",
@@ -139,10 +152,7 @@ pub fn since_card(dataset: &Dataset, filters: &Filters) -> Kpi {
         title: "Displaced since 2014".into(),
         value: format!("at least {}", short_count(p.value)),
         change: None,
-        detail: format!(
-            "{scope}cumulative: IDPs + returnees, {}",
-            long_date(p.date)
-        ),
+        detail: format!("{scope}cumulative: IDPs + returnees, {}", long_date(p.date)),
         source: source_text(dataset, &p.source_id),
         citation: format!(
             "At least {} people in Iraq displaced since 2014 (current IDPs plus returnees; IOM DTM{}, {})",

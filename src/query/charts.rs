@@ -31,52 +31,8 @@ pub fn idps_over_time(dataset: &Dataset, filters: &Filters) -> ChartSpec {
         points: stock,
     });
     if filters.is_national() {
-        let returnees: Vec<Point> = dataset
-            .idps_national
-            .iter()
-            .filter(|p| p.series == NationalSeries::Dtm && filters.contains(p.date))
-            .filter_map(|p| {
-                p.returnees.map(|r| Point {
-                    x: day_number(p.date),
-                    y: r as f64,
-                    label: long_date(p.date),
-                    source_id: p.source_id.clone(),
-                })
-            })
-            .collect();
-        series.push(Series {
-            label: "Returnees (IOM DTM)".into(),
-            kind: SeriesKind::Line,
-            colour: 1,
-            points: returnees,
-        });
-        for (s, label, colour) in [
-            (
-                NationalSeries::UnhcrYearEnd,
-                "UNHCR year-end (equals DTM's December round from 2017)",
-                2,
-            ),
-            (NationalSeries::IdmcStock, "IDMC conflict stock (year-end)", 3),
-        ] {
-            let mut points: Vec<Point> = dataset
-                .idps_national
-                .iter()
-                .filter(|p| p.series == s && filters.contains(p.date))
-                .map(|p| Point {
-                    x: day_number(p.date),
-                    y: p.idps as f64,
-                    label: long_date(p.date),
-                    source_id: p.source_id.clone(),
-                })
-                .collect();
-            points.sort_by(|a, b| a.x.total_cmp(&b.x));
-            series.push(Series {
-                label: label.into(),
-                kind: SeriesKind::Comparison,
-                colour,
-                points,
-            });
-        }
+        series.push(returnee_series(dataset, filters));
+        series.extend(comparison_series(dataset, filters));
     }
     for s in &mut series {
         s.points.sort_by(|a, b| a.x.total_cmp(&b.x));
@@ -103,7 +59,67 @@ pub fn idps_over_time(dataset: &Dataset, filters: &Filters) -> ChartSpec {
         source_line: format!("Source: {}", publishers.join("; ")),
         empty_message: match &filters.governorates {
             Some(s) if s.is_empty() => "No governorate selected".into(),
-            _ => format!("No IDP figures for these filters in {}", cards::years(filters)),
+            _ => format!(
+                "No IDP figures for these filters in {}",
+                cards::years(filters)
+            ),
         },
     }
+}
+
+/// DTM returnees where published (national only).
+fn returnee_series(dataset: &Dataset, filters: &Filters) -> Series {
+    let points = dataset
+        .idps_national
+        .iter()
+        .filter(|p| p.series == NationalSeries::Dtm && filters.contains(p.date))
+        .filter_map(|p| {
+            p.returnees.map(|r| Point {
+                x: day_number(p.date),
+                y: r as f64,
+                label: long_date(p.date),
+                source_id: p.source_id.clone(),
+            })
+        })
+        .collect();
+    Series {
+        label: "Returnees (IOM DTM)".into(),
+        kind: SeriesKind::Line,
+        colour: 1,
+        points,
+    }
+}
+
+/// Other measures of the national stock, drawn beside DTM for comparison.
+fn comparison_series(dataset: &Dataset, filters: &Filters) -> Vec<Series> {
+    [
+        (
+            NationalSeries::UnhcrYearEnd,
+            "UNHCR year-end (equals DTM's December round from 2017)",
+            2,
+        ),
+        (
+            NationalSeries::IdmcStock,
+            "IDMC conflict stock (year-end)",
+            3,
+        ),
+    ]
+    .into_iter()
+    .map(|(s, label, colour)| Series {
+        label: label.into(),
+        kind: SeriesKind::Comparison,
+        colour,
+        points: dataset
+            .idps_national
+            .iter()
+            .filter(|p| p.series == s && filters.contains(p.date))
+            .map(|p| Point {
+                x: day_number(p.date),
+                y: p.idps as f64,
+                label: long_date(p.date),
+                source_id: p.source_id.clone(),
+            })
+            .collect(),
+    })
+    .collect()
 }

@@ -54,7 +54,9 @@ impl Filters {
     /// True when a governorate passes the filter.
     #[must_use]
     pub fn selects(&self, pcode: Pcode) -> bool {
-        self.governorates.as_ref().is_none_or(|s| s.contains(&pcode))
+        self.governorates
+            .as_ref()
+            .is_none_or(|s| s.contains(&pcode))
     }
 
     /// True when no governorate filter is active.

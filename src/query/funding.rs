@@ -62,8 +62,11 @@ pub fn appeal_years(dataset: &Dataset, filters: &Filters) -> Vec<FundingYear> {
             y.coverage_reported_pct = row.coverage_reported_pct;
             y.reported_on.clone_from(&row.reported_on);
         }
-        y.plans
-            .push(row.plan_code.clone().unwrap_or_else(|| row.plan_name.clone()));
+        y.plans.push(
+            row.plan_code
+                .clone()
+                .unwrap_or_else(|| row.plan_name.clone()),
+        );
         if !y.source_ids.contains(&row.source_id) {
             y.source_ids.push(row.source_id.clone());
         }
@@ -90,13 +93,12 @@ pub fn headline(dataset: &Dataset, filters: &Filters) -> FundingHeadline {
     let required: u64 = years.iter().map(|y| y.requirements_usd).sum();
     let funded: u64 = years.iter().map(|y| y.funding_usd).sum();
     let data_years = dataset.funding.iter().map(|r| r.year);
-    let (lo, hi) = (
-        data_years.clone().min().unwrap_or(filters.from),
-        data_years.max().unwrap_or(filters.to),
-    );
-    let no_appeal_years = (filters.from.max(lo)..=filters.to.min(hi))
-        .filter(|y| years.iter().all(|f| f.year != *y))
-        .collect();
+    let no_appeal_years = match (data_years.clone().min(), data_years.max()) {
+        (Some(lo), Some(hi)) => (filters.from.max(lo)..=filters.to.min(hi))
+            .filter(|y| years.iter().all(|f| f.year != *y))
+            .collect(),
+        _ => Vec::new(),
+    };
     let fts_as_of = years
         .iter()
         .flat_map(|y| &y.source_ids)
@@ -114,7 +116,7 @@ pub fn headline(dataset: &Dataset, filters: &Filters) -> FundingHeadline {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::{FundingRow, Source};
+    use crate::data::{FundingKind, FundingRow, Source};
 
     fn row(year: i32, kind: FundingKind, req: Option<u64>, fund: u64) -> FundingRow {
         FundingRow {

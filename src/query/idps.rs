@@ -244,7 +244,10 @@ mod tests {
     #[test]
     fn empty_dataset_has_no_figures() {
         let h = headline(&Dataset::default(), &filters(2014, 2024, None));
-        assert_eq!((h.latest, h.first, h.peak, h.change_pct), (None, None, None, None));
+        assert_eq!(
+            (h.latest, h.first, h.peak, h.change_pct),
+            (None, None, None, None)
+        );
         assert_eq!(h.displaced_since_2014.point, None);
     }
 
@@ -287,7 +290,8 @@ mod tests {
     #[test]
     fn displaced_since_2014_uses_the_latest_date_with_returnees() {
         let mut ds = Dataset::default();
-        ds.idps_national.push(national(day(2022, 6, 30), 10, Some(5)));
+        ds.idps_national
+            .push(national(day(2022, 6, 30), 10, Some(5)));
         ds.idps_national.push(national(day(2023, 6, 30), 8, None));
         let h = headline(&ds, &filters(2014, 2024, None));
         assert_eq!(h.displaced_since_2014.point.map(|p| p.value), Some(15));

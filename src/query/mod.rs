@@ -3,8 +3,8 @@
 //! here and is tested here.
 
 pub mod camps;
-pub mod charts;
 pub mod cards;
+pub mod charts;
 pub mod filters;
 pub mod funding;
 pub mod idps;

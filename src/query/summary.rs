@@ -55,7 +55,7 @@ pub struct SinceOut {
     /// `null` under a governorate filter (returnees are national only).
     pub value: Option<u64>,
     pub source_id: Option<String>,
-    /// "national_only" when the filter has no breakdown and `national` is given.
+    /// `national_only` when the filter has no breakdown and `national` is given.
     pub scope: Option<&'static str>,
     pub national: Option<PointOut>,
 }
@@ -70,7 +70,7 @@ pub struct IdpsOut {
     pub peak: Option<PointOut>,
     pub change_pct: Option<f64>,
     pub change_from_peak_pct: Option<f64>,
-    /// "year_end_rounds" under a governorate filter.
+    /// `year_end_rounds` under a governorate filter.
     pub resolution: Option<&'static str>,
     pub displaced_since_2014: SinceOut,
 }
@@ -180,7 +180,9 @@ fn camps_out(dataset: &Dataset, filters: &Filters) -> CampsOut {
         open_at_end_definition: c.map(|c| c.definition.as_str()),
         open_at_end_scope: c.map(|c| c.scope.token()),
         people_at_end: c.and_then(|c| c.people),
-        people_unit: c.and_then(|c| c.people_unit).map(|u| u.as_str()),
+        people_unit: c
+            .and_then(|c| c.people_unit)
+            .map(crate::data::PeopleUnit::as_str),
         source_id: c.map(|c| c.source_id.clone()),
         closures_in_range: h.closures.len(),
         closures: h.closures.iter().map(|c| c.camp.clone()).collect(),

@@ -1,6 +1,6 @@
-//! Drawing: egui and egui_plot code that draws [`crate::model`] types.
+//! Drawing: egui and `egui_plot` code that draws [`crate::model`] types.
 //!
-//! Nothing here touches polars or reads files; panels receive plot-ready values.
+//! Nothing here reads files or sees a data frame; panels receive plot-ready values.
 
 pub mod cards;
 pub mod palette;

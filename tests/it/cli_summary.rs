@@ -1,0 +1,197 @@
+//! `summary`: the headline figures, checked against the published sources.
+
+use serde_json::Value;
+
+use crate::support::{run, summary_json};
+
+fn funding_year(s: &Value, year: i64) -> &Value {
+    s["funding"]["years"]
+        .as_array()
+        .expect("years")
+        .iter()
+        .find(|y| y["year"] == year)
+        .unwrap_or_else(|| panic!("no funding year {year}"))
+}
+
+#[test]
+fn latest_idps_are_dtm_round_132() {
+    let s = summary_json(&[]);
+    let latest = &s["idps"]["latest"];
+    assert_eq!(latest["value"], 1_098_913);
+    assert_eq!(latest["date"], "2024-04-30");
+    assert_eq!(latest["round"], 132);
+    assert_eq!(s["idps"]["series"], "dtm");
+    assert_eq!(s["filters"]["from"], 2014);
+    assert_eq!(s["filters"]["to"], 2024);
+}
+
+// DESIGN §3 settles the peak: round 42 (March 2016) overall; 30 June 2017 from 2017 on.
+#[test]
+fn peak_is_round_42_overall_and_june_2017_from_2017_on() {
+    let s = summary_json(&[]);
+    assert_eq!(s["idps"]["peak"]["value"], 3_417_768);
+    assert_eq!(s["idps"]["peak"]["round"], 42);
+    assert_eq!(s["idps"]["peak"]["date"], "2016-03-01");
+    let s = summary_json(&["--from", "2017"]);
+    assert_eq!(s["idps"]["peak"]["value"], 3_351_132);
+    assert_eq!(s["idps"]["peak"]["date"], "2017-06-30");
+}
+
+#[test]
+fn displaced_since_2014_is_idps_plus_returnees_in_april_2024() {
+    let s = summary_json(&[]);
+    let since = &s["idps"]["displaced_since_2014"];
+    assert_eq!(since["value"], 5_970_829);
+    assert_eq!(since["date"], "2024-04-30");
+}
+
+#[test]
+fn coverage_per_year_matches_fts() {
+    let s = summary_json(&[]);
+    for (year, pct) in [
+        (2017, 95.2),
+        (2018, 97.6),
+        (2019, 97.1),
+        (2020, 93.1),
+        (2021, 64.9),
+    ] {
+        assert_eq!(funding_year(&s, year)["coverage_pct"], pct, "{year}");
+    }
+    let y2022 = funding_year(&s, 2022);
+    assert_eq!(y2022["coverage_pct"], 90.4);
+    assert_eq!(y2022["coverage_reported_pct"], 67.0);
+    assert_eq!(funding_year(&s, 2021)["coverage_reported_pct"], 63.0);
+    assert_eq!(funding_year(&s, 2017)["coverage_reported_pct"], Value::Null);
+    assert_eq!(s["funding"]["fts_as_of"], "2026-02-20");
+    assert_eq!(
+        s["funding"]["no_appeal_years"],
+        serde_json::json!([2023, 2024])
+    );
+}
+
+#[test]
+fn coverage_2017_to_2020_together_is_95_6() {
+    let s = summary_json(&["--from", "2017", "--to", "2020"]);
+    assert_eq!(s["funding"]["coverage_pct"], 95.6);
+    assert_eq!(s["funding"]["years"].as_array().map(Vec::len), Some(4));
+}
+
+#[test]
+fn ninewa_latest_is_229120() {
+    let s = summary_json(&["--governorate", "Ninewa"]);
+    assert_eq!(s["idps"]["latest"]["value"], 229_120);
+    assert_eq!(s["idps"]["latest"]["date"], "2024-04-30");
+    assert_eq!(s["idps"]["resolution"], "year_end_rounds");
+    assert_eq!(s["filters"]["governorates"], serde_json::json!(["IQG15"]));
+    // Returnees are national only: no value, the national figure beside it.
+    let since = &s["idps"]["displaced_since_2014"];
+    assert_eq!(since["value"], Value::Null);
+    assert_eq!(since["scope"], "national_only");
+    assert_eq!(since["national"]["value"], 5_970_829);
+}
+
+#[test]
+fn dahuk_and_erbil_to_2017_sum_to_618570() {
+    let s = summary_json(&[
+        "--governorate",
+        "Dahuk",
+        "--governorate",
+        "Erbil",
+        "--to",
+        "2017",
+    ]);
+    assert_eq!(s["idps"]["latest"]["value"], 618_570);
+    assert_eq!(s["idps"]["latest"]["date"], "2017-12-31");
+}
+
+#[test]
+fn every_spelling_of_ninewa_selects_iqg15() {
+    for name in ["Ninewa", "Nineveh", "ninawa", "IQG15", "IQ-NI", "نينوى"] {
+        let s = summary_json(&["--governorate", name]);
+        assert_eq!(
+            s["filters"]["governorates"],
+            serde_json::json!(["IQG15"]),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn an_unknown_governorate_is_a_usage_error_with_a_suggestion() {
+    let r = run(&["summary", "--governorate", "Ninevah2"]);
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stderr.trim(),
+        "displacement-dashboard: unknown governorate \"Ninevah2\"; did you mean Ninewa (Ninevah)?"
+    );
+}
+
+#[test]
+fn the_old_pcode_scheme_is_refused() {
+    let r = run(&["summary", "--governorate", "IQ-G15"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("old OCHA P-code scheme; use IQGnn"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn from_after_to_is_a_usage_error() {
+    let r = run(&["summary", "--from", "2020", "--to", "2017"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("--from 2020 is after --to 2017"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn all_eighteen_governorates_are_no_filter() {
+    let mut args = Vec::new();
+    let codes: Vec<String> = (1..=18).map(|n| format!("IQG{n:02}")).collect();
+    for c in &codes {
+        args.extend(["--governorate", c.as_str()]);
+    }
+    let s = summary_json(&args);
+    assert_eq!(s["filters"]["scope"], "national");
+    assert_eq!(s["idps"]["latest"]["value"], 1_098_913);
+}
+
+#[test]
+fn without_bundled_data_every_block_is_null() {
+    let s = summary_json(&["--no-bundled"]);
+    assert_eq!(s["idps"], Value::Null);
+    assert_eq!(s["camps"], Value::Null);
+    assert_eq!(s["funding"], Value::Null);
+}
+
+#[test]
+fn the_latest_camp_count_names_its_definition_scope_and_date() {
+    let s = summary_json(&[]);
+    assert_eq!(s["camps"]["open_at_end"], 21);
+    assert_eq!(s["camps"]["open_at_end_date"], "2024-12-31");
+    assert_eq!(s["camps"]["open_at_end_definition"], "idp_camps");
+    assert_eq!(s["camps"]["open_at_end_scope"], "kri");
+}
+
+#[test]
+fn text_summary_names_figures_and_sources() {
+    let r = run(&["summary", "--from", "2017", "--to", "2020"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("Appeal coverage: 95.6%"), "{}", r.stdout);
+    assert!(r.stdout.contains("2017  required"), "{}", r.stdout);
+}
+
+#[test]
+fn a_refused_data_file_makes_summary_exit_1_with_checks_message() {
+    let r = run(&[
+        "summary",
+        "--data",
+        "tests/fixtures/broken/negative_count.csv",
+    ]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("row 3, column \"idps\""), "{}", r.stderr);
+}

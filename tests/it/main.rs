@@ -1,0 +1,8 @@
+//! Integration tests, in one binary (one link of the heavy dependencies).
+//! They read like the user manual: each module is one part of it.
+
+mod cli_check;
+mod cli_summary;
+mod datasets;
+mod support;
+mod window;
