@@ -24,6 +24,46 @@ pub fn date_of_day_number(x: f64) -> Option<NaiveDate> {
 /// `NaiveDate::num_days_from_ce` of 1970-01-01.
 const EPOCH_DAYS_FROM_CE: i32 = 719_163;
 
+/// A calendar tick on a time axis: its day number, and whether it starts a year.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CalendarTick {
+    pub x: f64,
+    pub year_start: bool,
+}
+
+/// Ticks for a time axis between two day numbers: 1 January of each year (every
+/// second or fifth year over long spans), plus the first of each month when the
+/// view spans under three years.
+#[must_use]
+pub fn calendar_ticks(min: f64, max: f64) -> Vec<CalendarTick> {
+    let (Some(lo), Some(hi)) = (date_of_day_number(min), date_of_day_number(max)) else {
+        return Vec::new();
+    };
+    let span_years = hi.year() - lo.year();
+    let year_step = match span_years {
+        ..=15 => 1,
+        16..=40 => 2,
+        _ => 5,
+    };
+    let months = span_years < 3;
+    let mut ticks = Vec::new();
+    for year in lo.year()..=hi.year() + 1 {
+        for month in 1..=12 {
+            let year_start = month == 1;
+            if !(months || (year_start && year % year_step == 0)) {
+                continue;
+            }
+            if let Some(d) = NaiveDate::from_ymd_opt(year, month, 1) {
+                let x = day_number(d);
+                if (min..=max).contains(&x) {
+                    ticks.push(CalendarTick { x, year_start });
+                }
+            }
+        }
+    }
+    ticks
+}
+
 /// How a series is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SeriesKind {
@@ -177,6 +217,25 @@ mod tests {
         );
         assert_eq!(date_of_day_number(day_number(d)), Some(d));
         assert_eq!(date_of_day_number(f64::NAN), None);
+    }
+
+    #[test]
+    fn calendar_ticks_fall_on_new_year_and_on_months_when_zoomed_in() {
+        let x = |y, m| day_number(NaiveDate::from_ymd_opt(y, m, 1).unwrap());
+        let ticks = calendar_ticks(x(2014, 4), x(2024, 4));
+        assert_eq!(ticks.len(), 10);
+        assert_eq!(
+            ticks[0],
+            CalendarTick {
+                x: x(2015, 1),
+                year_start: true
+            }
+        );
+        let zoomed = calendar_ticks(x(2020, 3), x(2020, 6));
+        assert_eq!(zoomed.len(), 4);
+        assert!(zoomed.iter().all(|t| !t.year_start));
+        assert!(calendar_ticks(f64::NAN, 1.0).is_empty());
+        assert_eq!(calendar_ticks(x(1900, 1), x(2000, 1)).len(), 21);
     }
 
     #[test]

@@ -75,8 +75,21 @@ impl DashboardApp {
 
 fn status_line(dataset: &Dataset) -> String {
     let data_files = dataset.files.len();
+    let dtm = dataset
+        .idps_national
+        .iter()
+        .filter(|p| p.series == crate::data::NationalSeries::Dtm)
+        .map(|p| p.date);
+    let range = match (dtm.clone().min(), dtm.max()) {
+        (Some(a), Some(b)) => format!(
+            " \u{b7} DTM {} \u{2013} {}",
+            a.format("%b %Y"),
+            b.format("%b %Y")
+        ),
+        _ => String::new(),
+    };
     format!(
-        "{data_files} tables \u{b7} {} rows \u{b7} {} warnings",
+        "{data_files} tables \u{b7} {} rows{range} \u{b7} {} warnings",
         thousands(dataset.total_rows() as u64),
         dataset.warnings.len()
     )

@@ -2,10 +2,10 @@
 //! a tooltip with the exact value, date, series and source.
 
 use egui::{RichText, Ui};
-use egui_plot::{Legend, Line, LineStyle, Plot, PlotPoints, VLine};
+use egui_plot::{GridMark, Legend, Line, LineStyle, Plot, PlotPoints, VLine};
 
 use super::palette;
-use crate::model::{ChartSpec, SeriesKind, date_of_day_number, thousands};
+use crate::model::{ChartSpec, SeriesKind, calendar_ticks, date_of_day_number, thousands};
 
 /// Draws the chart, or its "no data" message as a real label.
 pub fn time_chart_ui(ui: &mut Ui, spec: &ChartSpec, height: f32) {
@@ -20,11 +20,27 @@ pub fn time_chart_ui(ui: &mut Ui, spec: &ChartSpec, height: f32) {
     let tooltip_spec = spec.clone();
     Plot::new(spec.title.as_str())
         .height(height)
-        .legend(Legend::default())
+        .legend(Legend::default().position(egui_plot::Corner::RightTop))
         .y_axis_label(spec.y_unit.as_str())
         .y_axis_min_width(64.0)
+        .include_y(0.0)
+        .x_grid_spacer(|input| {
+            calendar_ticks(input.bounds.0, input.bounds.1)
+                .into_iter()
+                .map(|t| GridMark {
+                    value: t.x,
+                    step_size: if t.year_start { 365.0 } else { 30.0 },
+                })
+                .collect()
+        })
         .x_axis_formatter(|mark, _range| {
-            date_of_day_number(mark.value).map_or_else(String::new, |d| d.format("%Y").to_string())
+            let format = if mark.step_size >= 365.0 {
+                "%Y"
+            } else {
+                "%b %Y"
+            };
+            date_of_day_number(mark.value)
+                .map_or_else(String::new, |d| d.format(format).to_string())
         })
         .y_axis_formatter(|mark, _range| axis_count(mark.value))
         .label_formatter(move |position| match position {
@@ -41,12 +57,26 @@ pub fn time_chart_ui(ui: &mut Ui, spec: &ChartSpec, height: f32) {
                     p.source_id
                 ))
             }
-            egui_plot::HoverPosition::Elsewhere { .. } => None,
+            egui_plot::HoverPosition::Elsewhere { position } => {
+                let date = date_of_day_number(position.x)?;
+                let near: Vec<&str> = tooltip_spec
+                    .markers
+                    .iter()
+                    .filter(|m| (m.x - position.x).abs() < 20.0)
+                    .map(|m| m.label.as_str())
+                    .collect();
+                Some(if near.is_empty() {
+                    date.format("%b %Y").to_string()
+                } else {
+                    format!("{}\n{}", date.format("%b %Y"), near.join("\n"))
+                })
+            }
         })
         .show(ui, |plot_ui| {
             for marker in &spec.markers {
+                // Unnamed, so the legend lists series only; the label is in the tooltip.
                 plot_ui.add(
-                    VLine::new(marker.label.as_str(), marker.x)
+                    VLine::new("", marker.x)
                         .color(palette::MARKER)
                         .style(LineStyle::dashed_dense()),
                 );
