@@ -8,16 +8,11 @@ use clap::Parser as _;
 use displacement_dashboard::{app, cli};
 
 fn main() -> ExitCode {
+    let started = std::time::Instant::now();
     let args = cli::Cli::parse();
     let result = match cli::run(&args) {
         Some(result) => result,
-        None => cli::load(&args.common, &args.files).and_then(|loaded| {
-            app::run(loaded.dataset, loaded.filters).map_err(|e| cli::Failure {
-                code: 1,
-                message: e.to_string(),
-            })?;
-            Ok(cli::Output::default())
-        }),
+        None => open_window(&args, started),
     };
     match result {
         Ok(output) => {
@@ -35,4 +30,22 @@ fn main() -> ExitCode {
             ExitCode::from(failure.code)
         }
     }
+}
+
+/// Opens the dashboard (or takes its screenshot) on the loaded data.
+fn open_window(args: &cli::Cli, started: std::time::Instant) -> Result<cli::Output, cli::Failure> {
+    if let Some(path) = &args.screenshot {
+        cli::check_output_path(path)?;
+    }
+    let loaded = cli::load(&args.common, &args.files)?;
+    let options = app::RunOptions {
+        screenshot: args.screenshot.clone(),
+        filters_from_command_line: args.has_filters(),
+        started: Some(started),
+    };
+    app::run(loaded.dataset, loaded.filters, options).map_err(|e| cli::Failure {
+        code: 1,
+        message: e.to_string(),
+    })?;
+    Ok(cli::Output::default())
 }

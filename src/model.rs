@@ -70,7 +70,10 @@ pub enum SeriesKind {
     Line,
     /// A line for comparison, drawn lighter and dashed.
     Comparison,
+    /// Bars from each point's `base` to `base + y`, `width` days wide.
     Bars,
+    /// Points without a line (events such as closures, figures reported at the time).
+    Points,
 }
 
 /// One point with what its tooltip says.
@@ -78,9 +81,31 @@ pub enum SeriesKind {
 pub struct Point {
     pub x: f64,
     pub y: f64,
+    /// Where a bar starts (0, or the top of the bar below it in a stack).
+    pub base: f64,
+    /// A bar's width in days (0 for lines and points).
+    pub width: f64,
     /// The date (or year) as shown to users.
     pub label: String,
+    /// More to say in the tooltip (a camp's name and event), if anything.
+    pub note: Option<String>,
     pub source_id: String,
+}
+
+impl Point {
+    /// A point of a line at `x`, `y`.
+    #[must_use]
+    pub fn at(x: f64, y: f64, label: String, source_id: String) -> Point {
+        Point {
+            x,
+            y,
+            base: 0.0,
+            width: 0.0,
+            label,
+            note: None,
+            source_id,
+        }
+    }
 }
 
 /// A named series of points.
@@ -91,6 +116,30 @@ pub struct Series {
     /// Index into the palette.
     pub colour: usize,
     pub points: Vec<Point>,
+    /// The governorate P-code this series belongs to (clicking it filters to it).
+    pub governorate: Option<String>,
+    /// Write each point's value beside it (for figures that must read without hovering).
+    pub value_labels: bool,
+}
+
+impl Series {
+    /// A series with no governorate and no value labels.
+    #[must_use]
+    pub fn new(
+        label: impl Into<String>,
+        kind: SeriesKind,
+        colour: usize,
+        points: Vec<Point>,
+    ) -> Series {
+        Series {
+            label: label.into(),
+            kind,
+            colour,
+            points,
+            governorate: None,
+            value_labels: false,
+        }
+    }
 }
 
 /// A labelled vertical marker on a time chart.
@@ -100,18 +149,95 @@ pub struct Marker {
     pub label: String,
 }
 
+/// A labelled span of the x axis (a statement about several years).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Band {
+    pub from_x: f64,
+    pub to_x: f64,
+    /// Where the label sits on the y axis.
+    pub y: f64,
+    pub label: String,
+    /// Who made the statement.
+    pub source_id: String,
+}
+
+/// What the y axis counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    People,
+    Families,
+    Camps,
+    Usd,
+    Percent,
+}
+
+impl Unit {
+    /// The axis title.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Unit::People => "people",
+            Unit::Families => "families",
+            Unit::Camps => "camps",
+            Unit::Usd => "US dollars",
+            Unit::Percent => "% funded",
+        }
+    }
+
+    /// A value as an axis label: "3.5 M", "$1.2 B", "95%".
+    #[must_use]
+    pub fn axis(self, value: f64) -> String {
+        match self {
+            Unit::Percent => format!("{value:.0}%"),
+            Unit::Usd if value >= 1.0e9 => format!("${:.1} B", value / 1.0e9),
+            Unit::Usd if value >= 1.0e6 => format!("${:.0} M", value / 1.0e6),
+            Unit::Usd if value > 0.0 => format!("${value:.0}"),
+            _ if value >= 1.0e6 => format!("{:.1} M", value / 1.0e6),
+            _ if value >= 1.0e4 => format!("{:.0} k", value / 1.0e3),
+            _ if value >= 0.0 => format!("{value:.0}"),
+            _ => String::new(),
+        }
+    }
+
+    /// An exact value for a tooltip or table: "1,098,913", "$361,866,347", "90.4%".
+    #[must_use]
+    pub fn exact(self, value: f64) -> String {
+        match self {
+            Unit::Percent => format!("{value:.1}%"),
+            Unit::Usd => format!("${}", thousands(value.max(0.0).round() as u64)),
+            _ => thousands(value.max(0.0).round() as u64),
+        }
+    }
+}
+
+/// Which chart a spec is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ChartId {
+    Idps,
+    Governorates,
+    Camps,
+    CampPeople,
+    Funding,
+    Coverage,
+}
+
 /// Everything needed to draw one chart.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChartSpec {
+    pub id: ChartId,
     pub title: String,
-    /// What the y axis counts, e.g. "people".
-    pub y_unit: String,
+    /// What the figures cover, e.g. "Iraq, national figures (governorate filter not applicable)".
+    pub subtitle: String,
+    pub unit: Unit,
     pub series: Vec<Series>,
     pub markers: Vec<Marker>,
+    pub bands: Vec<Band>,
     /// "Source: ..." for the series drawn.
     pub source_line: String,
     /// Said instead of drawing when no series has a point.
     pub empty_message: String,
+    /// The figures have no governorate breakdown; the governorate filter does not apply.
+    pub national_only: bool,
 }
 
 impl ChartSpec {
@@ -120,6 +246,41 @@ impl ChartSpec {
     pub fn is_empty(&self) -> bool {
         self.series.iter().all(|s| s.points.is_empty())
     }
+}
+
+/// A cell of a table view: its text and how it sorts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    pub text: String,
+    /// Numbers sort numerically; `None` sorts by text.
+    pub number: Option<f64>,
+}
+
+impl Cell {
+    /// A text cell.
+    #[must_use]
+    pub fn text(text: impl Into<String>) -> Cell {
+        Cell {
+            text: text.into(),
+            number: None,
+        }
+    }
+
+    /// A numeric cell shown as `text`.
+    #[must_use]
+    pub fn number(value: f64, text: impl Into<String>) -> Cell {
+        Cell {
+            text: text.into(),
+            number: Some(value),
+        }
+    }
+}
+
+/// The numbers behind a chart, as rows (for the table view and CSV).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableSpec {
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<Cell>>,
 }
 
 /// A headline card.

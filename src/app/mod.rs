@@ -1,118 +1,356 @@
-//! The application: the eframe window, its state, and the cached query results.
+//! The application: the eframe window, its state, and the cached view.
 //!
-//! Query results are computed when the data or the filters change, never per frame.
+//! Panels draw from a [`View`] computed once per change of data or filters; they
+//! change the filters (or their own state) in place, and the app recomputes the view
+//! after the frame if anything it depends on changed.
+
+pub mod screenshot;
+pub mod settings;
+pub mod view;
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
 
 use eframe::egui;
-use egui::RichText;
+use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 
-use crate::data::Dataset;
-use crate::model::{ChartSpec, Kpi, thousands};
-use crate::query::{Filters, cards, charts};
+use crate::data::{Dataset, Pcode};
+use crate::query::Filters;
+use crate::query::filters::year_bounds;
 use crate::ui;
+use crate::ui::charts::PanelContext;
+use crate::ui::charts::camps::CampsPanel;
+use crate::ui::charts::funding::FundingPanel;
+use crate::ui::charts::governorates::GovernoratesPanel;
+use crate::ui::charts::idps::IdpsPanel;
+use crate::ui::filter_panel::FilterPanel;
+use crate::ui::plot::PlotOptions;
+use screenshot::Screenshot;
+use settings::{STORAGE_KEY, Settings, ThemeChoice};
+use view::{View, ViewKey};
+
+/// Ctrl+R: reset every filter.
+const RESET: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::R);
+/// Two columns of charts from this width on.
+const TWO_COLUMNS_FROM: f32 = 1000.0;
 
 /// The dashboard window's state.
 pub struct DashboardApp {
     dataset: Dataset,
+    generation: u64,
     filters: Filters,
+    settings: Settings,
     view: View,
-}
-
-/// What the current filters show: recomputed only when they change.
-struct View {
-    cards: Vec<Kpi>,
-    idps: ChartSpec,
-}
-
-impl View {
-    fn compute(dataset: &Dataset, filters: &Filters) -> View {
-        View {
-            cards: cards::cards(dataset, filters),
-            idps: charts::idps_over_time(dataset, filters),
-        }
-    }
+    filter_panel: FilterPanel,
+    idps_panel: IdpsPanel,
+    governorates_panel: GovernoratesPanel,
+    camps_panel: CampsPanel,
+    funding_panel: FundingPanel,
+    screenshot: Option<Screenshot>,
+    started: Option<Instant>,
 }
 
 impl DashboardApp {
-    /// A dashboard on this data, with these filters.
+    /// A dashboard on this data, with these filters and settings.
     #[must_use]
-    pub fn new(dataset: Dataset, filters: Filters) -> DashboardApp {
-        let view = View::compute(&dataset, &filters);
+    pub fn new(dataset: Dataset, filters: Filters, settings: Settings) -> DashboardApp {
+        let governorates_panel = GovernoratesPanel {
+            basis: settings.basis(),
+            ..GovernoratesPanel::default()
+        };
+        let idps_panel = IdpsPanel {
+            show_comparisons: settings.show_comparisons,
+            ..IdpsPanel::default()
+        };
+        let key = ViewKey {
+            generation: 0,
+            filters: filters.clone(),
+            basis: governorates_panel.basis,
+        };
+        let view = View::compute(&dataset, key);
         DashboardApp {
             dataset,
+            generation: 0,
             filters,
+            settings,
             view,
+            filter_panel: FilterPanel::default(),
+            idps_panel,
+            governorates_panel,
+            camps_panel: CampsPanel::default(),
+            funding_panel: FundingPanel::default(),
+            screenshot: None,
+            started: None,
         }
+    }
+
+    /// The current filters.
+    #[must_use]
+    pub fn filters(&self) -> &Filters {
+        &self.filters
+    }
+
+    /// The view drawn last (for tests and benches).
+    #[must_use]
+    pub fn view(&self) -> &View {
+        &self.view
+    }
+
+    /// Recomputes the view if the data, the filters or the basis changed.
+    fn refresh(&mut self) {
+        let key = ViewKey {
+            generation: self.generation,
+            filters: self.filters.clone(),
+            basis: self.governorates_panel.basis,
+        };
+        if key != self.view.key {
+            self.view = View::compute(&self.dataset, key);
+        }
+    }
+
+    fn bounds(&self) -> (i32, i32) {
+        year_bounds(&self.dataset)
+    }
+
+    fn reset_filters(&mut self) {
+        let (from, to) = self.bounds();
+        self.filters = Filters {
+            governorates: None,
+            from,
+            to,
+        };
     }
 
     /// Draws the whole window into `ui` (also used by tests and benches).
     pub fn dashboard_ui(&mut self, ui: &mut egui::Ui) {
-        let Self {
-            dataset,
-            filters,
-            view,
-        } = self;
-        egui::Panel::top("title").show(ui, |ui| {
+        if ui.input_mut(|i| i.consume_shortcut(&RESET)) {
+            self.reset_filters();
+        }
+        let bounds = self.bounds();
+        self.top_bar_ui(ui, bounds);
+        egui::Panel::bottom("status").show(ui, |ui| {
+            ui::status_bar::status_ui(ui, &self.dataset, self.view.fts_as_of.as_deref());
+        });
+        egui::Panel::left("filters")
+            .default_size(260.0)
+            .resizable(true)
+            .show(ui, |ui| {
+                self.filter_panel
+                    .ui(ui, &self.dataset.gazetteer, &mut self.filters, bounds);
+            });
+        egui::CentralPanel::default().show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("dashboard")
+                .auto_shrink([false, false])
+                .show(ui, |ui| self.charts_ui(ui));
+        });
+        self.settings.show_comparisons = self.idps_panel.show_comparisons;
+        self.settings.basis = self.governorates_panel.basis.as_str().into();
+        self.refresh();
+    }
+
+    fn top_bar_ui(&mut self, ui: &mut egui::Ui, bounds: (i32, i32)) {
+        egui::Panel::top("top").show(ui, |ui| {
             ui.horizontal(|ui| {
-                ui.heading("displacement-dashboard");
-                ui.label(RichText::new(format!(
-                    "{} \u{b7} {}",
-                    cards::place(dataset, filters),
-                    cards::years(filters)
-                )));
+                ui.label(RichText::new("displacement-dashboard").strong().size(17.0));
+                ui.menu_button("View", |ui| {
+                    ui.label(RichText::new("Theme").strong());
+                    for (choice, label) in [
+                        (ThemeChoice::System, "Follow the system"),
+                        (ThemeChoice::Light, "Light"),
+                        (ThemeChoice::Dark, "Dark"),
+                    ] {
+                        if ui
+                            .radio_value(&mut self.settings.theme, choice, label)
+                            .clicked()
+                        {
+                            ui.ctx().set_theme(choice.preference());
+                        }
+                    }
+                    ui.separator();
+                    ui.checkbox(
+                        &mut self.settings.show_events,
+                        "Event markers on time charts",
+                    );
+                });
+                ui.checkbox(&mut self.settings.show_events, "Events")
+                    .on_hover_text(
+                        "Dated policy, security and camp events as markers on the time charts",
+                    );
+                ui.separator();
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if ui
+                        .button("Reset")
+                        .on_hover_text("Reset filters (Ctrl+R)")
+                        .clicked()
+                    {
+                        self.reset_filters();
+                    }
+                    ui::chips::chips_ui(ui, &self.dataset.gazetteer, &mut self.filters, bounds);
+                    ui.label(RichText::new("Filters:").weak());
+                });
             });
         });
-        egui::Panel::bottom("status").show(ui, |ui| {
-            ui.label(status_line(dataset));
-        });
-        egui::CentralPanel::default().show(ui, |ui| {
-            ui::cards::cards_ui(ui, &view.cards);
-            ui.separator();
-            let height = (ui.available_height() - 60.0).max(200.0);
-            ui::time_chart::time_chart_ui(ui, &view.idps, height);
-        });
     }
-}
 
-fn status_line(dataset: &Dataset) -> String {
-    let data_files = dataset.files.len();
-    let dtm = dataset
-        .idps_national
-        .iter()
-        .filter(|p| p.series == crate::data::NationalSeries::Dtm)
-        .map(|p| p.date);
-    let range = match (dtm.clone().min(), dtm.max()) {
-        (Some(a), Some(b)) => format!(
-            " \u{b7} DTM {} \u{2013} {}",
-            a.format("%b %Y"),
-            b.format("%b %Y")
-        ),
-        _ => String::new(),
-    };
-    format!(
-        "{data_files} tables \u{b7} {} rows{range} \u{b7} {} warnings",
-        thousands(dataset.total_rows() as u64),
-        dataset.warnings.len()
-    )
+    fn charts_ui(&mut self, ui: &mut egui::Ui) {
+        let Self {
+            view,
+            filters,
+            settings,
+            idps_panel,
+            governorates_panel,
+            camps_panel,
+            funding_panel,
+            ..
+        } = self;
+        ui::cards::cards_ui(ui, &view.cards);
+        ui.add_space(6.0);
+        let no_hidden: Vec<String> = Vec::new();
+        let ctx = PanelContext {
+            plot: PlotOptions {
+                height: 280.0,
+                x_range: view.x_range,
+                show_events: settings.show_events,
+                hidden: &no_hidden,
+                sources: &view.sources,
+            },
+        };
+        let two_columns = ui.available_width() >= TWO_COLUMNS_FROM;
+        let mut clicked: Option<String> = None;
+        let mut left = |ui: &mut egui::Ui, clicked: &mut Option<String>| {
+            idps_panel.ui(ui, &view.idps, &view.idps_table, &ctx);
+            ui.add_space(6.0);
+            *clicked = clicked.take().or(camps_panel.ui(
+                ui,
+                &view.camps,
+                &view.camp_people,
+                &view.camps_table,
+                &ctx,
+            ));
+        };
+        let mut right = |ui: &mut egui::Ui, clicked: &mut Option<String>| {
+            *clicked = clicked.take().or(governorates_panel.ui(
+                ui,
+                &view.governorates,
+                &view.governorates_table,
+                &ctx,
+            ));
+            ui.add_space(6.0);
+            funding_panel.ui(ui, &view.funding, &view.coverage, &view.funding_table, &ctx);
+        };
+        if two_columns {
+            ui.columns(2, |columns| {
+                left(&mut columns[0], &mut clicked);
+                right(&mut columns[1], &mut clicked);
+            });
+        } else {
+            left(ui, &mut clicked);
+            right(ui, &mut clicked);
+        }
+        if let Some(pcode) = clicked.as_deref().and_then(Pcode::parse) {
+            filters.only(pcode);
+        }
+    }
 }
 
 impl eframe::App for DashboardApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.dashboard_ui(ui);
+        if let Some(started) = self.started.take()
+            && std::env::var_os("DISPLACEMENT_DASHBOARD_TIMING").is_some()
+        {
+            eprintln!(
+                "displacement-dashboard: first frame drawn {} ms after start",
+                started.elapsed().as_millis()
+            );
+        }
+        if let Some(shot) = &mut self.screenshot {
+            shot.frame(ui.ctx());
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if self.screenshot.is_none() {
+            self.settings.record_filters(&self.filters);
+            eframe::set_value(storage, STORAGE_KEY, &self.settings);
+        }
+    }
+
+    fn persist_egui_memory(&self) -> bool {
+        self.screenshot.is_none()
     }
 }
 
+/// How the window is opened.
+#[derive(Debug, Clone, Default)]
+pub struct RunOptions {
+    /// `--screenshot PATH`: capture and exit, without reading or writing settings.
+    pub screenshot: Option<PathBuf>,
+    /// Filters were given on the command line: they override saved ones.
+    pub filters_from_command_line: bool,
+    /// When the process started, for the first-frame timing.
+    pub started: Option<Instant>,
+}
+
+/// Why the window could not run or the screenshot failed.
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    #[error("cannot open the window (it needs OpenGL 2 or later and a display): {0}")]
+    Window(String),
+    #[error("--screenshot: {0}")]
+    Screenshot(String),
+}
+
 /// Opens the window and runs until it is closed.
-pub fn run(dataset: Dataset, filters: Filters) -> Result<(), eframe::Error> {
-    let options = eframe::NativeOptions {
+pub fn run(dataset: Dataset, filters: Filters, options: RunOptions) -> Result<(), RunError> {
+    let screenshot_mode = options.screenshot.is_some();
+    let outcome = Arc::new(Mutex::new(None));
+    let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("displacement-dashboard: Iraq")
             .with_inner_size([1440.0, 900.0])
             .with_min_inner_size([900.0, 600.0]),
+        persist_window: !screenshot_mode,
         ..Default::default()
     };
+    let app_outcome = Arc::clone(&outcome);
     eframe::run_native(
         "displacement-dashboard",
-        options,
-        Box::new(|_cc| Ok(Box::new(DashboardApp::new(dataset, filters)))),
+        native,
+        Box::new(move |cc| {
+            ui::theme::install(&cc.egui_ctx);
+            let mut settings = Settings::default();
+            if !screenshot_mode && let Some(storage) = cc.storage {
+                settings = eframe::get_value(storage, STORAGE_KEY).unwrap_or_default();
+            }
+            let mut filters = filters;
+            if !screenshot_mode && !options.filters_from_command_line {
+                let bounds = year_bounds(&dataset);
+                let all = dataset.gazetteer.governorates().len();
+                settings.apply_filters(&mut filters, bounds, all);
+            }
+            cc.egui_ctx.set_theme(settings.theme.preference());
+            let mut app = DashboardApp::new(dataset, filters, settings);
+            app.started = options.started;
+            app.screenshot = options
+                .screenshot
+                .map(|path| Screenshot::new(path, app_outcome));
+            Ok(Box::new(app))
+        }),
     )
+    .map_err(|e| RunError::Window(e.to_string()))?;
+    if screenshot_mode {
+        let result = outcome.lock().ok().and_then(|mut o| o.take());
+        match result {
+            Some(Ok(())) => Ok(()),
+            Some(Err(e)) => Err(RunError::Screenshot(e)),
+            None => Err(RunError::Screenshot(
+                "the window closed before it was captured".into(),
+            )),
+        }
+    } else {
+        Ok(())
+    }
 }

@@ -30,8 +30,38 @@ pub struct Cli {
     /// Files to open in the dashboard beside the bundled data.
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
+    /// Open the dashboard, save the window as a PNG at PATH, and exit.
+    #[arg(long, value_name = "PATH")]
+    pub screenshot: Option<PathBuf>,
     #[command(flatten)]
     pub common: CommonArgs,
+}
+
+impl Cli {
+    /// True when any filter was given on the command line (it overrides saved ones).
+    #[must_use]
+    pub fn has_filters(&self) -> bool {
+        !self.common.governorates.is_empty()
+            || self.common.from.is_some()
+            || self.common.to.is_some()
+    }
+}
+
+/// Checks that a PNG can be written at `path` (its folder exists); a usage error if not.
+pub fn check_output_path(path: &std::path::Path) -> Result<(), Failure> {
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => std::path::Path::new("."),
+    };
+    if folder.is_dir() {
+        Ok(())
+    } else {
+        Err(Failure::usage(format!(
+            "cannot write {}: the folder {} does not exist",
+            path.display(),
+            folder.display()
+        )))
+    }
 }
 
 /// The options every command shares.

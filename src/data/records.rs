@@ -125,6 +125,17 @@ impl CampDefinition {
             CampDefinition::IdpCamps => "IDP camps",
         }
     }
+
+    /// The definition as a heading ("Formal camps").
+    #[must_use]
+    pub fn title(self) -> &'static str {
+        match self {
+            CampDefinition::FormalCamps => "Formal camps",
+            CampDefinition::FormalCampsInclSubcamps => "Formal camps incl. sub-camps",
+            CampDefinition::FormalSettlements => "Formal settlements",
+            CampDefinition::IdpCamps => "IDP camps",
+        }
+    }
 }
 
 /// The area a camp count covers.
@@ -282,6 +293,8 @@ pub struct FundingRow {
     /// What OCHA published at the time for this year's appeal (0–100).
     pub coverage_reported_pct: Option<f64>,
     pub reported_on: Option<String>,
+    /// The source of `coverage_reported_pct` (the FTS figures cite `source_id`).
+    pub reported_source_id: Option<String>,
     pub source_id: String,
 }
 

@@ -48,6 +48,7 @@ pub mod col {
     pub const FUNDING_USD: &str = "funding_usd";
     pub const COVERAGE_REPORTED_PCT: &str = "coverage_reported_pct";
     pub const REPORTED_ON: &str = "reported_on";
+    pub const REPORTED_SOURCE_ID: &str = "reported_source_id";
 
     pub const TITLE: &str = "title";
     pub const CATEGORY: &str = "category";
@@ -126,7 +127,7 @@ impl TableKind {
         use col::{
             CAMPS, COMPLETE, COVERAGE_REPORTED_PCT, DATE_PRECISION, DISTRICT, HOUSEHOLDS, NOTE,
             PANEL, PEOPLE, PEOPLE_UNIT, PLAN_CODE, POPULATION, POPULATION_UNIT, REPORTED_ON,
-            RETURNEES, ROUND, SOURCE_ID,
+            REPORTED_SOURCE_ID, RETURNEES, ROUND, SOURCE_ID,
         };
         match self {
             TableKind::Governorates => &[],
@@ -141,7 +142,13 @@ impl TableKind {
                 SOURCE_ID,
             ],
             TableKind::CampCounts => &[DATE_PRECISION, CAMPS, PEOPLE, PEOPLE_UNIT, SOURCE_ID],
-            TableKind::Funding => &[PLAN_CODE, COVERAGE_REPORTED_PCT, REPORTED_ON, SOURCE_ID],
+            TableKind::Funding => &[
+                PLAN_CODE,
+                COVERAGE_REPORTED_PCT,
+                REPORTED_ON,
+                REPORTED_SOURCE_ID,
+                SOURCE_ID,
+            ],
             TableKind::Events => &[DATE_PRECISION, SOURCE_ID],
         }
     }

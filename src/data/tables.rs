@@ -71,7 +71,11 @@ impl Table {
             Table::IdpsGovernorate(v) => v.iter().map(|r| r.source_id.clone()).collect(),
             Table::Camps(v) => v.iter().map(|r| r.source_id.clone()).collect(),
             Table::CampCounts(v) => v.iter().map(|r| r.source_id.clone()).collect(),
-            Table::Funding(v) => v.iter().map(|r| r.source_id.clone()).collect(),
+            Table::Funding(v) => v
+                .iter()
+                .flat_map(|r| std::iter::once(&r.source_id).chain(&r.reported_source_id))
+                .cloned()
+                .collect(),
             Table::Events(v) => v.iter().map(|r| r.source_id.clone()).collect(),
         };
         ids.sort();
@@ -652,6 +656,7 @@ fn funding(c: &mut Cells) -> Vec<FundingRow> {
             parse_pct,
         );
         let reported_on = c.opt_text(row, col::REPORTED_ON);
+        let reported_source_id = c.opt_text(row, col::REPORTED_SOURCE_ID);
         let source_id = c.source(row);
         if let (
             Some(year),
@@ -679,6 +684,7 @@ fn funding(c: &mut Cells) -> Vec<FundingRow> {
                 funding_usd,
                 coverage_reported_pct,
                 reported_on,
+                reported_source_id,
                 source_id,
             });
         }

@@ -59,6 +59,45 @@ impl Filters {
             .is_none_or(|s| s.contains(&pcode))
     }
 
+    /// True when a governorate is ticked in the filter panel.
+    #[must_use]
+    pub fn is_selected(&self, pcode: Pcode) -> bool {
+        self.selects(pcode)
+    }
+
+    /// Ticks or unticks a governorate; `all` is every governorate of the gazetteer.
+    pub fn toggle(&mut self, pcode: Pcode, all: &[Pcode]) {
+        let mut set: BTreeSet<Pcode> = self
+            .governorates
+            .clone()
+            .unwrap_or_else(|| all.iter().copied().collect());
+        if !set.remove(&pcode) {
+            set.insert(pcode);
+        }
+        self.governorates = (set.len() < all.len()).then_some(set);
+    }
+
+    /// Ticks (or unticks) every governorate of a group, leaving the others as they are.
+    pub fn set_group(&mut self, group: &[Pcode], on: bool, all: &[Pcode]) {
+        let mut set: BTreeSet<Pcode> = self
+            .governorates
+            .clone()
+            .unwrap_or_else(|| all.iter().copied().collect());
+        for p in group {
+            if on {
+                set.insert(*p);
+            } else {
+                set.remove(p);
+            }
+        }
+        self.governorates = (set.len() < all.len()).then_some(set);
+    }
+
+    /// Selects only this governorate.
+    pub fn only(&mut self, pcode: Pcode) {
+        self.governorates = Some([pcode].into());
+    }
+
     /// True when no governorate filter is active.
     #[must_use]
     pub fn is_national(&self) -> bool {
@@ -105,6 +144,26 @@ mod tests {
         assert!(f.clone().with_governorates(all, 18).is_national());
         let one = f.with_governorates([pc(15)].into(), 18);
         assert!(one.selects(pc(15)) && !one.selects(pc(9)));
+    }
+
+    #[test]
+    fn toggling_and_groups_keep_all_as_no_filter() {
+        let all: Vec<Pcode> = (1..=18).map(pc).collect();
+        let mut f = Filters {
+            governorates: None,
+            from: 2014,
+            to: 2024,
+        };
+        f.toggle(pc(15), &all);
+        assert_eq!(f.governorates.as_ref().map(BTreeSet::len), Some(17));
+        f.toggle(pc(15), &all);
+        assert!(f.is_national());
+        let kri = [pc(6), pc(9), pc(11)];
+        f.set_group(&all, false, &all);
+        f.set_group(&kri, true, &all);
+        assert_eq!(f.governorates, Some(kri.into_iter().collect()));
+        f.only(pc(15));
+        assert_eq!(f.governorates, Some([pc(15)].into()));
     }
 
     #[test]

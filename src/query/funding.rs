@@ -128,6 +128,7 @@ mod tests {
             funding_usd: Some(fund),
             coverage_reported_pct: None,
             reported_on: None,
+            reported_source_id: None,
             source_id: "fts".into(),
         }
     }

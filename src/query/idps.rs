@@ -90,9 +90,11 @@ pub fn governorate_tables(
         let table = tables.entry(row.date).or_insert_with(|| GovernorateTable {
             source_id: row.source_id.clone(),
             round: row.round,
+            complete: row.complete,
             values: BTreeMap::new(),
         });
         if table.source_id == row.source_id {
+            table.complete &= row.complete;
             *table.values.entry(row.pcode).or_insert(0) += row.individuals;
         }
     }
@@ -104,6 +106,8 @@ pub fn governorate_tables(
 pub struct GovernorateTable {
     pub source_id: String,
     pub round: Option<u32>,
+    /// The source's table covers every governorate.
+    pub complete: bool,
     pub values: BTreeMap<Pcode, u64>,
 }
 

@@ -9,6 +9,7 @@ pub mod filters;
 pub mod funding;
 pub mod idps;
 pub mod summary;
+pub mod tables;
 
 pub use filters::Filters;
 

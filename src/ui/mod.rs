@@ -1,7 +1,14 @@
-//! Drawing: egui and `egui_plot` code that draws [`crate::model`] types.
+//! Drawing: egui and `egui_plot` code that draws [`crate::model`] types, one file
+//! per panel or chart.
 //!
 //! Nothing here reads files or sees a data frame; panels receive plot-ready values.
 
 pub mod cards;
+pub mod charts;
+pub mod chips;
+pub mod filter_panel;
 pub mod palette;
-pub mod time_chart;
+pub mod plot;
+pub mod status_bar;
+pub mod table_view;
+pub mod theme;

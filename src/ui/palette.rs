@@ -21,4 +21,7 @@ pub fn series(index: usize) -> Color32 {
 }
 
 /// Event markers: a neutral grey that reads on light and dark backgrounds.
-pub const MARKER: Color32 = Color32::from_rgb(0x99, 0x99, 0x99);
+pub const MARKER: Color32 = Color32::from_rgba_premultiplied(0x70, 0x70, 0x70, 0xA0);
+
+/// Annotation bands (a span of years with a statement about it).
+pub const BAND: Color32 = Color32::from_rgba_premultiplied(0x00, 0x3A, 0x2A, 0x38);

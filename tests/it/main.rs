@@ -3,6 +3,6 @@
 
 mod cli_check;
 mod cli_summary;
+mod dashboard;
 mod datasets;
 mod support;
-mod window;

@@ -1,0 +1,151 @@
+//! The user's choices that persist between runs (never the data).
+//!
+//! Every field has a default (`serde(default)`), so a settings file from an older
+//! version, or a corrupt one, falls back to defaults instead of failing start-up.
+
+use serde::{Deserialize, Serialize};
+
+use crate::data::{Basis, Pcode};
+use crate::query::Filters;
+
+/// The key under which settings are stored.
+pub const STORAGE_KEY: &str = "displacement-dashboard-settings";
+
+/// Light, dark, or as the system says.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ThemeChoice {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl ThemeChoice {
+    /// The egui preference.
+    #[must_use]
+    pub fn preference(self) -> egui::ThemePreference {
+        match self {
+            ThemeChoice::System => egui::ThemePreference::System,
+            ThemeChoice::Light => egui::ThemePreference::Light,
+            ThemeChoice::Dark => egui::ThemePreference::Dark,
+        }
+    }
+}
+
+/// What is saved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Selected P-codes; `None` means every governorate.
+    pub governorates: Option<Vec<String>>,
+    pub from: Option<i32>,
+    pub to: Option<i32>,
+    pub theme: ThemeChoice,
+    pub show_events: bool,
+    pub show_comparisons: bool,
+    /// `displacement`, `origin` or `in_camp`.
+    pub basis: String,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            governorates: None,
+            from: None,
+            to: None,
+            theme: ThemeChoice::System,
+            show_events: true,
+            show_comparisons: true,
+            basis: Basis::Displacement.as_str().into(),
+        }
+    }
+}
+
+impl Settings {
+    /// Applies saved filters to `filters`, within the data's `bounds`; unknown codes
+    /// and years outside the data are dropped.
+    pub fn apply_filters(&self, filters: &mut Filters, bounds: (i32, i32), all: usize) {
+        if let Some(codes) = &self.governorates {
+            let set: std::collections::BTreeSet<Pcode> =
+                codes.iter().filter_map(|c| Pcode::parse(c)).collect();
+            // Codes that were all unreadable are no choice at all: keep every governorate.
+            if codes.is_empty() || !set.is_empty() {
+                *filters = filters.clone().with_governorates(set, all);
+            }
+        }
+        let clamp = |y: i32| y.clamp(bounds.0, bounds.1);
+        if let Some(from) = self.from {
+            filters.from = clamp(from);
+        }
+        if let Some(to) = self.to {
+            filters.to = clamp(to);
+        }
+        if filters.from > filters.to {
+            (filters.from, filters.to) = bounds;
+        }
+    }
+
+    /// Records the current filters.
+    pub fn record_filters(&mut self, filters: &Filters) {
+        self.governorates = filters
+            .governorates
+            .as_ref()
+            .map(|s| s.iter().map(ToString::to_string).collect());
+        self.from = Some(filters.from);
+        self.to = Some(filters.to);
+    }
+
+    /// The saved basis, or displacement.
+    #[must_use]
+    pub fn basis(&self) -> Basis {
+        Basis::parse(&self.basis).unwrap_or(Basis::Displacement)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn old_or_partial_settings_fall_back_to_defaults() {
+        let s: Settings = serde_json::from_str(r#"{"theme":"dark","unknown_field":1}"#).unwrap();
+        assert_eq!(s.theme, ThemeChoice::Dark);
+        assert!(s.show_events);
+        assert!(serde_json::from_str::<Settings>("not json").is_err());
+    }
+
+    #[test]
+    fn filters_round_trip_and_bad_values_are_dropped() {
+        let mut s = Settings::default();
+        let f = Filters {
+            governorates: Some([Pcode::new(15).unwrap()].into()),
+            from: 2017,
+            to: 2020,
+        };
+        s.record_filters(&f);
+        let mut g = Filters {
+            governorates: None,
+            from: 2014,
+            to: 2024,
+        };
+        s.apply_filters(&mut g, (2014, 2024), 18);
+        assert_eq!(g, f);
+        s.governorates = Some(vec!["IQG99".into(), "junk".into()]);
+        s.from = Some(1990);
+        s.to = Some(2100);
+        s.apply_filters(&mut g, (2014, 2024), 18);
+        assert_eq!((g.from, g.to), (2014, 2024));
+        assert_eq!(
+            g.governorates, f.governorates,
+            "unreadable codes change nothing"
+        );
+        s.governorates = Some(Vec::new());
+        s.apply_filters(&mut g, (2014, 2024), 18);
+        assert_eq!(
+            g.governorates,
+            Some(std::collections::BTreeSet::default()),
+            "none selected stays none"
+        );
+    }
+}

@@ -1,0 +1,259 @@
+//! Camps: camps open and people in camps over time, and named closures as events.
+//!
+//! Each (definition, scope) is its own line: counts of different definitions are
+//! never joined. Counts are national or regional, so the governorate filter does not
+//! apply to them; closures follow it and are coloured by governorate.
+
+use std::collections::BTreeMap;
+
+use super::{markers, source_line, subtitle};
+use crate::data::{CampCount, CampDefinition, CampScope, Dataset, PeopleUnit, Region};
+use crate::model::{
+    ChartId, ChartSpec, Point, Series, SeriesKind, Unit, date_as_known, day_number,
+};
+use crate::query::{Filters, camps};
+
+/// "IDP camps, Kurdistan Region".
+fn count_label(dataset: &Dataset, definition: CampDefinition, scope: CampScope) -> String {
+    let scope = match scope {
+        CampScope::National => "Iraq".to_string(),
+        CampScope::Federal => Region::Federal.label().to_string(),
+        CampScope::Kri => Region::Kri.label().to_string(),
+        CampScope::Governorate(p) => dataset.gazetteer.name(p),
+    };
+    format!("{}, {scope}", definition.title())
+}
+
+/// One line per (definition, scope) of the counts that `value` reads.
+fn count_series(
+    dataset: &Dataset,
+    filters: &Filters,
+    value: impl Fn(&CampCount) -> Option<u64>,
+) -> Vec<Series> {
+    let mut groups: BTreeMap<(CampDefinition, CampScope), Vec<&CampCount>> = BTreeMap::new();
+    for c in dataset
+        .camp_counts
+        .iter()
+        .filter(|c| filters.contains(c.date))
+    {
+        if value(c).is_some() {
+            groups.entry((c.definition, c.scope)).or_default().push(c);
+        }
+    }
+    groups
+        .into_iter()
+        .enumerate()
+        .map(|(i, ((definition, scope), counts))| {
+            let mut points: Vec<Point> = counts
+                .iter()
+                .filter_map(|c| {
+                    let v = value(c)?;
+                    Some(Point::at(
+                        day_number(c.date),
+                        v as f64,
+                        date_as_known(c.date, c.date_precision),
+                        c.source_id.clone(),
+                    ))
+                })
+                .collect();
+            points.sort_by(|a, b| a.x.total_cmp(&b.x));
+            Series::new(
+                count_label(dataset, definition, scope),
+                SeriesKind::Line,
+                i,
+                points,
+            )
+        })
+        .collect()
+}
+
+/// Camps open over time, with named closures as events at the foot of the chart.
+#[must_use]
+pub fn camps_open(dataset: &Dataset, filters: &Filters) -> ChartSpec {
+    let mut series = count_series(dataset, filters, |c| c.camps);
+    let lines = series.len();
+    let closures = camps::headline(dataset, filters).closures;
+    let mut by_governorate: BTreeMap<_, Vec<Point>> = BTreeMap::new();
+    for c in &closures {
+        let mut p = Point::at(
+            day_number(c.date),
+            0.0,
+            crate::model::long_date(c.date),
+            c.source_id.clone(),
+        );
+        p.note = Some(format!("{} \u{2014} {}", c.camp, c.event.as_str()));
+        by_governorate.entry(c.pcode).or_default().push(p);
+    }
+    for (i, (pcode, points)) in by_governorate.into_iter().enumerate() {
+        let mut s = Series::new(
+            format!("Closed: {}", dataset.gazetteer.name(pcode)),
+            SeriesKind::Points,
+            lines + i,
+            points,
+        );
+        s.governorate = Some(pcode.to_string());
+        series.push(s);
+    }
+    let source = source_line(
+        dataset,
+        series
+            .iter()
+            .flat_map(|s| s.points.iter().map(|p| p.source_id.as_str())),
+    );
+    ChartSpec {
+        id: ChartId::Camps,
+        title: "Camps open, and named closures".into(),
+        subtitle: subtitle(dataset, filters, true),
+        unit: Unit::Camps,
+        series,
+        markers: markers(dataset, filters),
+        bands: Vec::new(),
+        source_line: source,
+        empty_message: super::empty_message(filters, "camp counts or closures"),
+        national_only: true,
+    }
+}
+
+/// People in camps over time (individuals only; family counts stay in the table).
+#[must_use]
+pub fn camp_people(dataset: &Dataset, filters: &Filters) -> ChartSpec {
+    let series = count_series(dataset, filters, |c| {
+        c.people
+            .filter(|_| c.people_unit == Some(PeopleUnit::Individuals))
+    });
+    let source = source_line(
+        dataset,
+        series
+            .iter()
+            .flat_map(|s| s.points.iter().map(|p| p.source_id.as_str())),
+    );
+    ChartSpec {
+        id: ChartId::CampPeople,
+        title: "People in camps".into(),
+        subtitle: subtitle(dataset, filters, true),
+        unit: Unit::People,
+        series,
+        markers: markers(dataset, filters),
+        bands: Vec::new(),
+        source_line: source,
+        empty_message: super::empty_message(filters, "counts of people in camps"),
+        national_only: true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::{CampEvent, CampEventKind, DatePrecision, Pcode};
+    use chrono::NaiveDate;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn count(
+        date: NaiveDate,
+        scope: CampScope,
+        def: CampDefinition,
+        camps: Option<u64>,
+    ) -> CampCount {
+        CampCount {
+            date,
+            date_precision: DatePrecision::Day,
+            scope,
+            definition: def,
+            camps,
+            people: Some(1000),
+            people_unit: Some(PeopleUnit::Families),
+            source_id: "s".into(),
+        }
+    }
+
+    fn all() -> Filters {
+        Filters {
+            governorates: None,
+            from: 2014,
+            to: 2024,
+        }
+    }
+
+    #[test]
+    fn definitions_and_scopes_are_separate_lines() {
+        let mut ds = Dataset::empty().unwrap();
+        ds.camp_counts.extend([
+            count(
+                day(2020, 1, 1),
+                CampScope::Kri,
+                CampDefinition::IdpCamps,
+                Some(25),
+            ),
+            count(
+                day(2024, 12, 31),
+                CampScope::Kri,
+                CampDefinition::IdpCamps,
+                Some(21),
+            ),
+            count(
+                day(2020, 1, 1),
+                CampScope::National,
+                CampDefinition::FormalCamps,
+                Some(43),
+            ),
+            count(
+                day(2021, 1, 1),
+                CampScope::National,
+                CampDefinition::FormalCamps,
+                None,
+            ),
+        ]);
+        let c = camps_open(&ds, &all());
+        let labels: Vec<&str> = c.series.iter().map(|s| s.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            ["Formal camps, Iraq", "IDP camps, Kurdistan Region"]
+        );
+        assert_eq!(c.series[1].points.len(), 2);
+        assert!(c.national_only);
+    }
+
+    #[test]
+    fn families_are_never_drawn_as_people() {
+        let mut ds = Dataset::empty().unwrap();
+        ds.camp_counts.push(count(
+            day(2024, 7, 4),
+            CampScope::Kri,
+            CampDefinition::IdpCamps,
+            Some(23),
+        ));
+        let c = camp_people(&ds, &all());
+        assert!(c.is_empty());
+        assert_eq!(
+            c.empty_message,
+            "No counts of people in camps in 2014\u{2013}2024"
+        );
+    }
+
+    #[test]
+    fn closures_are_points_per_governorate_naming_the_camp() {
+        let mut ds = Dataset::empty().unwrap();
+        ds.camps.push(CampEvent {
+            camp: "Ashti".into(),
+            pcode: Pcode::new(6).unwrap(),
+            district: None,
+            event: CampEventKind::Closed,
+            date: day(2024, 7, 11),
+            date_precision: DatePrecision::Day,
+            population: None,
+            population_unit: None,
+            source_id: "s".into(),
+        });
+        let c = camps_open(&ds, &all());
+        assert_eq!(c.series.len(), 1);
+        assert_eq!(c.series[0].label, "Closed: Sulaymaniyah");
+        assert_eq!(c.series[0].kind, SeriesKind::Points);
+        assert_eq!(
+            c.series[0].points[0].note.as_deref(),
+            Some("Ashti \u{2014} closed")
+        );
+    }
+}

@@ -1,0 +1,112 @@
+//! IDPs over time: the DTM stock and returnees, other series for comparison.
+
+use super::{markers, source_line, subtitle};
+use crate::data::{Dataset, NationalSeries};
+use crate::model::{ChartId, ChartSpec, Point, Series, SeriesKind, Unit, day_number, long_date};
+use crate::query::{Filters, cards, idps};
+
+/// IDPs over time. With a governorate filter: the selected governorates' summed
+/// DTM tables (one round per year); returnees and other series are national only
+/// and left out.
+#[must_use]
+pub fn idps_over_time(dataset: &Dataset, filters: &Filters) -> ChartSpec {
+    let stock: Vec<Point> = match &filters.governorates {
+        None => idps::national_series(dataset, filters),
+        Some(selected) => idps::governorate_series(dataset, filters, selected),
+    }
+    .iter()
+    .map(|p| {
+        Point::at(
+            day_number(p.date),
+            p.value as f64,
+            long_date(p.date),
+            p.source_id.clone(),
+        )
+    })
+    .collect();
+    let mut series = vec![Series::new(
+        format!("IDPs, {} (IOM DTM)", cards::place(dataset, filters)),
+        SeriesKind::Line,
+        0,
+        stock,
+    )];
+    if filters.is_national() {
+        series.push(returnee_series(dataset, filters));
+        series.extend(comparison_series(dataset, filters));
+    }
+    for s in &mut series {
+        s.points.sort_by(|a, b| a.x.total_cmp(&b.x));
+    }
+    let source = source_line(
+        dataset,
+        series
+            .iter()
+            .flat_map(|s| s.points.iter().map(|p| p.source_id.as_str())),
+    );
+    ChartSpec {
+        id: ChartId::Idps,
+        title: format!("IDPs over time, {}", cards::place(dataset, filters)),
+        subtitle: subtitle(dataset, filters, false),
+        unit: Unit::People,
+        series,
+        markers: markers(dataset, filters),
+        bands: Vec::new(),
+        source_line: source,
+        empty_message: super::empty_message(filters, "IDP figures for these filters"),
+        national_only: false,
+    }
+}
+
+/// DTM returnees where published (national only).
+fn returnee_series(dataset: &Dataset, filters: &Filters) -> Series {
+    let points = dataset
+        .idps_national
+        .iter()
+        .filter(|p| p.series == NationalSeries::Dtm && filters.contains(p.date))
+        .filter_map(|p| {
+            p.returnees.map(|r| {
+                Point::at(
+                    day_number(p.date),
+                    r as f64,
+                    long_date(p.date),
+                    p.source_id.clone(),
+                )
+            })
+        })
+        .collect();
+    Series::new("Returnees (IOM DTM)", SeriesKind::Line, 1, points)
+}
+
+/// Other measures of the national stock, drawn beside DTM for comparison.
+fn comparison_series(dataset: &Dataset, filters: &Filters) -> Vec<Series> {
+    [
+        (
+            NationalSeries::UnhcrYearEnd,
+            "UNHCR year-end (equals DTM's December round from 2017)",
+            2,
+        ),
+        (
+            NationalSeries::IdmcStock,
+            "IDMC conflict stock (year-end)",
+            3,
+        ),
+    ]
+    .into_iter()
+    .map(|(s, label, colour)| {
+        let points = dataset
+            .idps_national
+            .iter()
+            .filter(|p| p.series == s && filters.contains(p.date))
+            .map(|p| {
+                Point::at(
+                    day_number(p.date),
+                    p.idps as f64,
+                    long_date(p.date),
+                    p.source_id.clone(),
+                )
+            })
+            .collect();
+        Series::new(label, SeriesKind::Comparison, colour, points)
+    })
+    .collect()
+}

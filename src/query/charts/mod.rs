@@ -1,0 +1,166 @@
+//! Plot-ready charts built from the dataset and the filters, one file per chart.
+//!
+//! Every chart carries its title, unit, a subtitle saying what the figures cover,
+//! a source line naming the publishers of the series drawn, the event markers in
+//! range, and the message to show when nothing is in range. Figures with no
+//! governorate breakdown say so (`national_only`) and ignore the governorate filter.
+
+mod camps;
+mod funding;
+mod governorates;
+mod idps;
+
+pub use camps::{camp_people, camps_open};
+pub use funding::{coverage, funding};
+pub use governorates::governorates;
+pub use idps::idps_over_time;
+
+use chrono::NaiveDate;
+
+use super::{Filters, cards};
+use crate::data::Dataset;
+use crate::model::{Marker, day_number};
+
+/// Credit line IOM's terms ask for on every DTM figure.
+pub const DTM_CREDIT: &str =
+    "International Organization for Migration (IOM), Displacement Tracking Matrix (DTM)";
+
+/// The dated events in range, as markers.
+#[must_use]
+pub fn markers(dataset: &Dataset, filters: &Filters) -> Vec<Marker> {
+    dataset
+        .events
+        .iter()
+        .filter(|e| filters.contains(e.date))
+        .map(|e| Marker {
+            x: day_number(e.date),
+            label: format!("{} \u{b7} {}", e.date.format("%b %Y"), e.title),
+        })
+        .collect()
+}
+
+/// "Source: A; B" naming the publishers of these source ids once each, in order.
+/// Any IOM or DTM publication is credited as IOM's terms ask.
+#[must_use]
+pub fn source_line<'a>(dataset: &Dataset, ids: impl IntoIterator<Item = &'a str>) -> String {
+    let mut names: Vec<String> = Vec::new();
+    for id in ids {
+        let name = match dataset.source(id) {
+            Some(s) if s.publisher.contains("IOM") || s.publisher.contains("DTM") => {
+                DTM_CREDIT.to_string()
+            }
+            Some(s) => publisher_name(&s.publisher),
+            None => continue,
+        };
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    if names.is_empty() {
+        String::new()
+    } else {
+        format!("Source: {}", names.join("; "))
+    }
+}
+
+/// A publisher without the "(via `ReliefWeb`)" style notes of where it was read.
+fn publisher_name(publisher: &str) -> String {
+    publisher
+        .split(" (")
+        .next()
+        .unwrap_or(publisher)
+        .trim()
+        .to_string()
+}
+
+/// What the figures cover: "Ninewa · 2017–2024", or for national-only figures
+/// "Iraq, national figures (governorate filter Ninewa not applicable) · 2017–2024".
+#[must_use]
+pub fn subtitle(dataset: &Dataset, filters: &Filters, national_only: bool) -> String {
+    let years = cards::years(filters);
+    match (&filters.governorates, national_only) {
+        (Some(_), true) => format!(
+            "Iraq, national figures (governorate filter {} not applicable) \u{b7} {years}",
+            cards::place(dataset, filters)
+        ),
+        (None, true) => format!("Iraq, national figures \u{b7} {years}"),
+        _ => format!("{} \u{b7} {years}", cards::place(dataset, filters)),
+    }
+}
+
+/// The message for a chart with nothing in range.
+#[must_use]
+pub fn empty_message(filters: &Filters, what: &str) -> String {
+    match &filters.governorates {
+        Some(s) if s.is_empty() => "No governorate selected".into(),
+        _ => format!("No {what} in {}", cards::years(filters)),
+    }
+}
+
+/// The middle of a year (1 July), where a year's figure is drawn on a time axis.
+#[must_use]
+pub fn mid_year(year: i32) -> f64 {
+    NaiveDate::from_ymd_opt(year, 7, 1).map_or(0.0, day_number)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::Source;
+
+    fn source(id: &str, publisher: &str) -> Source {
+        Source {
+            id: id.into(),
+            publisher: publisher.into(),
+            title: "t".into(),
+            published: "2024".into(),
+            url: "https://example.org".into(),
+            note: None,
+        }
+    }
+
+    #[test]
+    fn source_line_credits_dtm_and_names_each_publisher_once() {
+        let mut ds = Dataset::default();
+        ds.sources.extend([
+            source("a", "IOM DTM (via ReliefWeb)"),
+            source("b", "IOM DTM"),
+            source("c", "UNHCR (via ReliefWeb)"),
+        ]);
+        assert_eq!(
+            source_line(&ds, ["a", "b", "c", "missing"]),
+            format!("Source: {DTM_CREDIT}; UNHCR")
+        );
+        assert_eq!(source_line(&ds, []), "");
+    }
+
+    #[test]
+    fn subtitles_say_when_the_filter_does_not_apply() {
+        let ds = Dataset::empty().unwrap();
+        let f = Filters {
+            governorates: Some([crate::data::Pcode::new(15).unwrap()].into()),
+            from: 2017,
+            to: 2024,
+        };
+        assert_eq!(
+            subtitle(&ds, &f, true),
+            "Iraq, national figures (governorate filter Ninewa not applicable) \u{b7} 2017\u{2013}2024"
+        );
+        assert_eq!(subtitle(&ds, &f, false), "Ninewa \u{b7} 2017\u{2013}2024");
+    }
+
+    #[test]
+    fn empty_messages_name_the_range_or_the_empty_selection() {
+        let mut f = Filters {
+            governorates: None,
+            from: 2019,
+            to: 2020,
+        };
+        assert_eq!(
+            empty_message(&f, "camp counts"),
+            "No camp counts in 2019\u{2013}2020"
+        );
+        f.governorates = Some(std::collections::BTreeSet::new());
+        assert_eq!(empty_message(&f, "camp counts"), "No governorate selected");
+    }
+}

@@ -1,0 +1,139 @@
+//! The numbers behind each chart, as sortable rows for the table view.
+
+use super::{Filters, funding};
+use crate::data::Dataset;
+use crate::model::{Cell, ChartSpec, TableSpec, usd};
+
+/// Every point a chart draws, one row each: series, date, value, details, source.
+#[must_use]
+pub fn chart_table(dataset: &Dataset, spec: &ChartSpec) -> TableSpec {
+    let columns = ["Series", "Date", "Value", "Details", "Source"];
+    let mut rows = Vec::new();
+    for series in &spec.series {
+        for p in &series.points {
+            rows.push(vec![
+                Cell::text(series.label.clone()),
+                Cell::number(p.x, p.label.clone()),
+                Cell::number(p.y, spec.unit.exact(p.y)),
+                Cell::text(p.note.clone().unwrap_or_default()),
+                Cell::text(source_name(dataset, &p.source_id)),
+            ]);
+        }
+    }
+    TableSpec {
+        columns: columns.map(String::from).to_vec(),
+        rows,
+    }
+}
+
+/// Iraq's appeals per year: required, funded, coverage in FTS and at the time.
+#[must_use]
+pub fn funding_table(dataset: &Dataset, filters: &Filters) -> TableSpec {
+    let columns = [
+        "Year",
+        "Required",
+        "Funded",
+        "Coverage (FTS)",
+        "Reported at the time",
+        "Appeals",
+        "Source",
+    ];
+    let rows = funding::appeal_years(dataset, filters)
+        .into_iter()
+        .map(|y| {
+            let pct = |p: Option<f64>, digits: usize| {
+                p.map_or_else(
+                    || Cell::text(""),
+                    |v| Cell::number(v, format!("{v:.digits$}%")),
+                )
+            };
+            vec![
+                Cell::number(f64::from(y.year), y.year.to_string()),
+                Cell::number(y.requirements_usd as f64, usd(y.requirements_usd)),
+                Cell::number(y.funding_usd as f64, usd(y.funding_usd)),
+                pct(y.coverage_pct, 1),
+                pct(y.coverage_reported_pct, 0),
+                Cell::text(y.plans.join(", ")),
+                Cell::text(
+                    y.source_ids
+                        .first()
+                        .map(|id| source_name(dataset, id))
+                        .unwrap_or_default(),
+                ),
+            ]
+        })
+        .collect();
+    TableSpec {
+        columns: columns.map(String::from).to_vec(),
+        rows,
+    }
+}
+
+/// "Publisher, title (date)" of a source id.
+fn source_name(dataset: &Dataset, id: &str) -> String {
+    dataset.source(id).map_or_else(
+        || id.to_string(),
+        |s| format!("{}, {} ({})", s.publisher, s.title, s.published),
+    )
+}
+
+/// Sorts rows by a column: numbers numerically, text alphabetically.
+pub fn sort_rows(table: &mut TableSpec, column: usize, ascending: bool) {
+    table.rows.sort_by(|a, b| {
+        let (Some(x), Some(y)) = (a.get(column), b.get(column)) else {
+            return std::cmp::Ordering::Equal;
+        };
+        let order = match (x.number, y.number) {
+            (Some(m), Some(n)) => m.total_cmp(&n),
+            _ => x.text.cmp(&y.text),
+        };
+        if ascending { order } else { order.reverse() }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn years(from: i32, to: i32) -> Filters {
+        Filters {
+            governorates: None,
+            from,
+            to,
+        }
+    }
+
+    #[test]
+    fn funding_table_lists_2022_with_fts_and_reported_coverage() {
+        let ds = Dataset::bundled().unwrap();
+        let t = funding_table(&ds, &years(2014, 2024));
+        let row = t.rows.iter().find(|r| r[0].text == "2022").unwrap();
+        assert_eq!(row[3].text, "90.4%");
+        assert_eq!(row[4].text, "67%");
+        assert_eq!(t.rows.len(), 9);
+    }
+
+    #[test]
+    fn an_empty_range_has_no_rows() {
+        let ds = Dataset::bundled().unwrap();
+        assert!(funding_table(&ds, &years(2023, 2024)).rows.is_empty());
+    }
+
+    #[test]
+    fn sorting_is_numeric_for_numbers() {
+        let mut t = TableSpec {
+            columns: vec!["n".into()],
+            rows: vec![
+                vec![Cell::number(10.0, "10")],
+                vec![Cell::number(9.0, "9")],
+                vec![Cell::number(100.0, "100")],
+            ],
+        };
+        sort_rows(&mut t, 0, true);
+        let order: Vec<&str> = t.rows.iter().map(|r| r[0].text.as_str()).collect();
+        assert_eq!(order, ["9", "10", "100"]);
+        sort_rows(&mut t, 0, false);
+        assert_eq!(t.rows[0][0].text, "100");
+        sort_rows(&mut t, 7, true);
+    }
+}

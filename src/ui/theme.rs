@@ -1,0 +1,31 @@
+//! Fonts and text sizes: the bundled Arabic font as a fallback, a legible size.
+
+use egui::epaint::text::{FontInsert, FontPriority, InsertFontFamily};
+use egui::{FontData, FontFamily, FontId, TextStyle};
+
+/// Noto Sans Arabic (SIL Open Font License; the licence is beside it in `assets/fonts/`).
+const ARABIC_FONT: &[u8] = include_bytes!("../../assets/fonts/NotoSansArabic-Regular.ttf");
+
+/// Adds the Arabic font as a fallback of both families, and sets legible sizes.
+pub fn install(ctx: &egui::Context) {
+    for family in [FontFamily::Proportional, FontFamily::Monospace] {
+        ctx.add_font(FontInsert::new(
+            &format!("noto-sans-arabic-{family:?}"),
+            FontData::from_static(ARABIC_FONT),
+            vec![InsertFontFamily {
+                family,
+                priority: FontPriority::Lowest,
+            }],
+        ));
+    }
+    ctx.all_styles_mut(|style| {
+        style.text_styles = [
+            (TextStyle::Small, FontId::proportional(11.5)),
+            (TextStyle::Body, FontId::proportional(14.0)),
+            (TextStyle::Button, FontId::proportional(14.0)),
+            (TextStyle::Heading, FontId::proportional(20.0)),
+            (TextStyle::Monospace, FontId::monospace(13.0)),
+        ]
+        .into();
+    });
+}

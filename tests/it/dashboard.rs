@@ -1,0 +1,180 @@
+//! The dashboard, driven headless with `egui_kittest`: clicking the real widgets and
+//! checking what the user would see.
+
+use displacement_dashboard::app::DashboardApp;
+use displacement_dashboard::app::settings::Settings;
+use displacement_dashboard::data::Dataset;
+use displacement_dashboard::query::Filters;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+fn harness(dataset: Dataset) -> Harness<'static, DashboardApp> {
+    let filters = Filters::all(&dataset);
+    let app = DashboardApp::new(dataset, filters, Settings::default());
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1440.0, 900.0))
+        .with_context_setup(displacement_dashboard::ui::theme::install)
+        .build_ui_state(|ui, app: &mut DashboardApp| app.dashboard_ui(ui), app);
+    harness.run();
+    harness
+}
+
+fn bundled() -> Harness<'static, DashboardApp> {
+    harness(Dataset::bundled().expect("bundled data"))
+}
+
+fn select_only_ninewa(h: &mut Harness<'static, DashboardApp>) {
+    h.get_by_role_and_label(Role::Button, "None").click();
+    h.run();
+    h.get_by_role_and_label(Role::CheckBox, "Ninewa").click();
+    h.run();
+}
+
+fn set_years(h: &mut Harness<'static, DashboardApp>, from_steps: i32, to_steps: i32) {
+    let press = |h: &mut Harness<'static, DashboardApp>, label: &str, steps: i32| {
+        h.get_by_role_and_label(Role::Slider, label).focus();
+        h.run();
+        let key = if steps > 0 {
+            egui::Key::ArrowRight
+        } else {
+            egui::Key::ArrowLeft
+        };
+        for _ in 0..steps.abs() {
+            h.key_press(key);
+            h.run();
+        }
+    };
+    press(h, "From", from_steps);
+    press(h, "To", to_steps);
+}
+
+#[test]
+fn the_headline_cards_show_the_bundled_figures() {
+    let h = bundled();
+    h.get_by_label("IDPs now");
+    h.get_by_label("1.10 M");
+    h.get_by_label("at least 5.97 M");
+    h.get_by_label("as of 30 Apr 2024 · Round 132");
+    h.get_by_label("Appeal coverage");
+    h.get_by_label("21");
+}
+
+#[test]
+fn selecting_only_ninewa_filters_chips_chart_and_cards() {
+    let mut h = bundled();
+    select_only_ninewa(&mut h);
+    h.get_by_label("Ninewa ×");
+    h.get_by_label("229,120");
+    let series: Vec<String> = h
+        .state()
+        .view()
+        .governorates
+        .series
+        .iter()
+        .map(|s| s.label.clone())
+        .collect();
+    assert_eq!(series, ["Ninewa"]);
+    // The national-only cards say so.
+    assert!(h.query_all_by_label("national").count() >= 3);
+    h.get_by_label_contains("Iraq, national (no governorate breakdown)");
+    // Camps and funding charts say the filter does not apply to them.
+    assert_eq!(
+        h.query_all_by_label_contains("governorate filter Ninewa not applicable")
+            .count(),
+        2
+    );
+}
+
+#[test]
+fn years_2017_to_2020_give_95_6_percent_coverage() {
+    let mut h = bundled();
+    set_years(&mut h, 3, -4);
+    assert_eq!(
+        (h.state().filters().from, h.state().filters().to),
+        (2017, 2020)
+    );
+    h.get_by_label("95.6%");
+    h.get_by_label("2017–2020 ×");
+}
+
+#[test]
+fn reset_restores_all_governorates_and_the_full_range() {
+    let mut h = bundled();
+    select_only_ninewa(&mut h);
+    set_years(&mut h, 3, -4);
+    h.get_by_role_and_label(Role::Button, "Reset filters")
+        .click();
+    h.run();
+    let f = h.state().filters().clone();
+    assert_eq!((f.governorates, f.from, f.to), (None, 2014, 2024));
+    assert!(h.query_by_label("Ninewa ×").is_none());
+    h.get_by_label("1.10 M");
+}
+
+#[test]
+fn ctrl_r_resets_and_a_chip_click_removes_its_filter() {
+    let mut h = bundled();
+    select_only_ninewa(&mut h);
+    h.get_by_label("Ninewa ×").click();
+    h.run();
+    assert_eq!(h.state().filters().governorates, None);
+    set_years(&mut h, 3, 0);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::R);
+    h.run();
+    assert_eq!(h.state().filters().from, 2014);
+}
+
+#[test]
+fn the_funding_table_lists_2022_with_fts_and_reported_coverage() {
+    let mut h = bundled();
+    // Panels in reading order: IDPs, camps (left column), governorates, funding (right).
+    let tables: Vec<_> = h.get_all_by_role_and_label(Role::Button, "Table").collect();
+    assert_eq!(tables.len(), 4);
+    tables[3].click();
+    h.run();
+    h.get_by_label("Reported at the time");
+    h.get_by_label("2022");
+    h.get_by_label("90.4%");
+    h.get_by_label("67%");
+}
+
+#[test]
+fn choosing_a_basis_changes_the_governorate_chart() {
+    let mut h = bundled();
+    h.get_by_role(Role::ComboBox).click();
+    h.run();
+    h.get_by_label("In camps").click();
+    h.run();
+    h.get_by_label("IDPs in camps, by governorate");
+}
+
+#[test]
+fn every_chart_says_no_data_instead_of_an_empty_axis() {
+    let h = harness(Dataset::empty().expect("gazetteer"));
+    for message in [
+        "No IDP figures for these filters in 2014–2024",
+        "No governorate breakdown for this basis in 2014–2024",
+        "No camp counts or closures in 2014–2024",
+        "No counts of people in camps in 2014–2024",
+    ] {
+        h.get_by_label(message);
+    }
+    // Both funding plots (bars and coverage) say it.
+    assert_eq!(
+        h.query_all_by_label("No funding data in 2014–2024").count(),
+        2
+    );
+    h.get_by_label("no DTM data in 2014–2024");
+}
+
+#[test]
+fn years_without_an_appeal_say_no_appeal() {
+    let mut h = bundled();
+    set_years(&mut h, 9, 0);
+    h.get_by_label("no appeal in 2023–2024");
+    assert_eq!(
+        h.query_all_by_label("No Iraq appeal in 2023–2024").count(),
+        2
+    );
+}
