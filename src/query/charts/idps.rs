@@ -110,3 +110,73 @@ fn comparison_series(dataset: &Dataset, filters: &Filters) -> Vec<Series> {
     })
     .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::{DatePrecision, NationalPoint, Pcode, Precision};
+    use chrono::NaiveDate;
+
+    fn all() -> Filters {
+        Filters {
+            governorates: None,
+            from: 2014,
+            to: 2024,
+        }
+    }
+
+    #[test]
+    fn an_empty_dataset_gives_an_empty_chart_with_its_message() {
+        let c = idps_over_time(&Dataset::default(), &all());
+        assert!(c.is_empty());
+        assert_eq!(
+            c.empty_message,
+            "No IDP figures for these filters in 2014\u{2013}2024"
+        );
+        assert_eq!(c.source_line, "");
+    }
+
+    #[test]
+    fn a_single_round_is_one_point_with_its_returnees_and_the_dtm_credit() {
+        let mut ds = Dataset::empty().unwrap();
+        ds.sources.push(crate::data::Source {
+            id: "r132".into(),
+            publisher: "IOM DTM".into(),
+            title: "Round 132".into(),
+            published: "2024".into(),
+            url: "https://dtm.iom.int".into(),
+            note: None,
+        });
+        ds.idps_national.push(NationalPoint {
+            date: NaiveDate::from_ymd_opt(2024, 4, 30).unwrap(),
+            date_precision: DatePrecision::Day,
+            round: Some(132),
+            series: NationalSeries::Dtm,
+            idps: 1_098_913,
+            returnees: Some(4_871_916),
+            households: None,
+            precision: Precision::Exact,
+            source_id: "r132".into(),
+        });
+        let c = idps_over_time(&ds, &all());
+        assert_eq!(c.series[0].points.len(), 1);
+        assert_eq!(c.series[0].points[0].y, 1_098_913.0);
+        assert_eq!(c.series[1].points[0].y, 4_871_916.0);
+        assert_eq!(
+            c.source_line,
+            format!("Source: {}", super::super::DTM_CREDIT)
+        );
+        // With a governorate filter there is no governorate table, so nothing to draw.
+        let f = Filters {
+            governorates: Some([Pcode::new(15).unwrap()].into()),
+            ..all()
+        };
+        let c = idps_over_time(&ds, &f);
+        assert!(c.is_empty());
+        assert_eq!(
+            c.series.len(),
+            1,
+            "returnees and comparisons are national only"
+        );
+    }
+}
