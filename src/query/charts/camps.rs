@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{markers, source_line, subtitle};
+use super::{markers, series_source_line, subtitle};
 use crate::data::{CampCount, CampDefinition, CampScope, Dataset, PeopleUnit, Region};
 use crate::model::{
     ChartId, ChartSpec, Point, Series, SeriesKind, Unit, date_as_known, day_number,
@@ -94,12 +94,7 @@ pub fn camps_open(dataset: &Dataset, filters: &Filters) -> ChartSpec {
         s.governorate = Some(pcode.to_string());
         series.push(s);
     }
-    let source = source_line(
-        dataset,
-        series
-            .iter()
-            .flat_map(|s| s.points.iter().map(|p| p.source_id.as_str())),
-    );
+    let source = series_source_line(dataset, &series);
     ChartSpec {
         id: ChartId::Camps,
         title: "Camps open, and named closures".into(),
@@ -121,12 +116,7 @@ pub fn camp_people(dataset: &Dataset, filters: &Filters) -> ChartSpec {
         c.people
             .filter(|_| c.people_unit == Some(PeopleUnit::Individuals))
     });
-    let source = source_line(
-        dataset,
-        series
-            .iter()
-            .flat_map(|s| s.points.iter().map(|p| p.source_id.as_str())),
-    );
+    let source = series_source_line(dataset, &series);
     ChartSpec {
         id: ChartId::CampPeople,
         title: "People in camps".into(),

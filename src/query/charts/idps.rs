@@ -1,6 +1,6 @@
 //! IDPs over time: the DTM stock and returnees, other series for comparison.
 
-use super::{markers, source_line, subtitle};
+use super::{markers, series_source_line, subtitle};
 use crate::data::{Dataset, NationalSeries};
 use crate::model::{ChartId, ChartSpec, Point, Series, SeriesKind, Unit, day_number, long_date};
 use crate::query::{Filters, cards, idps};
@@ -37,12 +37,7 @@ pub fn idps_over_time(dataset: &Dataset, filters: &Filters) -> ChartSpec {
     for s in &mut series {
         s.points.sort_by(|a, b| a.x.total_cmp(&b.x));
     }
-    let source = source_line(
-        dataset,
-        series
-            .iter()
-            .flat_map(|s| s.points.iter().map(|p| p.source_id.as_str())),
-    );
+    let source = series_source_line(dataset, &series);
     ChartSpec {
         id: ChartId::Idps,
         title: format!("IDPs over time, {}", cards::place(dataset, filters)),
