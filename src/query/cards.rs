@@ -111,9 +111,12 @@ pub fn idps_card(dataset: &Dataset, filters: &Filters) -> Kpi {
         value: short_count(latest.value),
         change: (!change.is_empty()).then(|| change.join(" \u{b7} ")),
         detail: format!(
-            "as of {}{}",
+            "as of {}{}{}",
             long_date(latest.date),
-            round_text(latest.round)
+            round_text(latest.round),
+            h.coverage
+                .map(|c| format!(" \u{b7} {} of {} governorates", c.governorates, c.of))
+                .unwrap_or_default()
         ),
         source: source_text(dataset, &latest.source_id),
         citation: format!(

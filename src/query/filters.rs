@@ -72,8 +72,20 @@ pub fn year_bounds(dataset: &Dataset) -> (i32, i32) {
     let years = dataset
         .idps_national
         .iter()
-        .filter(|p| p.series == NationalSeries::Dtm)
-        .map(|p| p.date.year());
+        .filter(|p| matches!(p.series, NationalSeries::Dtm | NationalSeries::DtmUser))
+        .map(|p| p.date.year())
+        .chain(
+            dataset
+                .idps_governorate
+                .iter()
+                .map(|p| p.date.year())
+                .filter(|_| {
+                    !dataset
+                        .idps_national
+                        .iter()
+                        .any(|p| matches!(p.series, NationalSeries::Dtm | NationalSeries::DtmUser))
+                }),
+        );
     let (min, max) = years.fold((None, None), |(lo, hi): (Option<i32>, Option<i32>), y| {
         (
             Some(lo.map_or(y, |l| l.min(y))),
