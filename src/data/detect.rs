@@ -159,7 +159,8 @@ fn place(
         .iter()
         .copied()
         .filter(|&name| {
-            !columns.has(name) && !(name == col::PCODE && columns.has(col::GOVERNORATE))
+            let by_name = name == col::PCODE && columns.has(col::GOVERNORATE);
+            !(columns.has(name) || by_name)
         })
         .collect();
     if shape == Shape::DtmMasterList && !columns.has(col::DATE) && !columns.has(col::ROUND) {

@@ -242,18 +242,16 @@ impl<'a> MasterList<'a> {
             Err(i) => (None, i),
         };
         let individuals = cell(Some(cols.individuals));
-        let individuals = match individuals.and_then(parse_count) {
-            Some(n) => Some(n),
-            None => {
-                issues.push(Issue {
-                    column: cols.individuals,
-                    name: c::INDIVIDUALS,
-                    expected: COUNT.into(),
-                    found: individuals.unwrap_or("").into(),
-                });
-                None
-            }
-        };
+        let count = individuals.and_then(parse_count);
+        if count.is_none() {
+            issues.push(Issue {
+                column: cols.individuals,
+                name: c::INDIVIDUALS,
+                expected: COUNT.into(),
+                found: individuals.unwrap_or("").into(),
+            });
+        }
+        let individuals = count;
         let households = match cell(cols.households) {
             None => Some(0),
             Some(text) => {
@@ -309,7 +307,7 @@ impl<'a> MasterList<'a> {
         if !problems.list.is_empty() {
             return Err(problems.into_error());
         }
-        Ok(self.finish(acc))
+        Ok(self.finish(&acc))
     }
 
     /// Reads CSV text from `records` (at the first data row): polars first, the
@@ -324,7 +322,7 @@ impl<'a> MasterList<'a> {
         let start = records.clone();
         let before = progress.rows();
         if let Some(acc) = self.fast(text, records, separator, progress)? {
-            return Ok(self.finish(acc));
+            return Ok(self.finish(&acc));
         }
         progress.set(before);
         self.read_rows(start, progress)
@@ -405,7 +403,7 @@ impl<'a> MasterList<'a> {
     }
 
     /// The governorate table: latest round per date, `complete` where all are present.
-    fn finish(&self, acc: Acc) -> Parsed {
+    fn finish(&self, acc: &Acc) -> Parsed {
         let file = &self.names.file;
         let mut warnings = Vec::new();
         let mut rounds: BTreeMap<NaiveDate, BTreeMap<Option<u32>, usize>> = BTreeMap::new();

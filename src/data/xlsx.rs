@@ -92,19 +92,19 @@ impl<'a> Workbook<'a> {
         let range = guarded(&self.file, || {
             inner.worksheet_range(name).map_err(|e| e.to_string())
         })?;
-        let (row0, col0) = range.start().unwrap_or((0, 0));
+        let (top, left) = range.start().unwrap_or((0, 0));
         let rows = range
             .rows()
             .enumerate()
             .map(|(i, cells)| GridRow {
-                line: row0 as usize + i + 1,
+                line: top as usize + i + 1,
                 cells: cells.iter().map(cell_text).collect(),
             })
             .collect();
         Ok(Sheet {
             name: name.into(),
             rows,
-            first_column: col0 as usize,
+            first_column: left as usize,
         })
     }
 }

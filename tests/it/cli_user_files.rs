@@ -24,12 +24,30 @@ fn check_describes_every_good_fixture() {
     assert_eq!(
         lines,
         [
-            format!("{}: ok, IDPs-by-governorate table with 6 rows, 2023-12-31 to 2024-04-30", paths[0]),
-            format!("{}: ok, IDPs-by-governorate table with 3 rows, 2024-04-30 to 2024-04-30", paths[1]),
-            format!("{}: ok, IDPs-by-governorate table with 21 rows, from a DTM master list of 42 location rows, 2023-12-31 to 2024-04-30", paths[2]),
-            format!("{} (sheet \"Master list\"): ok, IDPs-by-governorate table with 21 rows, from a DTM master list of 42 location rows, 2023-12-31 to 2024-04-30", paths[3]),
-            format!("{}: ok, funding table with 8 rows, from an OCHA FTS export, 2015-01-01 to 2026-12-31", paths[4]),
-            format!("{}: ok, IDPs-by-governorate table with 3 rows, 2024-04-30 to 2024-04-30", paths[5]),
+            format!(
+                "{}: ok, IDPs-by-governorate table with 6 rows, 2023-12-31 to 2024-04-30",
+                paths[0]
+            ),
+            format!(
+                "{}: ok, IDPs-by-governorate table with 3 rows, 2024-04-30 to 2024-04-30",
+                paths[1]
+            ),
+            format!(
+                "{}: ok, IDPs-by-governorate table with 21 rows, from a DTM master list of 42 location rows, 2023-12-31 to 2024-04-30",
+                paths[2]
+            ),
+            format!(
+                "{} (sheet \"Master list\"): ok, IDPs-by-governorate table with 21 rows, from a DTM master list of 42 location rows, 2023-12-31 to 2024-04-30",
+                paths[3]
+            ),
+            format!(
+                "{}: ok, funding table with 8 rows, from an OCHA FTS export, 2015-01-01 to 2026-12-31",
+                paths[4]
+            ),
+            format!(
+                "{}: ok, IDPs-by-governorate table with 3 rows, 2024-04-30 to 2024-04-30",
+                paths[5]
+            ),
         ]
     );
     assert!(
@@ -44,7 +62,10 @@ fn check_describes_every_good_fixture() {
 
 #[test]
 fn a_broken_workbook_cell_exits_1_with_sheet_row_and_letter() {
-    let r = run(&["check", &fixture("broken/master_list_text_in_number_made_up.xlsx")]);
+    let r = run(&[
+        "check",
+        &fixture("broken/master_list_text_in_number_made_up.xlsx"),
+    ]);
     assert_eq!(r.code, 1);
     assert_eq!(
         r.stderr,
@@ -57,7 +78,11 @@ fn a_broken_workbook_cell_exits_1_with_sheet_row_and_letter() {
 
 #[test]
 fn summary_with_a_refused_data_file_exits_1_and_a_missing_one_2() {
-    let r = run(&["summary", "--data", &fixture("broken/truncated_made_up.xlsx")]);
+    let r = run(&[
+        "summary",
+        "--data",
+        &fixture("broken/truncated_made_up.xlsx"),
+    ]);
     assert_eq!(r.code, 1, "{}", r.stderr);
     let r = run(&["summary", "--data", "tests/fixtures/good/nothing-here.xlsx"]);
     assert_eq!(r.code, 2, "{}", r.stderr);
@@ -79,7 +104,10 @@ fn without_a_national_series_idps_sum_the_governorates_present() {
     assert_eq!(idps["change_pct"], -5.8);
     assert_eq!(
         idps["latest"]["source_id"],
-        format!("file:{}", fixture("good/hdx_idps_by_governorate_hxl_made_up.csv"))
+        format!(
+            "file:{}",
+            fixture("good/hdx_idps_by_governorate_hxl_made_up.csv")
+        )
     );
 }
 
@@ -127,7 +155,12 @@ fn an_fts_export_gives_appeal_coverage() {
         .as_array()
         .expect("years")
         .iter()
-        .map(|y| (y["year"].as_i64().unwrap_or(0), y["coverage_pct"].as_f64().unwrap_or(-1.0)))
+        .map(|y| {
+            (
+                y["year"].as_i64().unwrap_or(0),
+                y["coverage_pct"].as_f64().unwrap_or(-1.0),
+            )
+        })
         .collect();
     assert_eq!(years, [(2015, 40.0), (2022, 94.0)]);
     assert_eq!(s["funding"]["coverage_pct"], 67.0);

@@ -101,15 +101,26 @@ fn check_master_list(l: &FileLoad) {
     assert_eq!(l.report.locations_aggregated, Some(42));
     assert_eq!(l.report.rows_read, 44);
     assert_eq!(l.report.governorates.len(), 18);
-    let dates = l.report.date_range.map(|(a, b)| (a.to_string(), b.to_string()));
+    let dates = l
+        .report
+        .date_range
+        .map(|(a, b)| (a.to_string(), b.to_string()));
     assert_eq!(dates, Some(("2023-12-31".into(), "2024-04-30".into())));
     let Table::IdpsGovernorate(rows) = &l.parsed.table else {
         unreachable!()
     };
     // Complete only where all 18 governorates are present.
-    assert!(rows.iter().all(|r| r.complete == (r.date.to_string() == "2023-12-31")));
+    assert!(
+        rows.iter()
+            .all(|r| r.complete == (r.date.to_string() == "2023-12-31"))
+    );
     assert!(rows.iter().all(|r| r.source_id.starts_with("file:")));
-    let messages: Vec<String> = l.report.warnings.iter().map(|w| w.message.clone()).collect();
+    let messages: Vec<String> = l
+        .report
+        .warnings
+        .iter()
+        .map(|w| w.message.clone())
+        .collect();
     assert!(
         messages.contains(
             &"2023-12-31: several rounds share this date; kept round 131 (the latest) and left out 2 location rows of round 130"
@@ -183,6 +194,7 @@ fn a_sheet_can_be_named_and_a_missing_sheet_is_an_error() {
 
 #[test]
 fn an_fts_export_becomes_the_funding_table_with_kinds_from_plan_types() {
+    use FundingKind::{Flash, Hrp, Other, OutsideAppeal, RegionalRefugee};
     let l = load("good/fts_requirements_funding_made_up.csv");
     assert_eq!(l.report.shape, Shape::FtsExport);
     assert!(l.report.hxl);
@@ -193,7 +205,6 @@ fn an_fts_export_becomes_the_funding_table_with_kinds_from_plan_types() {
         .iter()
         .map(|r| (r.year, r.kind, r.requirements_usd, r.funding_usd))
         .collect();
-    use FundingKind::{Flash, Hrp, Other, OutsideAppeal, RegionalRefugee};
     assert_eq!(
         kinds,
         [
@@ -213,19 +224,30 @@ fn an_fts_export_becomes_the_funding_table_with_kinds_from_plan_types() {
     assert_eq!(
         warnings,
         [
-            format!("{file}: row 5: negative funding outside appeals (-50000 USD, a correction) is left out of the totals"),
-            format!("{file}: row 7: FTS publishes 110% funded for \"Made-up Flash Appeal 2022\", above 100%"),
-            format!("{file}: row 8: FTS's percentFunded (45) differs from funding \u{f7} requirements (40.0%) by more than 1 point"),
-            format!("{file}: row 9: plan type \"Other\" (typeId 9) of \"Made-up Other Plan 2015\" is not one the app knows; shown as \"other\", outside coverage"),
-            format!("{file}: funding for 2026, after the latest appeal year (2024), is forward commitments"),
+            format!(
+                "{file}: row 5: negative funding outside appeals (-50000 USD, a correction) is left out of the totals"
+            ),
+            format!(
+                "{file}: row 7: FTS publishes 110% funded for \"Made-up Flash Appeal 2022\", above 100%"
+            ),
+            format!(
+                "{file}: row 8: FTS's percentFunded (45) differs from funding \u{f7} requirements (40.0%) by more than 1 point"
+            ),
+            format!(
+                "{file}: row 9: plan type \"Other\" (typeId 9) of \"Made-up Other Plan 2015\" is not one the app knows; shown as \"other\", outside coverage"
+            ),
+            format!(
+                "{file}: funding for 2026, after the latest appeal year (2024), is forward commitments"
+            ),
         ]
     );
 }
 
 #[test]
 fn the_real_fts_rows_load_with_the_published_kinds() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/data/iraq/raw/fts_requirements_funding_IRQ_rows_from_Teji360-Athena_391bc6b.csv");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(
+        "../shared/data/iraq/raw/fts_requirements_funding_IRQ_rows_from_Teji360-Athena_391bc6b.csv",
+    );
     if !path.exists() {
         return; // Only on machines with the shared research folder.
     }
@@ -277,17 +299,24 @@ fn a_column_mapping_reads_a_file_whose_header_is_not_recognised() {
     let dir = std::env::temp_dir().join("dd-user-files-mapping");
     std::fs::create_dir_all(&dir).expect("temp dir");
     let path = dir.join("own_sheet.csv");
-    std::fs::write(&path, "Where,When,How many\nNinewa,2024-04-30,10\nDahuk,2024-04-30,20\n")
-        .expect("write");
+    std::fs::write(
+        &path,
+        "Where,When,How many\nNinewa,2024-04-30,10\nDahuk,2024-04-30,20\n",
+    )
+    .expect("write");
     let ctx = bundled().load_context();
     let detected = load_path(&ctx, &path, &LoadOptions::default(), &Progress::none());
     assert!(detected.is_err(), "\"How many\" is not a known column");
     let mapping = ColumnMapping {
         shape: Shape::Table(TableKind::IdpsGovernorate),
-        columns: [("governorate", "Where"), ("date", "When"), ("individuals", "How many")]
-            .into_iter()
-            .map(|(a, b)| (a.to_string(), b.to_string()))
-            .collect(),
+        columns: [
+            ("governorate", "Where"),
+            ("date", "When"),
+            ("individuals", "How many"),
+        ]
+        .into_iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect(),
     };
     let options = LoadOptions {
         sheet: None,
