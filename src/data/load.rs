@@ -537,3 +537,78 @@ fn governorates(table: &Table) -> Vec<Pcode> {
     };
     set.into_iter().collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::Dataset;
+
+    fn load(ext: Option<&str>, bytes: &[u8]) -> Result<FileLoad, DataError> {
+        let ctx = Dataset::empty().unwrap().load_context();
+        load_bytes(
+            &ctx,
+            "f",
+            ext,
+            bytes,
+            &LoadOptions::default(),
+            &Progress::none(),
+        )
+    }
+
+    #[test]
+    fn formats_are_told_by_extension_then_by_signature() {
+        assert!(matches!(
+            load(Some("json"), b"{}"),
+            Err(DataError::Unsupported { .. })
+        ));
+        assert!(matches!(
+            load(None, b"PK\x03\x04junk"),
+            Err(DataError::Workbook { .. })
+        ));
+        assert!(matches!(
+            load(Some("txt"), b"a\0b"),
+            Err(DataError::Unsupported { .. })
+        ));
+        assert!(matches!(
+            load(Some("xls"), b"a,b"),
+            Err(DataError::Workbook { .. })
+        ));
+    }
+
+    #[test]
+    fn title_rows_and_a_governorate_column_found_by_values_are_noted() {
+        let l = load(
+            Some("csv"),
+            "Made up\nfor tests\nPlace;Date;IDPs\nNinewa;2024-01-31;5\n".as_bytes(),
+        )
+        .unwrap();
+        assert_eq!(l.report.header_row, 3);
+        let messages: Vec<&str> = l
+            .report
+            .warnings
+            .iter()
+            .map(|w| w.message.as_str())
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "rows 1\u{2013}2 above the header (row 3) were skipped",
+                "column \"Place\" is read as the governorate column: all its values are governorates",
+            ]
+        );
+        assert_eq!(l.report.governorates.len(), 1);
+    }
+
+    #[test]
+    fn progress_cancels_between_rows() {
+        let rows = AtomicUsize::new(0);
+        let cancel = AtomicBool::new(false);
+        let p = Progress::new(&rows, &cancel);
+        p.add(3);
+        assert_eq!(p.rows(), 3);
+        assert!(p.check("f").is_ok());
+        cancel.store(true, Ordering::Relaxed);
+        assert!(matches!(p.check("f"), Err(DataError::Cancelled { .. })));
+        assert!(Progress::none().check("f").is_ok());
+    }
+}

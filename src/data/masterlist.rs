@@ -575,3 +575,162 @@ pub fn governorates_per_date(points: &[GovernoratePoint]) -> BTreeMap<NaiveDate,
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use std::fmt::Write as _;
+
+    use super::*;
+    use crate::data::detect::find_header;
+    use crate::data::load::{LoadContext, LoadOptions, load_bytes};
+    use crate::data::{Dataset, csv};
+
+    fn ctx() -> LoadContext {
+        let mut ctx = Dataset::empty().unwrap().load_context();
+        ctx.round_dates
+            .insert(7, NaiveDate::from_ymd_opt(2020, 6, 30).unwrap());
+        ctx
+    }
+
+    fn load(text: &str) -> Result<Parsed, DataError> {
+        load_bytes(
+            &ctx(),
+            "m.csv",
+            Some("csv"),
+            text.as_bytes(),
+            &LoadOptions::default(),
+            &Progress::none(),
+        )
+        .map(|l| l.parsed)
+    }
+
+    fn sums(p: &Parsed) -> Vec<(String, Option<u32>, String, u64)> {
+        let Table::IdpsGovernorate(rows) = &p.table else {
+            panic!("not a governorate table")
+        };
+        rows.iter()
+            .map(|r| {
+                (
+                    r.date.to_string(),
+                    r.round,
+                    r.pcode.to_string(),
+                    r.individuals,
+                )
+            })
+            .collect()
+    }
+
+    const HEADER: &str = "Governorate,Location,Individuals,Round,Date\n";
+
+    #[test]
+    fn only_the_latest_round_of_a_date_is_kept() {
+        let p = load(&format!(
+            "{HEADER}Ninewa,A,10,131,2023-12-31\nNinewa,B,5,131,2023-12-31\nNinewa,A,99,130,2023-12-31\nDahuk,C,7,130,2023-06-30\n"
+        ))
+        .unwrap();
+        assert_eq!(
+            sums(&p),
+            [
+                ("2023-06-30".into(), Some(130), "IQG09".into(), 7),
+                ("2023-12-31".into(), Some(131), "IQG15".into(), 15),
+            ]
+        );
+        assert_eq!(p.locations_aggregated, Some(3));
+        assert_eq!(p.rows_read, 4);
+        assert_eq!(p.warnings.len(), 1, "{:?}", p.warnings);
+    }
+
+    #[test]
+    fn a_round_without_a_date_column_takes_the_dtm_round_date() {
+        let p =
+            load("Governorate,Location,Individuals,Round\nNinewa,A,10,7\nNinewa,B,1,7\n").unwrap();
+        assert_eq!(
+            sums(&p),
+            [("2020-06-30".into(), Some(7), "IQG15".into(), 11)]
+        );
+        let e = load("Governorate,Location,Individuals,Round\nNinewa,A,10,8\n")
+            .map(|_| ())
+            .map_err(|e| e.to_string());
+        assert_eq!(
+            e,
+            Err("m.csv: row 2, column \"Round\": expected a round of the loaded DTM series (the file has no date column), found \"8\"".into())
+        );
+    }
+
+    #[test]
+    fn halabja_is_counted_under_sulaymaniyah_with_one_warning() {
+        let p = load(&format!(
+            "{HEADER}Halabja,A,10,1,2024-01-31\nHalabja,B,10,1,2024-01-31\nSulaymaniyah,C,1,1,2024-01-31\n"
+        ))
+        .unwrap();
+        assert_eq!(
+            sums(&p),
+            [("2024-01-31".into(), Some(1), "IQG06".into(), 21)]
+        );
+        assert_eq!(p.warnings.len(), 1);
+        assert!(
+            p.warnings[0].message.ends_with("(2 rows)"),
+            "{:?}",
+            p.warnings
+        );
+    }
+
+    #[test]
+    fn untidy_cells_take_the_exact_path_and_give_the_same_totals() {
+        let tidy = load(&format!(
+            "{HEADER}Ninewa,A,10,1,2024-01-31\nDahuk,B,3,1,2024-01-31\n"
+        ))
+        .unwrap();
+        let untidy = load(&format!(
+            "{HEADER}Ninewa,A, 10 ,1,2024-01-31\n\"Dahuk\",B,3,1, 2024-01-31\n"
+        ))
+        .unwrap();
+        assert_eq!(sums(&tidy), sums(&untidy));
+    }
+
+    #[test]
+    fn the_polars_path_and_the_exact_path_agree_over_many_chunks() {
+        let mut text = String::from(HEADER);
+        let names = ["Ninewa", "IQG09", "Erbil", "Nineveh", "IRQ-G01"];
+        for i in 0..(CHUNK_ROWS + 1000) {
+            let round = 1 + (i % 3);
+            let date = if round == 3 {
+                "2024-02-29"
+            } else {
+                "2024-01-31"
+            };
+            let _ = writeln!(text, "{},L{i},{},{round},{date}", names[i % 5], i % 97);
+        }
+        let ctx = ctx();
+        let rows: Vec<GridRow> = csv::Records::new(&text, b',').take(20).collect();
+        let header = find_header(&rows, &ctx.gazetteer, None).unwrap();
+        let context = Context {
+            gazetteer: &ctx.gazetteer,
+            round_dates: &ctx.round_dates,
+        };
+        let mut list = MasterList::new("m.csv", None, &header, None, context);
+        let mut records = csv::Records::new(&text, b',');
+        records.skip_records(1);
+        let fast = list
+            .fast(&text, records.clone(), b',', &Progress::none())
+            .unwrap()
+            .expect("a clean file takes the polars path");
+        let exact = list.read_rows(records, &Progress::none()).unwrap();
+        let fast = list.finish(&fast);
+        assert_eq!(sums(&fast), sums(&exact));
+        assert_eq!(fast.locations_aggregated, exact.locations_aggregated);
+        assert_eq!(fast.rows_read, CHUNK_ROWS + 1000);
+        assert_eq!(fast.warnings, exact.warnings);
+    }
+
+    #[test]
+    fn problems_beyond_the_limit_are_counted() {
+        let mut text = String::from(HEADER);
+        for _ in 0..(MAX_PROBLEMS + 5) {
+            text.push_str("Ninewa,A,x,1,2024-01-31\n");
+        }
+        let e = load(&text).unwrap_err();
+        assert_eq!(e.problems().len(), MAX_PROBLEMS);
+        assert!(e.to_string().ends_with("…and 5 more problems"), "{e}");
+    }
+}

@@ -35,7 +35,13 @@ pub fn years(filters: &Filters) -> String {
 pub fn source_text(dataset: &Dataset, id: &str) -> String {
     dataset.source(id).map_or_else(
         || format!("source \"{id}\""),
-        |s| format!("{}: {} ({})", s.publisher, s.title, s.published),
+        |s| {
+            if s.published.is_empty() {
+                format!("{}: {}", s.publisher, s.title)
+            } else {
+                format!("{}: {} ({})", s.publisher, s.title, s.published)
+            }
+        },
     )
 }
 
