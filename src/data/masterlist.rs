@@ -534,7 +534,11 @@ fn group_chunk(bytes: &[u8], separator: u8, width: usize, cols: Cols) -> PolarsR
         .with_has_header(false)
         .with_schema(Some(Arc::new(schema)))
         .with_projection(Some(Arc::new(projection)))
-        .map_parse_options(|p| p.with_separator(separator).with_missing_is_null(true))
+        .map_parse_options(|p| {
+            p.with_separator(separator)
+                .with_missing_is_null(true)
+                .with_truncate_ragged_lines(true)
+        })
         .into_reader_with_file_handle(Cursor::new(bytes))
         .finish()?;
     let number = |i: usize| col(format!("c{i}")).cast(DataType::Int64);
