@@ -309,6 +309,8 @@ const SYNONYMS: &[(&str, &[&str])] = &[
             "report date",
             "reference date",
             "data date",
+            "date of data collection",
+            "collection date",
             "التاريخ",
             "تاريخ",
         ],
@@ -364,6 +366,13 @@ const SYNONYMS: &[(&str, &[&str])] = &[
             "location name",
             "location id",
             "location en",
+            "location name en",
+            "location name english",
+            "location name arabic",
+            "location code",
+            "location pcode",
+            "place id",
+            "place name",
             "locality",
             "site",
             "site name",
@@ -556,6 +565,8 @@ mod tests {
             (col::FTS_TYPE_NAME, "typename"),
             (col::FTS_PERCENT_FUNDED, "percentFunded"),
             (col::REQUIREMENTS_USD, "Requirements (USD)"),
+            (col::LOCATION, "Location Name (English)"),
+            (col::LOCATION, "Place ID"),
         ];
         for (name, header) in cases {
             assert!(column_matches(name, header, None), "{header} → {name}");
