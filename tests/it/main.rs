@@ -3,6 +3,8 @@
 
 mod cli_check;
 mod cli_summary;
+mod cli_user_files;
 mod dashboard;
 mod datasets;
 mod support;
+mod user_files;
