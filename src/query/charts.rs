@@ -12,20 +12,25 @@ pub const DTM_CREDIT: &str =
 #[must_use]
 pub fn idps_over_time(dataset: &Dataset, filters: &Filters) -> ChartSpec {
     let mut series = Vec::new();
-    let stock: Vec<Point> = match &filters.governorates {
-        None => idps::national_series(dataset, filters),
-        Some(selected) => idps::governorate_series(dataset, filters, selected),
-    }
-    .iter()
-    .map(|p| Point {
-        x: day_number(p.date),
-        y: p.value as f64,
-        label: long_date(p.date),
-        source_id: p.source_id.clone(),
-    })
-    .collect();
+    let (points, coverage) = match &filters.governorates {
+        None => idps::national_or_sum(dataset, filters),
+        Some(selected) => (idps::governorate_series(dataset, filters, selected), None),
+    };
+    let stock: Vec<Point> = points
+        .iter()
+        .map(|p| Point {
+            x: day_number(p.date),
+            y: p.value as f64,
+            label: long_date(p.date),
+            source_id: p.source_id.clone(),
+        })
+        .collect();
+    let place = match coverage {
+        Some(c) => format!("sum of {} of {} governorates", c.governorates, c.of),
+        None => cards::place(dataset, filters),
+    };
     series.push(Series {
-        label: format!("IDPs, {} (IOM DTM)", cards::place(dataset, filters)),
+        label: format!("IDPs, {place} (IOM DTM)"),
         kind: SeriesKind::Line,
         colour: 0,
         points: stock,
@@ -122,4 +127,43 @@ fn comparison_series(dataset: &Dataset, filters: &Filters) -> Vec<Series> {
             .collect(),
     })
     .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::data::{Basis, GovernoratePoint, Pcode};
+
+    #[test]
+    fn without_a_national_series_the_chart_sums_the_governorates_and_says_so() {
+        let mut ds = Dataset::default();
+        for (pcode, n) in [(9, 10), (15, 20)] {
+            ds.idps_governorate.push(GovernoratePoint {
+                date: NaiveDate::from_ymd_opt(2024, 4, 30).unwrap(),
+                round: None,
+                pcode: Pcode::new(pcode).unwrap(),
+                basis: Basis::Displacement,
+                individuals: n,
+                panel: None,
+                complete: false,
+                source_id: "file:mine.csv".into(),
+            });
+        }
+        ds.user_sources.insert("file:mine.csv".into());
+        let chart = idps_over_time(&ds, &Filters::all(&ds));
+        assert_eq!(
+            chart.series[0].label,
+            "IDPs, sum of 2 of 18 governorates (IOM DTM)"
+        );
+        assert_eq!(
+            chart.series[0]
+                .points
+                .iter()
+                .map(|p| p.y)
+                .collect::<Vec<_>>(),
+            [30.0]
+        );
+    }
 }
