@@ -18,8 +18,8 @@ fn main() -> ExitCode {
         Ok(output) => {
             let mut stdout = std::io::stdout().lock();
             let _ = stdout.write_all(output.stdout.as_bytes());
-            for w in &output.warnings {
-                eprintln!("displacement-dashboard: {w}");
+            for line in output.warnings.iter().flat_map(|w| w.lines()) {
+                eprintln!("displacement-dashboard: {line}");
             }
             ExitCode::from(output.code)
         }

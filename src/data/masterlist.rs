@@ -4,7 +4,8 @@
 //! only the latest round is kept, as HDX HAPI does. The result is the IDPs-by-
 //! governorate table (basis: displacement), `complete` only on dates where all 18
 //! governorates are present, with the file as its own source. A file without a date
-//! column takes each round's date from the loaded DTM national series.
+//! column takes each round's date from the loaded DTM national series. Households
+//! are checked (whole numbers) but the table keeps individuals, as DESIGN §4 defines it.
 //!
 //! A large CSV goes through polars first: the text is cut into chunks on record
 //! boundaries, and each chunk is parsed and grouped by the raw key texts with polars'
@@ -14,7 +15,7 @@
 //! checked on its own, so every problem names its physical row and column. Workbooks
 //! take the exact path directly.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 use std::io::Cursor;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
@@ -568,16 +569,6 @@ fn group_chunk(bytes: &[u8], separator: u8, width: usize, cols: Cols) -> PolarsR
             len().cast(DataType::Int64).alias("n"),
         ])
         .collect()
-}
-
-/// Governorate rows per date, for the summary of a loaded master list.
-#[must_use]
-pub fn governorates_per_date(points: &[GovernoratePoint]) -> BTreeMap<NaiveDate, BTreeSet<Pcode>> {
-    let mut out: BTreeMap<NaiveDate, BTreeSet<Pcode>> = BTreeMap::new();
-    for p in points {
-        out.entry(p.date).or_default().insert(p.pcode);
-    }
-    out
 }
 
 #[cfg(test)]

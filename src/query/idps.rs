@@ -201,13 +201,8 @@ pub fn governorate_series(
 pub fn headline(dataset: &Dataset, filters: &Filters) -> IdpHeadline {
     let (series, resolution, coverage) = match &filters.governorates {
         None => {
-            let national = national_series(dataset, filters);
-            if national.is_empty() && !has_national(dataset) {
-                let (series, coverage) = governorate_sum_series(dataset, filters);
-                (series, Resolution::EveryRound, coverage)
-            } else {
-                (national, Resolution::EveryRound, None)
-            }
+            let (series, coverage) = national_or_sum(dataset, filters);
+            (series, Resolution::EveryRound, coverage)
         }
         Some(selected) => (
             governorate_series(dataset, filters, selected),
@@ -250,6 +245,17 @@ pub fn headline(dataset: &Dataset, filters: &Filters) -> IdpHeadline {
         peak,
         resolution,
         displaced_since_2014,
+    }
+}
+
+/// The national series, or with none loaded the sum of the governorates present
+/// with its coverage (what the headline and the time chart show with no filter).
+#[must_use]
+pub fn national_or_sum(dataset: &Dataset, filters: &Filters) -> (Vec<IdpPoint>, Option<Coverage>) {
+    if has_national(dataset) {
+        (national_series(dataset, filters), None)
+    } else {
+        governorate_sum_series(dataset, filters)
     }
 }
 

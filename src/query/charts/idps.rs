@@ -10,22 +10,27 @@ use crate::query::{Filters, cards, idps};
 /// and left out.
 #[must_use]
 pub fn idps_over_time(dataset: &Dataset, filters: &Filters) -> ChartSpec {
-    let stock: Vec<Point> = match &filters.governorates {
-        None => idps::national_series(dataset, filters),
-        Some(selected) => idps::governorate_series(dataset, filters, selected),
-    }
-    .iter()
-    .map(|p| {
-        Point::at(
-            day_number(p.date),
-            p.value as f64,
-            long_date(p.date),
-            p.source_id.clone(),
-        )
-    })
-    .collect();
+    let (points, coverage) = match &filters.governorates {
+        None => idps::national_or_sum(dataset, filters),
+        Some(selected) => (idps::governorate_series(dataset, filters, selected), None),
+    };
+    let place = match coverage {
+        Some(c) => format!("sum of {} of {} governorates", c.governorates, c.of),
+        None => cards::place(dataset, filters),
+    };
+    let stock: Vec<Point> = points
+        .iter()
+        .map(|p| {
+            Point::at(
+                day_number(p.date),
+                p.value as f64,
+                long_date(p.date),
+                p.source_id.clone(),
+            )
+        })
+        .collect();
     let mut series = vec![Series::new(
-        format!("IDPs, {} (IOM DTM)", cards::place(dataset, filters)),
+        format!("IDPs, {place} (IOM DTM)"),
         SeriesKind::Line,
         0,
         stock,
@@ -173,5 +178,30 @@ mod tests {
             1,
             "returnees and comparisons are national only"
         );
+    }
+
+    #[test]
+    fn without_a_national_series_the_chart_sums_the_governorates_and_says_so() {
+        let mut ds = Dataset::default();
+        for (pcode, n) in [(9, 10), (15, 20)] {
+            ds.idps_governorate.push(crate::data::GovernoratePoint {
+                date: NaiveDate::from_ymd_opt(2024, 4, 30).unwrap(),
+                round: None,
+                pcode: Pcode::new(pcode).unwrap(),
+                basis: crate::data::Basis::Displacement,
+                individuals: n,
+                panel: None,
+                complete: false,
+                source_id: "file:mine.csv".into(),
+            });
+        }
+        ds.user_sources.insert("file:mine.csv".into());
+        let chart = idps_over_time(&ds, &Filters::all(&ds));
+        assert_eq!(
+            chart.series[0].label,
+            "IDPs, sum of 2 of 18 governorates (IOM DTM)"
+        );
+        let ys: Vec<f64> = chart.series[0].points.iter().map(|p| p.y).collect();
+        assert_eq!(ys, [30.0]);
     }
 }
