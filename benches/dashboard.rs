@@ -26,12 +26,15 @@ fn filter_change(c: &mut Criterion) {
         basis: Basis::Displacement,
     });
     let mut i = 0;
-    c.bench_function("filter change: recompute all cards, charts and tables", |b| {
-        b.iter(|| {
-            i += 1;
-            black_box(View::compute(&dataset, keys[i % 2].clone()))
-        });
-    });
+    c.bench_function(
+        "filter change: recompute all cards, charts and tables",
+        |b| {
+            b.iter(|| {
+                i += 1;
+                black_box(View::compute(&dataset, keys[i % 2].clone()))
+            });
+        },
+    );
 }
 
 fn frame(c: &mut Criterion) {
@@ -43,13 +46,16 @@ fn frame(c: &mut Criterion) {
         .with_context_setup(displacement_dashboard::ui::theme::install)
         .build_ui_state(|ui, app: &mut DashboardApp| app.dashboard_ui(ui), app);
     harness.run();
-    c.bench_function("one frame of the full dashboard (egui pass + tessellation)", |b| {
-        b.iter(|| {
-            harness.step();
-            let shapes = harness.output().shapes.clone();
-            black_box(harness.ctx.tessellate(shapes, 1.0))
-        });
-    });
+    c.bench_function(
+        "one frame of the full dashboard (egui pass + tessellation)",
+        |b| {
+            b.iter(|| {
+                harness.step();
+                let shapes = harness.output().shapes.clone();
+                black_box(harness.ctx.tessellate(shapes, 1.0))
+            });
+        },
+    );
 }
 
 criterion_group!(benches, filter_change, frame);
