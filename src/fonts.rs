@@ -85,6 +85,12 @@ pub fn text_width(text: &str, size: f64, bold: bool) -> f64 {
     f64::from(em) * size
 }
 
+/// True when the Latin font has a glyph for `c`.
+#[must_use]
+pub fn has_glyph(c: char) -> bool {
+    measure().is_some_and(|m| m.regular_map.map(c).is_some())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,10 +106,4 @@ mod tests {
         // The 2020 Noto Sans has no minus sign (U+2212): exports write an en dash.
         assert!(!has_glyph('\u{2212}') && has_glyph('\u{2013}') && has_glyph('\u{b7}'));
     }
-}
-
-/// True when the Latin font has a glyph for `c`.
-#[must_use]
-pub fn has_glyph(c: char) -> bool {
-    measure().is_some_and(|m| m.regular_map.map(c).is_some())
 }

@@ -158,7 +158,7 @@ fn event_key_lines(events: &[(f64, String)], width: f64, style: &Style) -> Vec<S
 
 /// About how many y ticks fit a plot `height` px high.
 fn tick_count(height: f64, style: &Style) -> f64 {
-    (height / (style.tick * 3.0)).floor().clamp(2.0, 5.0)
+    (height / (style.tick * 3.0)).floor().clamp(3.0, 5.0)
 }
 
 /// The y ticks of a plot: step and top.
@@ -349,30 +349,7 @@ fn draw_plot(
         x: options.x_range,
         top,
     };
-    let tick = TextStyle::new(style.tick, "tick").fill(MUTED);
-    // Y axis: title (the unit), grid and labels.
-    let mid = plot.y + plot.h / 2.0;
-    let title_x = axis_title_x + style.tick;
-    svg.text_rotated(
-        title_x,
-        mid,
-        spec.unit.label(),
-        TextStyle::new(style.tick, "axis-title")
-            .fill(MUTED)
-            .anchor(Anchor::Middle),
-        -90.0,
-    );
-    for (v, label) in y_labels(spec, ticks) {
-        let y = scale.py(v);
-        svg.line(plot.x, y, plot.x + plot.w, y, thin(GRID));
-        svg.text(
-            plot.x - 6.0,
-            y + style.tick * 0.35,
-            &label,
-            tick.anchor(Anchor::End),
-        );
-    }
-    // X axis: gridlines at calendar ticks, years labelled mid-year.
+    y_axis(svg, &scale, axis_title_x, spec, style, ticks);
     x_axis(svg, &scale, style);
     svg.line(plot.x, plot.y, plot.x, plot.y + plot.h, thin(AXIS));
     svg.line(
@@ -385,7 +362,7 @@ fn draw_plot(
     if spec.is_empty() {
         svg.text(
             plot.x + plot.w / 2.0,
-            mid,
+            plot.y + plot.h / 2.0,
             &spec.empty_message,
             TextStyle::new(style.heading, "empty")
                 .italic(true)
@@ -407,42 +384,7 @@ fn draw_plot(
                 .anchor(Anchor::Middle),
         );
     }
-    if !events.is_empty()
-        && spec
-            .markers
-            .iter()
-            .any(|m| events.iter().any(|e| e.0 == m.x))
-    {
-        let mut last_x = f64::NEG_INFINITY;
-        let mut row = 0;
-        for (i, (x, _)) in events.iter().enumerate() {
-            let px = scale.px(*x);
-            svg.line(
-                px,
-                plot.y,
-                px,
-                plot.y + plot.h,
-                Stroke {
-                    colour: MARKER,
-                    width: 0.8,
-                    dash: Some("3 2"),
-                },
-            );
-            let label = (i + 1).to_string();
-            row = if px - last_x < text_width(&label, style.small, false) + 4.0 {
-                row + 1
-            } else {
-                0
-            };
-            last_x = px;
-            svg.text(
-                px + 2.0,
-                plot.y + style.small * (1.0 + row as f64 * 1.1),
-                &label,
-                TextStyle::new(style.small, "event-number").fill(MARKER),
-            );
-        }
-    }
+    markers(svg, &scale, events, style);
     let clip = svg.clip_rect(plot.x, plot.y - 1.0, plot.w, plot.h + 2.0);
     for series in drawn(spec) {
         svg.open_group("series", Some(&series.label), None);
@@ -470,6 +412,63 @@ fn draw_plot(
             }
         }
         svg.close_group();
+    }
+}
+
+/// The y axis: its title (the unit), gridlines and tick labels.
+fn y_axis(svg: &mut Svg, scale: &Scale, title_x: f64, spec: &ChartSpec, style: &Style, ticks: f64) {
+    let plot = scale.plot;
+    svg.text_rotated(
+        title_x + style.tick,
+        plot.y + plot.h / 2.0,
+        spec.unit.label(),
+        TextStyle::new(style.tick, "axis-title")
+            .fill(MUTED)
+            .anchor(Anchor::Middle),
+        -90.0,
+    );
+    let tick = TextStyle::new(style.tick, "tick")
+        .fill(MUTED)
+        .anchor(Anchor::End);
+    for (v, label) in y_labels(spec, ticks) {
+        let y = scale.py(v);
+        svg.line(plot.x, y, plot.x + plot.w, y, thin(GRID));
+        svg.text(plot.x - 6.0, y + style.tick * 0.35, &label, tick);
+    }
+}
+
+/// Event markers: dashed lines numbered at the top (numbers of close markers are
+/// stacked), explained by the panel's event key.
+fn markers(svg: &mut Svg, scale: &Scale, events: &[(f64, String)], style: &Style) {
+    let plot = scale.plot;
+    let mut last_x = f64::NEG_INFINITY;
+    let mut row = 0.0;
+    for (i, (x, _)) in events.iter().enumerate() {
+        let px = scale.px(*x);
+        svg.line(
+            px,
+            plot.y,
+            px,
+            plot.y + plot.h,
+            Stroke {
+                colour: MARKER,
+                width: 0.8,
+                dash: Some("3 2"),
+            },
+        );
+        let label = (i + 1).to_string();
+        row = if px - last_x < text_width(&label, style.small, false) + 4.0 {
+            row + 1.0
+        } else {
+            0.0
+        };
+        last_x = px;
+        svg.text(
+            px + 2.0,
+            plot.y + style.small * (1.0 + row * 1.1),
+            &label,
+            TextStyle::new(style.small, "event-number").fill(MARKER),
+        );
     }
 }
 
@@ -661,7 +660,7 @@ mod tests {
         assert_eq!(nice_scale(3_417_768.0, 5.0), (1_000_000.0, 4_000_000.0));
         assert_eq!(nice_scale(100.0, 5.0), (20.0, 100.0));
         assert_eq!(nice_scale(112.0, 5.0), (25.0, 125.0));
-        assert_eq!(nice_scale(112.0, 2.0), (100.0, 200.0));
+        assert_eq!(nice_scale(112.0, 3.0), (50.0, 150.0));
         assert_eq!(nice_scale(0.0, 5.0), (1.0, 1.0));
         assert_eq!(nice_scale(f64::NAN, 5.0), (1.0, 1.0));
         assert_eq!(nice_scale(3.0, 5.0), (1.0, 3.0));

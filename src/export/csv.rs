@@ -5,7 +5,7 @@
 //! The rows are the ones the chart draws ([`crate::query::rows`]), so a CSV holds
 //! exactly the chart's figures for the same filters.
 
-use crate::data::Dataset;
+use crate::data::{CampScope, Dataset};
 use crate::query::funding::FundingYear;
 use crate::query::round1;
 use crate::query::rows::{CampRow, IdpRow};
@@ -145,7 +145,7 @@ pub fn camp_csv(dataset: &Dataset, rows: &[CampRow]) -> String {
                 r.definition
                     .map(|d| d.as_str().to_string())
                     .unwrap_or_default(),
-                r.scope.map(|s| s.token()).unwrap_or_default(),
+                r.scope.map(CampScope::token).unwrap_or_default(),
                 r.camp.clone(),
                 r.event.map(|e| e.as_str().to_string()).unwrap_or_default(),
                 r.pcode.map(|p| p.to_string()).unwrap_or_default(),

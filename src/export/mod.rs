@@ -479,7 +479,7 @@ mod tests {
                 g,
                 Format::Csv
             ),
-            "governorates-origin-anbar-dahuk-ninewa-2019.csv"
+            "governorates-origin-anbar-baghdad-ninewa-2019.csv"
         );
         assert_eq!(
             default_file_name(

@@ -59,20 +59,7 @@ pub fn governorates_with_rows(
     };
     let shown = shown_governorates(&tables, filters);
     let width = bar_width(tables.keys().copied());
-    let mut series: Vec<Series> = shown
-        .iter()
-        .enumerate()
-        .map(|(i, pcode)| {
-            let mut s = Series::new(
-                dataset.gazetteer.name(*pcode),
-                SeriesKind::Bars,
-                i,
-                Vec::new(),
-            );
-            s.governorate = Some(pcode.to_string());
-            s
-        })
-        .collect();
+    let mut series = own_series(dataset, &shown);
     let mut other = Series::new(
         "Other governorates",
         SeriesKind::Bars,
@@ -161,6 +148,24 @@ pub fn governorates_with_rows(
         national_only: false,
     };
     Charted { spec, rows }
+}
+
+/// An empty series for each governorate with bars of its own, in stacking order.
+fn own_series(dataset: &Dataset, shown: &[Pcode]) -> Vec<Series> {
+    shown
+        .iter()
+        .enumerate()
+        .map(|(i, pcode)| {
+            let mut s = Series::new(
+                dataset.gazetteer.name(*pcode),
+                SeriesKind::Bars,
+                i,
+                Vec::new(),
+            );
+            s.governorate = Some(pcode.to_string());
+            s
+        })
+        .collect()
 }
 
 /// The governorates that get their own bars: the selected ones, or without a filter
