@@ -94,6 +94,7 @@ pub fn request(args: &ExportArgs) -> Result<ExportRequest, Failure> {
             )));
         }
     };
+    export::check(what, format).map_err(|e| failure(&e))?;
     if !(1..=MAX_SCALE).contains(&args.scale) {
         return Err(Failure::usage(format!(
             "--scale {} is out of range; use 1 to {MAX_SCALE}",
@@ -224,6 +225,10 @@ mod tests {
         assert_eq!(
             message(&args(Some("idps"), None, false, "x.jpg")),
             "cannot tell the format of x.jpg: end the file name with .svg or .png"
+        );
+        assert_eq!(
+            message(&args(None, Some("idps"), false, "x.png")),
+            "a table cannot be exported as PNG; use a .csv file"
         );
         let mut a = args(Some("idps"), None, false, "x.png");
         a.scale = 0;

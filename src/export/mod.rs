@@ -201,15 +201,29 @@ pub fn render(
         layout,
         ..
     } = request;
+    check(*what, *format)?;
     match (*what, *format) {
-        (What::Table(chart), Format::Csv) => Ok(render_csv(chart, dataset, filters).into_bytes()),
+        (What::Table(chart), _) => Ok(render_csv(chart, dataset, filters).into_bytes()),
+        (_, Format::Png { scale }) => {
+            render_png_bytes(*what, layout, scale, dataset, filters, generated_on)
+        }
+        (_, _) => Ok(render_svg(*what, layout, dataset, filters, generated_on)?.into_bytes()),
+    }
+}
+
+/// Checks that a format fits what is exported: tables as CSV, charts and the sheet as
+/// SVG or PNG.
+pub fn check(what: What, format: Format) -> Result<(), ExportError> {
+    match (what, format) {
+        (What::Table(_), Format::Csv)
+        | (What::Chart(_) | What::Sheet, Format::Svg | Format::Png { .. }) => Ok(()),
         (What::Table(_), f) => Err(ExportError::Format {
             what: "a table",
             format: format_name(f),
             expected: "a .csv file",
         }),
-        (What::Chart(_) | What::Sheet, Format::Csv) => Err(ExportError::Format {
-            what: if *what == What::Sheet {
+        (What::Chart(_) | What::Sheet, _) => Err(ExportError::Format {
+            what: if what == What::Sheet {
                 "the briefing sheet"
             } else {
                 "a chart"
@@ -217,12 +231,6 @@ pub fn render(
             format: "CSV",
             expected: "a .svg or .png file, or --table for the numbers",
         }),
-        (_, Format::Svg) => {
-            Ok(render_svg(*what, layout, dataset, filters, generated_on)?.into_bytes())
-        }
-        (_, Format::Png { scale }) => {
-            render_png_bytes(*what, layout, scale, dataset, filters, generated_on)
-        }
     }
 }
 

@@ -5,4 +5,5 @@ mod cli_check;
 mod cli_summary;
 mod dashboard;
 mod datasets;
+mod export;
 mod support;
