@@ -17,6 +17,7 @@
 mod atomic;
 pub mod chart;
 pub mod csv;
+mod plot;
 pub mod raster;
 mod sheet;
 pub mod svg;
