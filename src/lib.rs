@@ -12,6 +12,8 @@ pub mod app;
 pub mod cli;
 pub mod data;
 pub mod export;
+pub mod fonts;
 pub mod model;
+pub mod palette;
 pub mod query;
 pub mod ui;

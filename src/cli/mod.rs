@@ -2,9 +2,11 @@
 //! then one function per subcommand does its work and returns an exit code.
 //!
 //! Exit codes: 0 every file accepted; 1 a file was read but refused; 2 usage (an
-//! unknown option or governorate, `--from` after `--to`, a path that cannot be opened).
+//! unknown option or governorate, `--from` after `--to`, a path that cannot be opened,
+//! an unwritable `--out`).
 
 mod check;
+pub mod export;
 mod summary;
 
 use std::collections::BTreeSet;
@@ -99,6 +101,8 @@ pub enum Command {
         #[arg(value_name = "FILE", required = true)]
         files: Vec<PathBuf>,
     },
+    /// Export a chart (SVG or PNG), its numbers (CSV) or the briefing sheet.
+    Export(export::ExportArgs),
 }
 
 /// A command's failure: the message for stderr and the exit code.
@@ -216,5 +220,6 @@ pub fn run(cli: &Cli) -> Option<Result<Output, Failure>> {
             out
         })),
         Some(Command::Check { files }) => Some(check::run(&cli.common, files)),
+        Some(Command::Export(args)) => Some(export::run(&cli.common, args)),
     }
 }

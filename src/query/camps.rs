@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 
 use super::Filters;
-use crate::data::{CampCount, CampEventKind, CampScope, Dataset, Pcode};
+use crate::data::{CampCount, CampEventKind, CampScope, Dataset, DatePrecision, Pcode};
 
 /// A named camp closure (closed, reclassified or consolidated).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,6 +17,7 @@ pub struct Closure {
     pub camp: String,
     pub pcode: Pcode,
     pub date: NaiveDate,
+    pub date_precision: DatePrecision,
     pub event: CampEventKind,
     pub source_id: String,
 }
@@ -67,6 +68,7 @@ pub fn headline(dataset: &Dataset, filters: &Filters) -> CampHeadline {
             camp: e.camp.clone(),
             pcode: e.pcode,
             date: e.date,
+            date_precision: e.date_precision,
             event: e.event,
             source_id: e.source_id.clone(),
         })

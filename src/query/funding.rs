@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 
 use super::Filters;
-use crate::data::Dataset;
+use crate::data::{Dataset, FundingKind};
 
 /// One year of Iraq's appeals.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,6 +22,12 @@ pub struct FundingYear {
     pub reported_on: Option<String>,
     /// Plan codes (or names) of the appeals summed.
     pub plans: Vec<String>,
+    /// Plan names of the appeals summed, in the same order.
+    pub plan_names: Vec<String>,
+    /// Kinds of the appeals summed, in the same order.
+    pub kinds: Vec<FundingKind>,
+    /// Who published `coverage_reported_pct` (OCHA's publication, not FTS).
+    pub reported_source_id: Option<String>,
     pub source_ids: Vec<String>,
 }
 
@@ -54,6 +60,9 @@ pub fn appeal_years(dataset: &Dataset, filters: &Filters) -> Vec<FundingYear> {
             coverage_reported_pct: None,
             reported_on: None,
             plans: Vec::new(),
+            plan_names: Vec::new(),
+            kinds: Vec::new(),
+            reported_source_id: None,
             source_ids: Vec::new(),
         });
         y.requirements_usd += row.requirements_usd.unwrap_or(0);
@@ -61,12 +70,19 @@ pub fn appeal_years(dataset: &Dataset, filters: &Filters) -> Vec<FundingYear> {
         if row.coverage_reported_pct.is_some() {
             y.coverage_reported_pct = row.coverage_reported_pct;
             y.reported_on.clone_from(&row.reported_on);
+            y.reported_source_id = Some(
+                row.reported_source_id
+                    .clone()
+                    .unwrap_or_else(|| row.source_id.clone()),
+            );
         }
         y.plans.push(
             row.plan_code
                 .clone()
                 .unwrap_or_else(|| row.plan_name.clone()),
         );
+        y.plan_names.push(row.plan_name.clone());
+        y.kinds.push(row.kind);
         if !y.source_ids.contains(&row.source_id) {
             y.source_ids.push(row.source_id.clone());
         }
@@ -116,7 +132,7 @@ pub fn headline(dataset: &Dataset, filters: &Filters) -> FundingHeadline {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::{FundingKind, FundingRow, Source};
+    use crate::data::{FundingRow, Source};
 
     fn row(year: i32, kind: FundingKind, req: Option<u64>, fund: u64) -> FundingRow {
         FundingRow {

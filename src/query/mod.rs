@@ -8,6 +8,7 @@ pub mod charts;
 pub mod filters;
 pub mod funding;
 pub mod idps;
+pub mod rows;
 pub mod summary;
 pub mod tables;
 

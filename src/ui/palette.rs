@@ -1,17 +1,24 @@
-//! The one colour palette: Okabe and Ito's colour-blind-safe set.
+//! The one colour palette: Okabe and Ito's colour-blind-safe set, from
+//! [`crate::palette`] (shared with the exports) as egui colours.
 
 use egui::Color32;
 
+use crate::palette::SERIES as RGB;
+
+const fn rgb(c: [u8; 3]) -> Color32 {
+    Color32::from_rgb(c[0], c[1], c[2])
+}
+
 /// Blue, orange, bluish green, reddish purple, sky blue, vermillion, yellow, grey.
 pub const SERIES: [Color32; 8] = [
-    Color32::from_rgb(0x00, 0x72, 0xB2),
-    Color32::from_rgb(0xE6, 0x9F, 0x00),
-    Color32::from_rgb(0x00, 0x9E, 0x73),
-    Color32::from_rgb(0xCC, 0x79, 0xA7),
-    Color32::from_rgb(0x56, 0xB4, 0xE9),
-    Color32::from_rgb(0xD5, 0x5E, 0x00),
-    Color32::from_rgb(0xF0, 0xE4, 0x42),
-    Color32::from_rgb(0x88, 0x88, 0x88),
+    rgb(RGB[0]),
+    rgb(RGB[1]),
+    rgb(RGB[2]),
+    rgb(RGB[3]),
+    rgb(RGB[4]),
+    rgb(RGB[5]),
+    rgb(RGB[6]),
+    rgb(RGB[7]),
 ];
 
 /// The colour of series `index` (wrapping around).

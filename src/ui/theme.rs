@@ -4,7 +4,7 @@ use egui::epaint::text::{FontInsert, FontPriority, InsertFontFamily};
 use egui::{FontData, FontFamily, FontId, TextStyle};
 
 /// Noto Sans Arabic (SIL Open Font License; the licence is beside it in `assets/fonts/`).
-const ARABIC_FONT: &[u8] = include_bytes!("../../assets/fonts/NotoSansArabic-Regular.ttf");
+const ARABIC_FONT: &[u8] = crate::fonts::NOTO_SANS_ARABIC;
 
 /// Adds the Arabic font as a fallback of both families, and sets legible sizes.
 pub fn install(ctx: &egui::Context) {

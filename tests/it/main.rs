@@ -6,5 +6,6 @@ mod cli_summary;
 mod cli_user_files;
 mod dashboard;
 mod datasets;
+mod export;
 mod support;
 mod user_files;

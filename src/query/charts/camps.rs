@@ -6,11 +6,12 @@
 
 use std::collections::BTreeMap;
 
-use super::{markers, series_source_line, subtitle};
+use super::{markers, source_line, subtitle};
 use crate::data::{CampCount, CampDefinition, CampScope, Dataset, PeopleUnit, Region};
 use crate::model::{
     ChartId, ChartSpec, Point, Series, SeriesKind, Unit, date_as_known, day_number,
 };
+use crate::query::rows::{CampMeasure, CampRow, Charted};
 use crate::query::{Filters, camps};
 
 /// "IDP camps, Kurdistan Region".
@@ -24,12 +25,14 @@ fn count_label(dataset: &Dataset, definition: CampDefinition, scope: CampScope) 
     format!("{}, {scope}", definition.title())
 }
 
-/// One line per (definition, scope) of the counts that `value` reads.
+/// One line per (definition, scope) of the counts that `value` reads, and a row per
+/// point.
 fn count_series(
     dataset: &Dataset,
     filters: &Filters,
+    measure: CampMeasure,
     value: impl Fn(&CampCount) -> Option<u64>,
-) -> Vec<Series> {
+) -> (Vec<Series>, Vec<CampRow>) {
     let mut groups: BTreeMap<(CampDefinition, CampScope), Vec<&CampCount>> = BTreeMap::new();
     for c in dataset
         .camp_counts
@@ -40,62 +43,97 @@ fn count_series(
             groups.entry((c.definition, c.scope)).or_default().push(c);
         }
     }
-    groups
+    let mut rows = Vec::new();
+    let series = groups
         .into_iter()
         .enumerate()
-        .map(|(i, ((definition, scope), counts))| {
-            let mut points: Vec<Point> = counts
-                .iter()
-                .filter_map(|c| {
-                    let v = value(c)?;
-                    Some(Point::at(
-                        day_number(c.date),
-                        v as f64,
-                        date_as_known(c.date, c.date_precision),
-                        c.source_id.clone(),
-                    ))
-                })
-                .collect();
-            points.sort_by(|a, b| a.x.total_cmp(&b.x));
-            Series::new(
-                count_label(dataset, definition, scope),
-                SeriesKind::Line,
-                i,
-                points,
-            )
+        .map(|(i, ((definition, scope), mut counts))| {
+            let label = count_label(dataset, definition, scope);
+            counts.sort_by_key(|c| c.date);
+            let mut points = Vec::new();
+            for c in counts {
+                let Some(v) = value(c) else { continue };
+                points.push(Point::at(
+                    day_number(c.date),
+                    v as f64,
+                    date_as_known(c.date, c.date_precision),
+                    c.source_id.clone(),
+                ));
+                rows.push(CampRow {
+                    date: c.date,
+                    date_precision: c.date_precision,
+                    measure,
+                    definition: Some(definition),
+                    scope: Some(scope),
+                    camp: String::new(),
+                    event: None,
+                    pcode: None,
+                    value: Some(v),
+                    source_id: c.source_id.clone(),
+                    legend: label.clone(),
+                });
+            }
+            Series::new(label, SeriesKind::Line, i, points)
         })
-        .collect()
+        .collect();
+    (series, rows)
 }
 
 /// Camps open over time, with named closures as events at the foot of the chart.
 #[must_use]
 pub fn camps_open(dataset: &Dataset, filters: &Filters) -> ChartSpec {
-    let mut series = count_series(dataset, filters, |c| c.camps);
+    camps_open_with_rows(dataset, filters).spec
+}
+
+/// [`camps_open`] and one [`CampRow`] per point it draws (counts, then closures).
+#[must_use]
+pub fn camps_open_with_rows(dataset: &Dataset, filters: &Filters) -> Charted<CampRow> {
+    let (mut series, mut rows) =
+        count_series(dataset, filters, CampMeasure::CampsOpen, |c| c.camps);
     let lines = series.len();
     let closures = camps::headline(dataset, filters).closures;
-    let mut by_governorate: BTreeMap<_, Vec<Point>> = BTreeMap::new();
+    let mut by_governorate: BTreeMap<_, Vec<&camps::Closure>> = BTreeMap::new();
     for c in &closures {
-        let mut p = Point::at(
-            day_number(c.date),
-            0.0,
-            crate::model::long_date(c.date),
-            c.source_id.clone(),
-        );
-        p.note = Some(format!("{} \u{2014} {}", c.camp, c.event.as_str()));
-        by_governorate.entry(c.pcode).or_default().push(p);
+        by_governorate.entry(c.pcode).or_default().push(c);
     }
-    for (i, (pcode, points)) in by_governorate.into_iter().enumerate() {
-        let mut s = Series::new(
-            format!("Closed: {}", dataset.gazetteer.name(pcode)),
-            SeriesKind::Points,
-            lines + i,
-            points,
-        );
+    for (i, (pcode, group)) in by_governorate.into_iter().enumerate() {
+        let label = format!("Closed: {}", dataset.gazetteer.name(pcode));
+        let mut points = Vec::new();
+        for c in group {
+            // Closures are events: drawn at the foot of the chart, with no value.
+            let mut p = Point::at(
+                day_number(c.date),
+                0.0,
+                crate::model::long_date(c.date),
+                c.source_id.clone(),
+            );
+            p.note = Some(format!("{} \u{2014} {}", c.camp, c.event.as_str()));
+            points.push(p);
+            rows.push(CampRow {
+                date: c.date,
+                date_precision: c.date_precision,
+                measure: CampMeasure::Closure,
+                definition: None,
+                scope: None,
+                camp: c.camp.clone(),
+                event: Some(c.event),
+                pcode: Some(pcode),
+                value: None,
+                source_id: c.source_id.clone(),
+                legend: label.clone(),
+            });
+        }
+        let mut s = Series::new(label, SeriesKind::Points, lines + i, points);
         s.governorate = Some(pcode.to_string());
         series.push(s);
     }
-    let source = series_source_line(dataset, &series);
-    ChartSpec {
+    let source = source_line(
+        dataset,
+        series
+            .iter()
+            .flat_map(|s| s.points.iter().map(|p| p.source_id.as_str())),
+    );
+    let spec = ChartSpec {
         id: ChartId::Camps,
         title: "Camps open, and named closures".into(),
         subtitle: subtitle(dataset, filters, true),
@@ -106,18 +144,30 @@ pub fn camps_open(dataset: &Dataset, filters: &Filters) -> ChartSpec {
         source_line: source,
         empty_message: super::empty_message(filters, "camp counts or closures"),
         national_only: true,
-    }
+    };
+    Charted { spec, rows }
 }
 
 /// People in camps over time (individuals only; family counts stay in the table).
 #[must_use]
 pub fn camp_people(dataset: &Dataset, filters: &Filters) -> ChartSpec {
-    let series = count_series(dataset, filters, |c| {
+    camp_people_with_rows(dataset, filters).spec
+}
+
+/// [`camp_people`] and one [`CampRow`] per point it draws.
+#[must_use]
+pub fn camp_people_with_rows(dataset: &Dataset, filters: &Filters) -> Charted<CampRow> {
+    let (series, rows) = count_series(dataset, filters, CampMeasure::PeopleInCamps, |c| {
         c.people
             .filter(|_| c.people_unit == Some(PeopleUnit::Individuals))
     });
-    let source = series_source_line(dataset, &series);
-    ChartSpec {
+    let source = source_line(
+        dataset,
+        series
+            .iter()
+            .flat_map(|s| s.points.iter().map(|p| p.source_id.as_str())),
+    );
+    let spec = ChartSpec {
         id: ChartId::CampPeople,
         title: "People in camps".into(),
         subtitle: subtitle(dataset, filters, true),
@@ -128,7 +178,8 @@ pub fn camp_people(dataset: &Dataset, filters: &Filters) -> ChartSpec {
         source_line: source,
         empty_message: super::empty_message(filters, "counts of people in camps"),
         national_only: true,
-    }
+    };
+    Charted { spec, rows }
 }
 
 #[cfg(test)]

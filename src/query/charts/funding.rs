@@ -87,19 +87,19 @@ pub fn coverage(dataset: &Dataset, filters: &Filters) -> ChartSpec {
             ))
         })
         .collect();
-    let reported: Vec<Point> = dataset
-        .funding
+    // From the same per-year totals as the funding bars and the CSV.
+    let reported: Vec<Point> = h
+        .years
         .iter()
-        .filter(|r| r.kind.is_iraq_appeal() && filters.contains_year(r.year))
-        .filter_map(|r| {
-            let pct = r.coverage_reported_pct?;
-            let source = r
+        .filter_map(|y| {
+            let pct = y.coverage_reported_pct?;
+            let source = y
                 .reported_source_id
-                .as_ref()
-                .unwrap_or(&r.source_id)
-                .clone();
-            let mut p = Point::at(mid_year(r.year), pct, r.year.to_string(), source);
-            p.note = r.reported_on.as_ref().map(|d| format!("reported {d}"));
+                .clone()
+                .or_else(|| y.source_ids.first().cloned())
+                .unwrap_or_default();
+            let mut p = Point::at(mid_year(y.year), pct, y.year.to_string(), source);
+            p.note = y.reported_on.as_ref().map(|d| format!("reported {d}"));
             Some(p)
         })
         .collect();

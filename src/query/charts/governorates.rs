@@ -16,6 +16,7 @@ use crate::data::{Basis, Dataset, NationalSeries, Pcode};
 use crate::model::{ChartId, ChartSpec, Point, Series, SeriesKind, Unit, day_number, long_date};
 use crate::query::Filters;
 use crate::query::idps::{GovernorateTable, governorate_tables};
+use crate::query::rows::{Charted, IdpRow, dtm_date_precision, table_series};
 
 /// How many governorates get a colour of their own; the rest are summed.
 const OWN_COLOURS: usize = 6;
@@ -38,6 +39,16 @@ pub fn basis_title(basis: Basis) -> &'static str {
 /// IDPs by governorate for one basis.
 #[must_use]
 pub fn governorates(dataset: &Dataset, filters: &Filters, basis: Basis) -> ChartSpec {
+    governorates_with_rows(dataset, filters, basis).spec
+}
+
+/// [`governorates`] and one [`IdpRow`] per bar it draws.
+#[must_use]
+pub fn governorates_with_rows(
+    dataset: &Dataset,
+    filters: &Filters,
+    basis: Basis,
+) -> Charted<IdpRow> {
     // Complete tables when the basis has any in range; partial ones only otherwise,
     // so a few partial snapshots never crowd out the full DTM tables.
     let complete = governorate_tables(dataset, filters, basis, true);
@@ -48,20 +59,7 @@ pub fn governorates(dataset: &Dataset, filters: &Filters, basis: Basis) -> Chart
     };
     let shown = shown_governorates(&tables, filters);
     let width = bar_width(tables.keys().copied());
-    let mut series: Vec<Series> = shown
-        .iter()
-        .enumerate()
-        .map(|(i, pcode)| {
-            let mut s = Series::new(
-                dataset.gazetteer.name(*pcode),
-                SeriesKind::Bars,
-                i,
-                Vec::new(),
-            );
-            s.governorate = Some(pcode.to_string());
-            s
-        })
-        .collect();
+    let mut series = own_series(dataset, &shown);
     let mut other = Series::new(
         "Other governorates",
         SeriesKind::Bars,
@@ -74,8 +72,21 @@ pub fn governorates(dataset: &Dataset, filters: &Filters, basis: Basis) -> Chart
         REMAINDER_COLOUR,
         Vec::new(),
     );
+    let mut rows = Vec::new();
     for (date, table) in &tables {
         let x = day_number(*date);
+        let row = |pcodes: Vec<Pcode>, legend: &str, value: u64| IdpRow {
+            date: *date,
+            date_precision: dtm_date_precision(dataset, *date),
+            series: table_series(dataset, &table.source_id),
+            round: table.round,
+            pcodes,
+            governorate: legend.to_string(),
+            basis,
+            value,
+            source_id: table.source_id.clone(),
+            legend: legend.to_string(),
+        };
         let note = (!table.complete).then(|| {
             format!(
                 "partial table: {} governorates published",
@@ -98,25 +109,33 @@ pub fn governorates(dataset: &Dataset, filters: &Filters, basis: Basis) -> Chart
         for (s, pcode) in series.iter_mut().zip(&shown) {
             if let Some(&v) = table.values.get(pcode) {
                 push(s, v, &mut base);
+                rows.push(row(vec![*pcode], &s.label, v));
             }
         }
-        let rest: u64 = table
+        let rest: Vec<(Pcode, u64)> = table
             .values
             .iter()
             .filter(|(p, _)| !shown.contains(p) && filters.selects(**p))
-            .map(|(_, v)| v)
-            .sum();
-        if rest > 0 {
-            push(&mut other, rest, &mut base);
+            .map(|(p, v)| (*p, *v))
+            .collect();
+        let rest_sum: u64 = rest.iter().map(|(_, v)| v).sum();
+        if rest_sum > 0 {
+            push(&mut other, rest_sum, &mut base);
+            rows.push(row(
+                rest.iter().map(|(p, _)| *p).collect(),
+                &other.label,
+                rest_sum,
+            ));
         }
         if let Some(missing) = unpublished(dataset, filters, *date, table, basis) {
             push(&mut remainder, missing, &mut base);
+            rows.push(row(Vec::new(), &remainder.label, missing));
         }
     }
     series.extend([other, remainder]);
     series.retain(|s| !s.points.is_empty());
     let source = source_line(dataset, tables.values().map(|t| t.source_id.as_str()));
-    ChartSpec {
+    let spec = ChartSpec {
         id: ChartId::Governorates,
         title: basis_title(basis).into(),
         subtitle: subtitle(dataset, filters, false),
@@ -127,7 +146,26 @@ pub fn governorates(dataset: &Dataset, filters: &Filters, basis: Basis) -> Chart
         source_line: source,
         empty_message: super::empty_message(filters, "governorate breakdown for this basis"),
         national_only: false,
-    }
+    };
+    Charted { spec, rows }
+}
+
+/// An empty series for each governorate with bars of its own, in stacking order.
+fn own_series(dataset: &Dataset, shown: &[Pcode]) -> Vec<Series> {
+    shown
+        .iter()
+        .enumerate()
+        .map(|(i, pcode)| {
+            let mut s = Series::new(
+                dataset.gazetteer.name(*pcode),
+                SeriesKind::Bars,
+                i,
+                Vec::new(),
+            );
+            s.governorate = Some(pcode.to_string());
+            s
+        })
+        .collect()
 }
 
 /// The governorates that get their own bars: the selected ones, or without a filter

@@ -10,10 +10,10 @@ mod funding;
 mod governorates;
 mod idps;
 
-pub use camps::{camp_people, camps_open};
+pub use camps::{camp_people, camp_people_with_rows, camps_open, camps_open_with_rows};
 pub use funding::{coverage, funding};
-pub use governorates::governorates;
-pub use idps::idps_over_time;
+pub use governorates::{basis_title, governorates, governorates_with_rows};
+pub use idps::{idps_over_time, idps_with_rows};
 
 use chrono::NaiveDate;
 

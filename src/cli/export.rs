@@ -1,0 +1,248 @@
+//! `export`: a chart to SVG or PNG, the numbers behind it to CSV, or the briefing
+//! sheet, for the common filters (DESIGN §3). The format comes from `--out`'s
+//! extension. Usage problems (an unknown chart, the map, a wrong extension, a size out
+//! of range, an unwritable `--out`) exit 2 before any data is loaded where possible; a
+//! refused `--data` file exits 1 as in `check`.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use super::{CommonArgs, Failure, Output, load};
+use crate::data::Basis;
+use crate::export::{self, ExportChart, ExportError, ExportRequest, Format, Layout, What};
+
+/// The largest `--scale`.
+pub const MAX_SCALE: u32 = 8;
+
+/// The options of `export`, as clap parsed them (names are checked here, so the
+/// messages can say what to use instead).
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct ExportArgs {
+    /// Chart to export as SVG or PNG: idps, governorates, camps or funding.
+    #[arg(long, value_name = "CHART")]
+    pub chart: Option<String>,
+    /// The numbers behind a chart, as CSV: idps, governorates, camps or funding.
+    #[arg(long, value_name = "TABLE")]
+    pub table: Option<String>,
+    /// The one-page briefing sheet (A4 landscape), as SVG or PNG.
+    #[arg(long)]
+    pub sheet: bool,
+    /// Where to write; the format comes from the extension (.svg, .png, .csv).
+    #[arg(long, value_name = "PATH")]
+    pub out: PathBuf,
+    /// Width in px (default 800 for a chart, 1123 for the sheet).
+    #[arg(long, value_name = "PX")]
+    pub width: Option<u32>,
+    /// Height in px (default 500 for a chart, 794 for the sheet).
+    #[arg(long, value_name = "PX")]
+    pub height: Option<u32>,
+    /// PNG pixels per px: `--width 800 --scale 2` writes a 1600 px wide PNG.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub scale: u32,
+    /// Leave out the dated event markers.
+    #[arg(long)]
+    pub no_events: bool,
+}
+
+/// The chart names `--chart` and `--table` accept.
+const CHOICES: &str = "idps, governorates, camps or funding";
+
+fn chart_named(name: &str, option: &str) -> Result<ExportChart, Failure> {
+    match name.to_ascii_lowercase().as_str() {
+        "idps" => Ok(ExportChart::Idps),
+        "governorates" => Ok(ExportChart::Governorates(Basis::Displacement)),
+        "camps" => Ok(ExportChart::Camps),
+        "funding" => Ok(ExportChart::Funding),
+        "map" if option == "chart" => Err(Failure::usage(format!(
+            "the map chart is not available yet; choose {CHOICES}"
+        ))),
+        _ => Err(Failure::usage(format!(
+            "unknown {option} \"{name}\"; choose {CHOICES}"
+        ))),
+    }
+}
+
+/// What the options ask for, checked before any data is loaded.
+pub fn request(args: &ExportArgs) -> Result<ExportRequest, Failure> {
+    let what = match (&args.chart, &args.table, args.sheet) {
+        (Some(c), None, false) => What::Chart(chart_named(c, "chart")?),
+        (None, Some(t), false) => What::Table(chart_named(t, "table")?),
+        (None, None, true) => What::Sheet,
+        (None, None, false) => {
+            return Err(Failure::usage(
+                "say what to export: --chart CHART, --table TABLE or --sheet",
+            ));
+        }
+        _ => {
+            return Err(Failure::usage(
+                "export one thing at a time: --chart, --table or --sheet",
+            ));
+        }
+    };
+    let expected = match what {
+        What::Table(_) => ".csv",
+        _ => ".svg or .png",
+    };
+    let format = match Format::from_path(&args.out) {
+        Some(Format::Png { .. }) => Format::Png { scale: args.scale },
+        Some(f) => f,
+        None => {
+            return Err(Failure::usage(format!(
+                "cannot tell the format of {}: end the file name with {expected}",
+                args.out.display()
+            )));
+        }
+    };
+    export::check(what, format).map_err(|e| failure(&e))?;
+    if !(1..=MAX_SCALE).contains(&args.scale) {
+        return Err(Failure::usage(format!(
+            "--scale {} is out of range; use 1 to {MAX_SCALE}",
+            args.scale
+        )));
+    }
+    check_folder(&args.out).map_err(|e| failure(&e))?;
+    Ok(ExportRequest {
+        what,
+        format,
+        path: args.out.clone(),
+        layout: Layout {
+            width: args.width,
+            height: args.height,
+            show_events: !args.no_events,
+        },
+    })
+}
+
+/// The folder of `path` exists and `path` is not a folder itself.
+fn check_folder(path: &Path) -> Result<(), ExportError> {
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let reason = if path.is_dir() {
+        "it is a folder".to_string()
+    } else if folder.is_dir() {
+        return Ok(());
+    } else if folder.exists() {
+        format!("{} is not a folder", folder.display())
+    } else {
+        format!("the folder {} does not exist", folder.display())
+    };
+    Err(ExportError::Write {
+        path: path.to_path_buf(),
+        reason,
+    })
+}
+
+fn failure(error: &ExportError) -> Failure {
+    Failure {
+        code: if error.is_usage() { 2 } else { 1 },
+        message: error.to_string(),
+    }
+}
+
+/// The date an export says it was generated: today, or the UTC date of
+/// `SOURCE_DATE_EPOCH` when set (reproducible output).
+#[must_use]
+pub fn generated_on() -> NaiveDate {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
+        .map_or_else(|| chrono::Local::now().date_naive(), |t| t.date_naive())
+}
+
+/// Runs `export`.
+pub fn run(common: &CommonArgs, args: &ExportArgs) -> Result<Output, Failure> {
+    let request = request(args)?;
+    let loaded = load(common, &[])?;
+    let path = export::run(&request, &loaded.dataset, &loaded.filters, generated_on())
+        .map_err(|e| failure(&e))?;
+    let mut warnings = super::filter_warnings(&loaded.dataset, common);
+    warnings.extend(super::warning_lines(&loaded.dataset.warnings));
+    Ok(Output {
+        stdout: format!("wrote {}\n", path.display()),
+        warnings,
+        code: 0,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(chart: Option<&str>, table: Option<&str>, sheet: bool, out: &str) -> ExportArgs {
+        ExportArgs {
+            chart: chart.map(String::from),
+            table: table.map(String::from),
+            sheet,
+            out: PathBuf::from(out),
+            scale: 1,
+            ..ExportArgs::default()
+        }
+    }
+
+    fn message(a: &ExportArgs) -> String {
+        let f = request(a).unwrap_err();
+        assert_eq!(f.code, 2, "{}", f.message);
+        f.message
+    }
+
+    #[test]
+    fn the_request_follows_the_options() {
+        let r = request(&args(Some("idps"), None, false, "x.PNG")).unwrap();
+        assert_eq!(r.what, What::Chart(ExportChart::Idps));
+        assert_eq!(r.format, Format::Png { scale: 1 });
+        let r = request(&args(None, Some("funding"), false, "x.csv")).unwrap();
+        assert_eq!(r.what, What::Table(ExportChart::Funding));
+        let r = request(&args(None, None, true, "x.svg")).unwrap();
+        assert_eq!((r.what, r.format), (What::Sheet, Format::Svg));
+    }
+
+    #[test]
+    fn usage_problems_say_what_to_do() {
+        assert_eq!(
+            message(&args(Some("map"), None, false, "x.png")),
+            "the map chart is not available yet; choose idps, governorates, camps or funding"
+        );
+        assert_eq!(
+            message(&args(Some("pie"), None, false, "x.png")),
+            "unknown chart \"pie\"; choose idps, governorates, camps or funding"
+        );
+        assert_eq!(
+            message(&args(None, Some("map"), false, "x.csv")),
+            "unknown table \"map\"; choose idps, governorates, camps or funding"
+        );
+        assert_eq!(
+            message(&args(None, None, false, "x.png")),
+            "say what to export: --chart CHART, --table TABLE or --sheet"
+        );
+        assert_eq!(
+            message(&args(Some("idps"), None, true, "x.png")),
+            "export one thing at a time: --chart, --table or --sheet"
+        );
+        assert_eq!(
+            message(&args(Some("idps"), None, false, "x.jpg")),
+            "cannot tell the format of x.jpg: end the file name with .svg or .png"
+        );
+        assert_eq!(
+            message(&args(None, Some("idps"), false, "x.png")),
+            "a table cannot be exported as PNG; use a .csv file"
+        );
+        let mut a = args(Some("idps"), None, false, "x.png");
+        a.scale = 0;
+        assert_eq!(message(&a), "--scale 0 is out of range; use 1 to 8");
+        assert_eq!(
+            message(&args(Some("idps"), None, false, "/no/such/folder/x.png")),
+            "cannot write /no/such/folder/x.png: the folder /no/such/folder does not exist"
+        );
+    }
+
+    #[test]
+    fn source_date_epoch_is_a_utc_date() {
+        // 2026-11-12T00:00:00Z; read only here, so no other test depends on it.
+        let parsed = chrono::DateTime::from_timestamp(1_794_441_600, 0).map(|t| t.date_naive());
+        assert_eq!(parsed, NaiveDate::from_ymd_opt(2026, 11, 12));
+    }
+}

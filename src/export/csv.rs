@@ -1,0 +1,224 @@
+//! The numbers behind a chart as CSV (DESIGN §7): UTF-8 with a byte-order mark (so
+//! Excel shows Arabic names correctly), comma-separated, CRLF line ends, fixed
+//! columns per chart, percentages 0–100.
+//!
+//! The rows are the ones the chart draws ([`crate::query::rows`]), so a CSV holds
+//! exactly the chart's figures for the same filters.
+
+use crate::data::{CampScope, Dataset};
+use crate::query::funding::FundingYear;
+use crate::query::round1;
+use crate::query::rows::{CampRow, IdpRow};
+
+/// The byte-order mark every CSV starts with.
+pub const BOM: &str = "\u{feff}";
+
+/// Columns of the IDP and governorate tables.
+pub const IDP_COLUMNS: [&str; 9] = [
+    "date",
+    "date_precision",
+    "series",
+    "round",
+    "pcode",
+    "governorate",
+    "basis",
+    "value",
+    "source",
+];
+
+/// Columns of the camps table.
+pub const CAMP_COLUMNS: [&str; 12] = [
+    "date",
+    "date_precision",
+    "measure",
+    "definition",
+    "scope",
+    "camp",
+    "event",
+    "pcode",
+    "governorate",
+    "value",
+    "unit",
+    "source",
+];
+
+/// Columns of the funding table.
+pub const FUNDING_COLUMNS: [&str; 10] = [
+    "year",
+    "plan_code",
+    "plan_name",
+    "kind",
+    "requirements_usd",
+    "funding_usd",
+    "coverage_pct",
+    "coverage_reported_pct",
+    "reported_on",
+    "source",
+];
+
+/// A field, quoted when it holds a comma, a quote, a line break or edge spaces.
+fn field(text: &str) -> String {
+    let needs_quotes =
+        text.contains([',', '"', '\r', '\n']) || text.starts_with(' ') || text.ends_with(' ');
+    if needs_quotes {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+/// A whole table: BOM, header, rows, CRLF after each line.
+fn table<const N: usize>(columns: [&str; N], rows: impl Iterator<Item = [String; N]>) -> String {
+    let mut out = String::from(BOM);
+    let mut push = |cells: &[&str]| {
+        let line: Vec<String> = cells.iter().map(|c| field(c)).collect();
+        out.push_str(&line.join(","));
+        out.push_str("\r\n");
+    };
+    push(&columns);
+    for row in rows {
+        let cells: Vec<&str> = row.iter().map(String::as_str).collect();
+        push(&cells);
+    }
+    out
+}
+
+/// "Publisher, title (published)" of a source id, or the id itself.
+fn source_name(dataset: &Dataset, id: &str) -> String {
+    dataset.source(id).map_or_else(
+        || id.to_string(),
+        |s| format!("{}, {} ({})", s.publisher, s.title, s.published),
+    )
+}
+
+/// A percentage as the app shows it: one decimal, none when whole ("63", "90.4").
+fn pct(p: f64) -> String {
+    let r = round1(p);
+    if r.fract() == 0.0 {
+        format!("{r:.0}")
+    } else {
+        format!("{r:.1}")
+    }
+}
+
+/// The IDP or governorate table.
+#[must_use]
+pub fn idp_csv(dataset: &Dataset, rows: &[IdpRow]) -> String {
+    table(
+        IDP_COLUMNS,
+        rows.iter().map(|r| {
+            [
+                r.date.to_string(),
+                r.date_precision.as_str().to_string(),
+                r.series.to_string(),
+                r.round.map(|n| n.to_string()).unwrap_or_default(),
+                r.pcodes
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(";"),
+                r.governorate.clone(),
+                r.basis.as_str().to_string(),
+                r.value.to_string(),
+                source_name(dataset, &r.source_id),
+            ]
+        }),
+    )
+}
+
+/// The camps table.
+#[must_use]
+pub fn camp_csv(dataset: &Dataset, rows: &[CampRow]) -> String {
+    use crate::query::rows::CampMeasure;
+    table(
+        CAMP_COLUMNS,
+        rows.iter().map(|r| {
+            let unit = match r.measure {
+                CampMeasure::CampsOpen => "camps",
+                CampMeasure::PeopleInCamps => "individuals",
+                CampMeasure::Closure => "",
+            };
+            [
+                r.date.to_string(),
+                r.date_precision.as_str().to_string(),
+                r.measure.as_str().to_string(),
+                r.definition
+                    .map(|d| d.as_str().to_string())
+                    .unwrap_or_default(),
+                r.scope.map(CampScope::token).unwrap_or_default(),
+                r.camp.clone(),
+                r.event.map(|e| e.as_str().to_string()).unwrap_or_default(),
+                r.pcode.map(|p| p.to_string()).unwrap_or_default(),
+                r.pcode
+                    .map(|p| dataset.gazetteer.name(p))
+                    .unwrap_or_default(),
+                r.value.map(|v| v.to_string()).unwrap_or_default(),
+                unit.to_string(),
+                source_name(dataset, &r.source_id),
+            ]
+        }),
+    )
+}
+
+/// The funding table: one row per year of Iraq's appeals, as the charts draw them
+/// (a year with two appeals lists both, separated by "; ").
+#[must_use]
+pub fn funding_csv(dataset: &Dataset, years: &[FundingYear]) -> String {
+    table(
+        FUNDING_COLUMNS,
+        years.iter().map(|y| {
+            let mut sources: Vec<String> = Vec::new();
+            for id in y.source_ids.iter().chain(&y.reported_source_id) {
+                let name = source_name(dataset, id);
+                if !sources.contains(&name) {
+                    sources.push(name);
+                }
+            }
+            [
+                y.year.to_string(),
+                y.plans.join("; "),
+                y.plan_names.join("; "),
+                y.kinds
+                    .iter()
+                    .map(|k| k.as_str())
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                y.requirements_usd.to_string(),
+                y.funding_usd.to_string(),
+                y.coverage_pct.map(pct).unwrap_or_default(),
+                y.coverage_reported_pct.map(pct).unwrap_or_default(),
+                y.reported_on.clone().unwrap_or_default(),
+                sources.join("; "),
+            ]
+        }),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_are_quoted_only_when_needed() {
+        assert_eq!(field("Ninewa"), "Ninewa");
+        assert_eq!(field("IOM, DTM"), "\"IOM, DTM\"");
+        assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(field("a\nb"), "\"a\nb\"");
+    }
+
+    #[test]
+    fn tables_start_with_a_bom_and_end_lines_with_crlf() {
+        let t = table(
+            ["a", "b"],
+            [["1".to_string(), "x,y".to_string()]].into_iter(),
+        );
+        assert_eq!(t, "\u{feff}a,b\r\n1,\"x,y\"\r\n");
+    }
+
+    #[test]
+    fn percentages_read_as_shown() {
+        assert_eq!(pct(63.0), "63");
+        assert_eq!(pct(90.381), "90.4");
+        assert_eq!(pct(99.96), "100");
+    }
+}

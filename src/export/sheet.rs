@@ -1,0 +1,230 @@
+//! The one-page briefing sheet (A4 landscape by default): title, the filter line,
+//! the four headline cards, the four charts (IDPs over time, IDPs by governorate,
+//! camps open, funding with coverage below) for the current filters, and a footer
+//! with the sources and the date generated. Event markers are left out: at this size
+//! they would crowd the plots (the single-chart exports carry them).
+
+use chrono::NaiveDate;
+
+use super::chart::{self, PanelOptions, Rect, SHEET};
+use super::generated_line;
+use super::svg::{INK, MUTED, Stroke, Svg, TextStyle, wrap};
+use crate::data::{Basis, Dataset};
+use crate::fonts::text_width;
+use crate::model::{ChartSpec, Kpi};
+use crate::query::{Filters, cards, charts};
+
+/// Page margin, px.
+const MARGIN: f64 = 28.0;
+/// Space between cards and between charts, px.
+const GAP: f64 = 14.0;
+
+/// Text sizes of a card.
+const CARD_TITLE: f64 = 10.5;
+const CARD_VALUE: f64 = 20.0;
+const CARD_TEXT: f64 = 9.0;
+const CARD_SOURCE: f64 = 8.0;
+/// Lines of wrapped text each part of a card may take.
+const CARD_LINES: usize = 2;
+
+/// The sheet as SVG text.
+#[must_use]
+pub fn sheet(
+    dataset: &Dataset,
+    filters: &Filters,
+    (width, height): (f64, f64),
+    generated_on: NaiveDate,
+) -> String {
+    let inner = width - 2.0 * MARGIN;
+    let idps = charts::idps_over_time(dataset, filters);
+    let governorates = charts::governorates(dataset, filters, Basis::Displacement);
+    let camps = charts::camps_open(dataset, filters);
+    let funding = charts::funding(dataset, filters);
+    let coverage = charts::coverage(dataset, filters);
+    let all: [&ChartSpec; 5] = [&idps, &governorates, &camps, &funding, &coverage];
+    let sources = wrap(&chart::merged_sources(&all), inner, SHEET.small, false);
+    let line_h = SHEET.small * 1.45;
+    let footer = (sources.len() + 1) as f64 * line_h + 8.0;
+
+    let mut svg = Svg::new(width, height);
+    let mut y = MARGIN + 22.0;
+    svg.text(
+        MARGIN,
+        y,
+        "Displacement and aid in Iraq: briefing sheet",
+        TextStyle::new(22.0, "title").bold(),
+    );
+    y += 22.0;
+    let filter_line = format!(
+        "{} \u{b7} {}",
+        cards::place(dataset, filters),
+        cards::years(filters)
+    );
+    svg.text(
+        MARGIN,
+        y,
+        &filter_line,
+        TextStyle::new(14.0, "subtitle").fill(MUTED),
+    );
+    y += 14.0;
+
+    let kpis = cards::cards(dataset, filters);
+    let card_w = (inner - GAP * (kpis.len().max(1) - 1) as f64) / kpis.len().max(1) as f64;
+    let laid: Vec<CardText> = kpis
+        .iter()
+        .map(|k| card_text(k, filters, card_w - 20.0))
+        .collect();
+    let card_h = laid.iter().map(CardText::height).fold(0.0, f64::max) + 16.0;
+    for (i, card) in laid.iter().enumerate() {
+        let x = MARGIN + i as f64 * (card_w + GAP);
+        draw_card(
+            &mut svg,
+            Rect {
+                x,
+                y,
+                w: card_w,
+                h: card_h,
+            },
+            card,
+        );
+    }
+    y += card_h + GAP;
+
+    let grid_h = height - MARGIN - footer - y;
+    let cell_w = (inner - 2.0 * GAP) / 2.0;
+    let cell_h = (grid_h - GAP) / 2.0;
+    let options = PanelOptions {
+        x_range: chart::x_range(filters),
+        show_events: false,
+    };
+    let cells: [&[&ChartSpec]; 4] = [
+        &[&idps],
+        &[&governorates],
+        &[&camps],
+        &[&funding, &coverage],
+    ];
+    for (i, plots) in cells.iter().enumerate() {
+        let rect = Rect {
+            x: MARGIN + (i % 2) as f64 * (cell_w + 2.0 * GAP),
+            y: y + (i / 2) as f64 * (cell_h + GAP),
+            w: cell_w,
+            h: cell_h,
+        };
+        chart::draw_panel(&mut svg, rect, plots, &SHEET, &options);
+    }
+
+    let mut y = height - MARGIN - footer + 8.0 + SHEET.small;
+    for line in &sources {
+        svg.text(
+            MARGIN,
+            y,
+            line,
+            TextStyle::new(SHEET.small, "source").fill(MUTED),
+        );
+        y += line_h;
+    }
+    svg.text(
+        MARGIN,
+        y,
+        &generated_line(generated_on),
+        TextStyle::new(SHEET.small, "generated").fill(MUTED),
+    );
+    svg.finish()
+}
+
+/// A card's text, wrapped to the card.
+struct CardText {
+    title: String,
+    value: String,
+    value_size: f64,
+    lines: Vec<(String, f64, &'static str)>,
+}
+
+impl CardText {
+    fn height(&self) -> f64 {
+        CARD_TITLE * 1.5
+            + self.value_size * 1.35
+            + self
+                .lines
+                .iter()
+                .map(|(_, size, _)| size * 1.4)
+                .sum::<f64>()
+    }
+}
+
+fn card_text(kpi: &Kpi, filters: &Filters, width: f64) -> CardText {
+    let fit = text_width(&kpi.value, CARD_VALUE, true);
+    let value_size = if fit > width {
+        (CARD_VALUE * width / fit).max(11.0)
+    } else {
+        CARD_VALUE
+    };
+    let mut lines = Vec::new();
+    let mut add = |text: &str, size: f64, class: &'static str| {
+        for l in wrap(text, width, size, false).into_iter().take(CARD_LINES) {
+            lines.push((l, size, class));
+        }
+    };
+    if let Some(change) = &kpi.change {
+        add(change, CARD_TEXT, "card-change");
+    }
+    let mut detail = kpi.detail.clone();
+    if kpi.national_only && !filters.is_national() {
+        if !detail.is_empty() {
+            detail.push_str(" \u{b7} ");
+        }
+        detail.push_str("national figure");
+    }
+    if !detail.is_empty() {
+        add(&detail, CARD_TEXT, "card-detail");
+    }
+    if !kpi.source.is_empty() {
+        add(&kpi.source, CARD_SOURCE, "card-source");
+    }
+    CardText {
+        title: kpi.title.clone(),
+        value: kpi.value.clone(),
+        value_size,
+        lines,
+    }
+}
+
+fn draw_card(svg: &mut Svg, rect: Rect, card: &CardText) {
+    svg.open_group("card", None, None);
+    svg.rect(
+        rect.x,
+        rect.y,
+        rect.w,
+        rect.h,
+        "#f5f6f8",
+        Some(Stroke {
+            colour: "#d3d7dd",
+            width: 0.8,
+            dash: None,
+        }),
+    );
+    let x = rect.x + 10.0;
+    let mut y = rect.y + 8.0 + CARD_TITLE;
+    svg.text(
+        x,
+        y,
+        &card.title,
+        TextStyle::new(CARD_TITLE, "card-title").bold().fill(MUTED),
+    );
+    y += CARD_TITLE * 0.5 + card.value_size * 1.1;
+    svg.text(
+        x,
+        y,
+        &card.value,
+        TextStyle::new(card.value_size, "card-value")
+            .bold()
+            .fill(INK),
+    );
+    y += card.value_size * 0.25;
+    for (text, size, class) in &card.lines {
+        y += size * 1.4;
+        let fill = if *class == "card-change" { INK } else { MUTED };
+        svg.text(x, y, text, TextStyle::new(*size, class).fill(fill));
+    }
+    svg.close_group();
+}
