@@ -4,6 +4,7 @@
 //! change the filters (or their own state) in place, and the app recomputes the view
 //! after the frame if anything it depends on changed.
 
+pub mod exporter;
 pub mod files;
 pub mod screenshot;
 pub mod settings;
@@ -17,16 +18,20 @@ use eframe::egui;
 use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 
 use crate::data::{Dataset, LoadOptions, Pcode};
+use crate::export::{ExportChart, ExportRequest, Format, Layout, What};
+use crate::model::ChartId;
 use crate::query::Filters;
 use crate::query::filters::year_bounds;
 use crate::ui;
-use crate::ui::charts::PanelContext;
 use crate::ui::charts::camps::CampsPanel;
 use crate::ui::charts::funding::FundingPanel;
 use crate::ui::charts::governorates::GovernoratesPanel;
 use crate::ui::charts::idps::IdpsPanel;
+use crate::ui::charts::{PanelContext, PanelRequest};
+use crate::ui::export_dialog::{Choice, ExportDialog};
 use crate::ui::filter_panel::FilterPanel;
 use crate::ui::plot::PlotOptions;
+use exporter::{ExportOutcome, Exporter};
 use files::{Finished, LoadFailure, Loader, UserFile};
 use screenshot::Screenshot;
 use settings::{STORAGE_KEY, Settings, ThemeChoice};
@@ -34,6 +39,10 @@ use view::{View, ViewKey};
 
 /// Ctrl+R: reset every filter.
 const RESET: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::R);
+/// Ctrl+E: export the chart last worked with.
+const EXPORT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
+/// F11: presentation mode.
+const PRESENT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F11);
 /// Ctrl+O: open a file.
 const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
 /// How many recently opened paths are remembered.
@@ -64,6 +73,14 @@ pub struct DashboardApp {
     notice: Option<String>,
     /// Paths to start loading on the first frame (command-line files).
     pending: Vec<PathBuf>,
+    exporter: Exporter,
+    export_dialog: ExportDialog,
+    /// What the export dialog is for.
+    export_what: Option<What>,
+    /// The chart last worked with (Ctrl+E exports it).
+    focused_chart: ChartId,
+    /// Presentation mode (F11): no controls, print styling, larger titles.
+    presenting: bool,
 }
 
 impl DashboardApp {
@@ -105,6 +122,114 @@ impl DashboardApp {
             open_dialog: ui::open_dialog::OpenDialog::default(),
             notice: None,
             pending: Vec::new(),
+            exporter: Exporter::default(),
+            export_dialog: ExportDialog::default(),
+            export_what: None,
+            focused_chart: ChartId::Idps,
+            presenting: false,
+        }
+    }
+
+    /// True in presentation mode.
+    #[must_use]
+    pub fn presenting(&self) -> bool {
+        self.presenting
+    }
+
+    /// The last message of the status bar (what was opened, exported or copied).
+    #[must_use]
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_deref()
+    }
+
+    /// True while an export runs.
+    #[must_use]
+    pub fn is_exporting(&self) -> bool {
+        self.exporter.busy()
+    }
+
+    /// The exportable chart a chart id belongs to.
+    fn export_chart(&self, id: ChartId) -> ExportChart {
+        match id {
+            ChartId::Idps => ExportChart::Idps,
+            ChartId::Governorates => ExportChart::Governorates(self.governorates_panel.basis),
+            ChartId::Camps | ChartId::CampPeople => ExportChart::Camps,
+            ChartId::Funding | ChartId::Coverage => ExportChart::Funding,
+        }
+    }
+
+    /// Opens the export dialog for a chart or the briefing sheet.
+    pub fn ask_export(&mut self, what: What) {
+        let (subject, choice, csv) = match what {
+            What::Chart(c) | What::Table(c) => {
+                (format!("Chart: {}", c.name()), Choice::Png(2), true)
+            }
+            What::Sheet => (
+                "The one-page briefing sheet".to_string(),
+                Choice::Png(2),
+                false,
+            ),
+        };
+        let name = crate::export::default_file_name(
+            what,
+            &self.filters,
+            &self.dataset.gazetteer,
+            Format::Png { scale: 2 },
+        );
+        self.export_dialog.show_for(
+            &subject,
+            &exporter::default_folder().join(name),
+            choice,
+            csv,
+        );
+        self.export_what = Some(what);
+    }
+
+    /// Starts an export on a worker thread; the status bar says when it is written.
+    pub fn export_to(&mut self, ctx: &egui::Context, what: What, path: PathBuf, choice: Choice) {
+        let (what, format) = match (what, choice) {
+            (What::Chart(c) | What::Table(c), Choice::Csv) => (What::Table(c), Format::Csv),
+            (what, Choice::Csv | Choice::Svg) => (what, Format::Svg),
+            (what, Choice::Png(scale)) => (what, Format::Png { scale }),
+        };
+        let request = ExportRequest {
+            what,
+            format,
+            path,
+            layout: Layout {
+                show_events: self.settings.show_events,
+                ..Layout::default()
+            },
+        };
+        self.notice = Some(format!("Exporting to {}\u{2026}", request.path.display()));
+        self.exporter.write(
+            ctx,
+            request,
+            self.dataset.clone(),
+            self.filters.clone(),
+            crate::cli::export::generated_on(),
+        );
+    }
+
+    fn poll_exports(&mut self, ctx: &egui::Context) {
+        for outcome in self.exporter.poll() {
+            self.notice = Some(match outcome {
+                ExportOutcome::Written(path) => format!("Wrote {}", path.display()),
+                ExportOutcome::Image(image) => {
+                    ctx.copy_image(image);
+                    "Copied the chart as an image".to_string()
+                }
+                ExportOutcome::Failed(reason) => format!("Export failed: {reason}"),
+            });
+        }
+    }
+
+    fn toggle_presenting(&mut self, ctx: &egui::Context) {
+        self.presenting = !self.presenting;
+        if self.presenting {
+            ctx.set_theme(egui::ThemePreference::Light);
+        } else {
+            ctx.set_theme(self.settings.theme.preference());
         }
     }
 
@@ -241,6 +366,13 @@ impl DashboardApp {
             self.open_path(&ctx, &path);
         }
         self.poll_loads();
+        self.poll_exports(&ctx);
+        if ui.input_mut(|i| i.consume_shortcut(&PRESENT)) {
+            self.toggle_presenting(&ctx);
+        }
+        if ui.input_mut(|i| i.consume_shortcut(&EXPORT)) {
+            self.ask_export(What::Chart(self.export_chart(self.focused_chart)));
+        }
         if ui.input_mut(|i| i.consume_shortcut(&RESET)) {
             self.reset_filters();
         }
@@ -267,13 +399,15 @@ impl DashboardApp {
                 self.loading_ui(ui);
             });
         });
-        egui::Panel::left("filters")
-            .default_size(260.0)
-            .resizable(true)
-            .show(ui, |ui| {
-                self.filter_panel
-                    .ui(ui, &self.dataset.gazetteer, &mut self.filters, bounds);
-            });
+        if !self.presenting {
+            egui::Panel::left("filters")
+                .default_size(260.0)
+                .resizable(true)
+                .show(ui, |ui| {
+                    self.filter_panel
+                        .ui(ui, &self.dataset.gazetteer, &mut self.filters, bounds);
+                });
+        }
         egui::CentralPanel::default().show(ui, |ui| {
             egui::ScrollArea::vertical()
                 .id_salt("dashboard")
@@ -308,6 +442,11 @@ impl DashboardApp {
 
     /// The Open dialog, the Data window and the problems window.
     fn windows_ui(&mut self, ctx: &egui::Context) {
+        if let Some((path, choice)) = self.export_dialog.ui(ctx)
+            && let Some(what) = self.export_what
+        {
+            self.export_to(ctx, what, path, choice);
+        }
         if let Some(path) = self.open_dialog.ui(ctx, &self.settings.recent) {
             self.open_path(ctx, &path);
         }
@@ -360,7 +499,38 @@ impl DashboardApp {
         }
     }
 
+    /// The top bar of presentation mode: what is shown, and the way out.
+    fn presenting_bar_ui(&mut self, ui: &mut egui::Ui) {
+        egui::Panel::top("top").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.label(
+                    RichText::new("Displacement and aid in Iraq")
+                        .strong()
+                        .size(24.0),
+                );
+                ui.label(
+                    RichText::new(format!(
+                        "{} \u{b7} {}",
+                        crate::query::cards::place(&self.dataset, &self.filters),
+                        crate::query::cards::years(&self.filters)
+                    ))
+                    .size(18.0),
+                );
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if ui.button("Exit presentation (F11)").clicked() {
+                        let ctx = ui.ctx().clone();
+                        self.toggle_presenting(&ctx);
+                    }
+                });
+            });
+        });
+    }
+
     fn top_bar_ui(&mut self, ui: &mut egui::Ui, bounds: (i32, i32)) {
+        if self.presenting {
+            self.presenting_bar_ui(ui);
+            return;
+        }
         egui::Panel::top("top").show(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.label(RichText::new("displacement-dashboard").strong().size(17.0));
@@ -409,6 +579,17 @@ impl DashboardApp {
                         "Event markers on time charts",
                     );
                 });
+                if ui
+                    .button("Export briefing sheet")
+                    .on_hover_text("One page (A4 landscape): the headline cards and the four charts for these filters")
+                    .clicked()
+                {
+                    self.ask_export(What::Sheet);
+                }
+                if ui.button("Present").on_hover_text("Presentation mode (F11): no controls, print styling, larger titles").clicked() {
+                    let ctx = ui.ctx().clone();
+                    self.toggle_presenting(&ctx);
+                }
                 ui.checkbox(&mut self.settings.show_events, "Events")
                     .on_hover_text(
                         "Dated policy, security and camp events as markers on the time charts",
@@ -438,19 +619,23 @@ impl DashboardApp {
             governorates_panel,
             camps_panel,
             funding_panel,
+            presenting,
             ..
         } = self;
         ui::cards::cards_ui(ui, &view.cards);
         ui.add_space(6.0);
         let no_hidden: Vec<String> = Vec::new();
+        let requests = std::cell::RefCell::new(Vec::new());
         let ctx = PanelContext {
             plot: PlotOptions {
-                height: 280.0,
+                height: if *presenting { 330.0 } else { 280.0 },
                 x_range: view.x_range,
                 show_events: settings.show_events,
                 hidden: &no_hidden,
                 sources: &view.sources,
             },
+            presenting: *presenting,
+            requests: &requests,
         };
         let two_columns = ui.available_width() >= TWO_COLUMNS_FROM;
         let mut clicked: Option<String> = None;
@@ -486,6 +671,26 @@ impl DashboardApp {
         }
         if let Some(pcode) = clicked.as_deref().and_then(Pcode::parse) {
             filters.only(pcode);
+        }
+        for request in requests.into_inner() {
+            match request {
+                PanelRequest::Focus(id) => self.focused_chart = id,
+                PanelRequest::Export(id) => {
+                    self.focused_chart = id;
+                    self.ask_export(What::Chart(self.export_chart(id)));
+                }
+                PanelRequest::CopyImage(id) => {
+                    let what = What::Chart(self.export_chart(id));
+                    self.notice = Some("Rendering the chart for the clipboard\u{2026}".into());
+                    self.exporter.copy_image(
+                        ui.ctx(),
+                        what,
+                        self.dataset.clone(),
+                        self.filters.clone(),
+                        crate::cli::export::generated_on(),
+                    );
+                }
+            }
         }
     }
 }

@@ -236,3 +236,86 @@ fn a_good_file_opens_beside_the_bundled_data_and_can_be_removed() {
     h.get_by_label("No files of your own yet. Open one (Ctrl+O) or drop it on the window.");
     h.get_by_label("1.10 M");
 }
+
+/// Steps the window until no export is running (exports run on a worker thread).
+fn wait_for_exports(h: &mut Harness<'static, DashboardApp>) {
+    for _ in 0..500 {
+        h.step();
+        if !h.state().is_exporting() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(!h.state().is_exporting(), "the export did not finish");
+    h.run();
+}
+
+#[test]
+fn a_chart_exports_through_the_dialog_and_the_status_bar_says_where() {
+    let dir = std::env::temp_dir().join(format!("dd-ui-export-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("idps.svg");
+    let mut h = bundled();
+    let buttons: Vec<_> = h
+        .get_all_by_role_and_label(Role::Button, "Export…")
+        .collect();
+    assert_eq!(buttons.len(), 4, "one per chart panel");
+    buttons[0].click();
+    h.run();
+    h.get_by_label("SVG").click();
+    h.run();
+    let field = h.get_by_role_and_label(Role::TextInput, "Save as");
+    field.focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_role_and_label(Role::TextInput, "Save as")
+        .type_text(&path.display().to_string());
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Export").click();
+    wait_for_exports(&mut h);
+    let svg = std::fs::read_to_string(&path).expect("the SVG was written");
+    assert!(
+        svg.contains("IDPs over time, Iraq"),
+        "{}",
+        &svg[..200.min(svg.len())]
+    );
+    assert_eq!(
+        h.state().notice(),
+        Some(format!("Wrote {}", path.display()).as_str())
+    );
+}
+
+#[test]
+fn presentation_mode_hides_the_controls_and_f11_brings_them_back() {
+    let mut h = bundled();
+    h.get_by_role_and_label(Role::Button, "Present").click();
+    h.run();
+    assert!(h.state().presenting());
+    assert!(
+        h.query_by_label("Governorates").is_none(),
+        "the filter panel is hidden"
+    );
+    assert_eq!(
+        h.query_all_by_role_and_label(Role::Button, "Export…")
+            .count(),
+        0
+    );
+    h.get_by_label("Displacement and aid in Iraq");
+    h.get_by_role_and_label(Role::Button, "Exit presentation (F11)");
+    h.key_press(egui::Key::F11);
+    h.run();
+    assert!(!h.state().presenting());
+    h.get_by_label("Governorates");
+}
+
+#[test]
+fn copy_image_renders_off_the_ui_thread_and_says_so() {
+    let mut h = bundled();
+    let buttons: Vec<_> = h
+        .get_all_by_role_and_label(Role::Button, "Copy image")
+        .collect();
+    buttons[0].click();
+    h.step();
+    wait_for_exports(&mut h);
+    assert_eq!(h.state().notice(), Some("Copied the chart as an image"));
+}

@@ -32,6 +32,7 @@ impl CampsPanel {
         let mut clicked = None;
         panel_ui(
             ui,
+            ctx,
             camps,
             mode,
             |_| {},

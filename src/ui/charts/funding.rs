@@ -32,6 +32,7 @@ impl FundingPanel {
         let current = *mode;
         panel_ui(
             ui,
+            ctx,
             funding,
             mode,
             |_| {},

@@ -52,6 +52,7 @@ impl GovernoratesPanel {
         let mut clicked = None;
         panel_ui(
             ui,
+            ctx,
             spec,
             mode,
             |ui| {

@@ -47,6 +47,7 @@ impl IdpsPanel {
         let current = *mode;
         panel_ui(
             ui,
+            ctx,
             spec,
             mode,
             |ui| {

@@ -6,10 +6,12 @@ pub mod funding;
 pub mod governorates;
 pub mod idps;
 
+use std::cell::RefCell;
+
 use egui::{Frame, RichText, Ui};
 
 use super::plot::PlotOptions;
-use crate::model::ChartSpec;
+use crate::model::{ChartId, ChartSpec};
 
 /// Chart or the numbers behind it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -22,22 +24,61 @@ pub enum Mode {
 /// What every panel needs to draw this frame.
 pub struct PanelContext<'a> {
     pub plot: PlotOptions<'a>,
+    /// Presentation mode: no controls, larger titles.
+    pub presenting: bool,
+    /// Export and copy requests made by the panels this frame.
+    pub requests: &'a RefCell<Vec<PanelRequest>>,
+}
+
+/// Something a panel asks the app to do for its chart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PanelRequest {
+    /// Open the export dialog for this chart.
+    Export(ChartId),
+    /// Put the chart's picture on the clipboard.
+    CopyImage(ChartId),
+    /// The user worked with this chart (Ctrl+E exports it).
+    Focus(ChartId),
 }
 
 /// A panel's frame: title, the Chart/Table switch and the panel's own controls on
 /// the right, the subtitle, then the body, then the source line.
 pub fn panel_ui(
     ui: &mut Ui,
+    ctx: &PanelContext<'_>,
     spec: &ChartSpec,
     mode: &mut Mode,
     controls: impl FnOnce(&mut Ui),
     body: impl FnOnce(&mut Ui),
 ) {
-    Frame::group(ui.style()).inner_margin(8.0).show(ui, |ui| {
+    let framed = Frame::group(ui.style()).inner_margin(8.0).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.horizontal(|ui| {
-            ui.label(RichText::new(&spec.title).strong().size(16.0));
+            let size = if ctx.presenting { 22.0 } else { 16.0 };
+            ui.label(RichText::new(&spec.title).strong().size(size));
+            if ctx.presenting {
+                return;
+            }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui
+                    .small_button("Copy image")
+                    .on_hover_text("Put this chart, as print-quality PNG, on the clipboard")
+                    .clicked()
+                {
+                    ctx.requests
+                        .borrow_mut()
+                        .push(PanelRequest::CopyImage(spec.id));
+                }
+                if ui
+                    .small_button("Export\u{2026}")
+                    .on_hover_text("Save as SVG, PNG or CSV (Ctrl+E)")
+                    .clicked()
+                {
+                    ctx.requests
+                        .borrow_mut()
+                        .push(PanelRequest::Export(spec.id));
+                }
+                ui.separator();
                 ui.selectable_value(mode, Mode::Table, "Table")
                     .on_hover_text("The numbers behind this chart");
                 ui.selectable_value(mode, Mode::Chart, "Chart");
@@ -53,4 +94,7 @@ pub fn panel_ui(
         body(ui);
         ui.label(RichText::new(&spec.source_line).small().weak());
     });
+    if framed.response.contains_pointer() && ui.input(|i| i.pointer.any_click()) {
+        ctx.requests.borrow_mut().push(PanelRequest::Focus(spec.id));
+    }
 }
