@@ -52,6 +52,8 @@ pub struct LoadFailure {
     /// The whole message, one problem per line.
     pub message: String,
     pub problems: Vec<Problem>,
+    /// The kind of table was not recognised: the user can assign the columns.
+    pub unknown_kind: bool,
 }
 
 /// What finished since the last poll.
@@ -131,6 +133,7 @@ impl Loader {
                     path: job.path.clone(),
                     message: e.to_string(),
                     problems: e.problems().to_vec(),
+                    unknown_kind: matches!(e, DataError::UnknownKind { .. }),
                 }));
                 false
             }
@@ -141,6 +144,7 @@ impl Loader {
                     path: job.path.clone(),
                     message: format!("{}: the loader stopped unexpectedly", job.name),
                     problems: Vec::new(),
+                    unknown_kind: false,
                 }));
                 false
             }

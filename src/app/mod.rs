@@ -81,6 +81,9 @@ pub struct DashboardApp {
     focused_chart: ChartId,
     /// Presentation mode (F11): no controls, print styling, larger titles.
     presenting: bool,
+    mapping_dialog: ui::mapping_dialog::MappingDialog,
+    /// The file the mapping dialog is for.
+    mapping_path: Option<PathBuf>,
 }
 
 impl DashboardApp {
@@ -127,7 +130,50 @@ impl DashboardApp {
             export_what: None,
             focused_chart: ChartId::Idps,
             presenting: false,
+            mapping_dialog: ui::mapping_dialog::MappingDialog::default(),
+            mapping_path: None,
         }
+    }
+
+    /// Opens the mapping dialog for a file whose kind was not recognised.
+    pub fn start_mapping(&mut self, path: &std::path::Path, sheet: Option<String>) {
+        match crate::data::preview(path, sheet.as_deref()) {
+            Ok(preview) => {
+                let mut rows = preview.rows.iter().filter(|r| !r.is_blank());
+                let cells = |r: &crate::data::detect::GridRow| -> Vec<String> {
+                    r.cells
+                        .iter()
+                        .map(|c| c.clone().unwrap_or_default())
+                        .collect()
+                };
+                let header = rows.next().map(cells).unwrap_or_default();
+                let sample = rows.take(3).map(cells).collect();
+                self.mapping_dialog = ui::mapping_dialog::MappingDialog {
+                    open: true,
+                    name: crate::data::load::file_name(path),
+                    sheet: sheet.or_else(|| preview.sheets.first().cloned()),
+                    sheets: preview.sheets,
+                    header,
+                    sample,
+                    shape: None,
+                    columns: std::collections::BTreeMap::new(),
+                };
+                self.mapping_path = Some(path.to_path_buf());
+            }
+            Err(e) => self.notice = Some(e.to_string()),
+        }
+    }
+
+    /// The header a remembered mapping is keyed by: the first non-blank row.
+    fn header_of(path: &std::path::Path) -> Option<Vec<String>> {
+        let preview = crate::data::preview(path, None).ok()?;
+        let row = preview.rows.into_iter().find(|r| !r.is_blank())?;
+        Some(
+            row.cells
+                .into_iter()
+                .map(Option::unwrap_or_default)
+                .collect(),
+        )
     }
 
     /// True in presentation mode.
@@ -235,7 +281,17 @@ impl DashboardApp {
 
     /// Starts loading a file on a worker thread; the dashboard keeps working meanwhile.
     pub fn open_path(&mut self, ctx: &egui::Context, path: &std::path::Path) {
-        let options = LoadOptions::default();
+        let mut options = LoadOptions::default();
+        if !self.settings.mappings.by_header.is_empty()
+            && let Some(header) = Self::header_of(path)
+        {
+            options.mapping = self.settings.mappings.find(&header).cloned();
+        }
+        self.open_with(ctx, path, options);
+    }
+
+    /// Starts loading with the user's choices (sheet, column mapping).
+    fn open_with(&mut self, ctx: &egui::Context, path: &std::path::Path, options: LoadOptions) {
         self.loader
             .start(ctx, path, self.dataset.load_context(), options);
         let shown = path.display().to_string();
@@ -481,21 +537,50 @@ impl DashboardApp {
             self.rebuild();
         }
         let mut keep = true;
+        let mut map = None;
         if let Some(failure) = &self.failure {
             egui::Window::new("Problems")
                 .open(&mut keep)
                 .default_width(640.0)
                 .show(ctx, |ui| {
-                    ui::problems::problems_ui(
+                    let asked = ui::problems::problems_ui(
                         ui,
                         &failure.name,
                         &failure.message,
                         &failure.problems,
+                        failure.unknown_kind,
                     );
+                    if asked {
+                        map = Some(failure.path.clone());
+                    }
                 });
+        }
+        if let Some(path) = map {
+            self.start_mapping(&path, None);
+            keep = false;
         }
         if !keep {
             self.failure = None;
+        }
+        match self.mapping_dialog.ui(ctx) {
+            Some(ui::mapping_dialog::MappingAction::Sheet(sheet)) => {
+                if let Some(path) = self.mapping_path.clone() {
+                    self.start_mapping(&path, Some(sheet));
+                }
+            }
+            Some(ui::mapping_dialog::MappingAction::Open(mapping)) => {
+                if let Some(path) = self.mapping_path.take() {
+                    self.settings
+                        .mappings
+                        .remember(&self.mapping_dialog.header, mapping.clone());
+                    let options = LoadOptions {
+                        sheet: self.mapping_dialog.sheet.clone(),
+                        mapping: Some(mapping),
+                    };
+                    self.open_with(ctx, &path, options);
+                }
+            }
+            None => {}
         }
     }
 

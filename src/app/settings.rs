@@ -48,6 +48,8 @@ pub struct Settings {
     pub basis: String,
     /// Recently opened files (paths only, never contents), newest first.
     pub recent: Vec<String>,
+    /// Column mappings the user assigned, by file header.
+    pub mappings: crate::data::RememberedMappings,
 }
 
 impl Default for Settings {
@@ -61,6 +63,7 @@ impl Default for Settings {
             show_comparisons: true,
             basis: Basis::Displacement.as_str().into(),
             recent: Vec::new(),
+            mappings: crate::data::RememberedMappings::default(),
         }
     }
 }

@@ -9,6 +9,7 @@ pub mod chips;
 pub mod data_panel;
 pub mod export_dialog;
 pub mod filter_panel;
+pub mod mapping_dialog;
 pub mod open_dialog;
 pub mod palette;
 pub mod plot;

@@ -5,8 +5,16 @@ use egui::{RichText, ScrollArea, Ui};
 
 use crate::data::Problem;
 
-/// Draws the problems; returns true when the user copies them.
-pub fn problems_ui(ui: &mut Ui, name: &str, message: &str, problems: &[Problem]) {
+/// Draws the problems; returns true when the user asks to assign the columns by hand
+/// (offered when `can_map`: the kind of table was not recognised).
+pub fn problems_ui(
+    ui: &mut Ui,
+    name: &str,
+    message: &str,
+    problems: &[Problem],
+    can_map: bool,
+) -> bool {
+    let mut map = false;
     ui.label(
         RichText::new(format!("Could not open {name}"))
             .strong()
@@ -33,7 +41,13 @@ pub fn problems_ui(ui: &mut Ui, name: &str, message: &str, problems: &[Problem])
             });
         }
     });
-    if ui.button("Copy the problems").clicked() {
-        ui.ctx().copy_text(message.to_string());
-    }
+    ui.horizontal(|ui| {
+        if ui.button("Copy the problems").clicked() {
+            ui.ctx().copy_text(message.to_string());
+        }
+        if can_map && ui.button("Assign columns\u{2026}").clicked() {
+            map = true;
+        }
+    });
+    map
 }

@@ -319,3 +319,40 @@ fn copy_image_renders_off_the_ui_thread_and_says_so() {
     wait_for_exports(&mut h);
     assert_eq!(h.state().notice(), Some("Copied the chart as an image"));
 }
+
+#[test]
+fn an_unrecognised_file_can_be_opened_by_assigning_its_columns() {
+    let mut h = bundled();
+    open_through_dialog(&mut h, "tests/fixtures/good/odd_headers_made_up.csv");
+    assert!(
+        h.state().failure().is_some(),
+        "the kind is not recognised at first"
+    );
+    h.get_by_role_and_label(Role::Button, "Assign columns…")
+        .click();
+    h.run();
+    h.get_by_role_and_label(Role::ComboBox, "Kind of table")
+        .click();
+    h.run();
+    h.get_by_label("IDPs-by-governorate table").click();
+    h.run();
+    for (column, header) in [
+        ("date", "When"),
+        ("pcode", "Where"),
+        ("individuals", "How many"),
+    ] {
+        h.get_by_role_and_label(Role::ComboBox, column).click();
+        h.run();
+        // The header also stands above the sample rows, as a label; the option is a button.
+        h.get_by_role_and_label(Role::Button, header).click();
+        h.run();
+    }
+    h.get_by_role_and_label(Role::Button, "Open with these columns")
+        .click();
+    wait_for_loads(&mut h);
+    assert!(h.state().failure().is_none(), "{:?}", h.state().failure());
+    assert_eq!(
+        h.state().user_files(),
+        ["tests/fixtures/good/odd_headers_made_up.csv"]
+    );
+}
