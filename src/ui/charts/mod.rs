@@ -53,22 +53,15 @@ pub fn panel_ui(
 ) {
     let framed = Frame::group(ui.style()).inner_margin(8.0).show(ui, |ui| {
         ui.set_width(ui.available_width());
-        ui.horizontal(|ui| {
-            let size = if ctx.presenting { 22.0 } else { 16.0 };
-            ui.label(RichText::new(&spec.title).strong().size(size));
-            if ctx.presenting {
-                return;
-            }
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui
-                    .small_button("Copy image")
-                    .on_hover_text("Put this chart, as print-quality PNG, on the clipboard")
-                    .clicked()
-                {
-                    ctx.requests
-                        .borrow_mut()
-                        .push(PanelRequest::CopyImage(spec.id));
-                }
+        let size = if ctx.presenting { 22.0 } else { 16.0 };
+        ui.label(RichText::new(&spec.title).strong().size(size));
+        if !ctx.presenting {
+            // The controls get their own row, so a narrow column never hides the title.
+            ui.horizontal_wrapped(|ui| {
+                ui.selectable_value(mode, Mode::Chart, "Chart");
+                ui.selectable_value(mode, Mode::Table, "Table")
+                    .on_hover_text("The numbers behind this chart");
+                ui.separator();
                 if ui
                     .small_button("Export\u{2026}")
                     .on_hover_text("Save as SVG, PNG or CSV (Ctrl+E)")
@@ -78,13 +71,19 @@ pub fn panel_ui(
                         .borrow_mut()
                         .push(PanelRequest::Export(spec.id));
                 }
+                if ui
+                    .small_button("Copy image")
+                    .on_hover_text("Put this chart, as print-quality PNG, on the clipboard")
+                    .clicked()
+                {
+                    ctx.requests
+                        .borrow_mut()
+                        .push(PanelRequest::CopyImage(spec.id));
+                }
                 ui.separator();
-                ui.selectable_value(mode, Mode::Table, "Table")
-                    .on_hover_text("The numbers behind this chart");
-                ui.selectable_value(mode, Mode::Chart, "Chart");
                 controls(ui);
             });
-        });
+        }
         let subtitle = if spec.national_only {
             RichText::new(&spec.subtitle).small().italics()
         } else {
