@@ -18,8 +18,8 @@ fn main() -> ExitCode {
         Ok(output) => {
             let mut stdout = std::io::stdout().lock();
             let _ = stdout.write_all(output.stdout.as_bytes());
-            for w in &output.warnings {
-                eprintln!("displacement-dashboard: {w}");
+            for line in output.warnings.iter().flat_map(|w| w.lines()) {
+                eprintln!("displacement-dashboard: {line}");
             }
             ExitCode::from(output.code)
         }
@@ -37,11 +37,19 @@ fn open_window(args: &cli::Cli, started: std::time::Instant) -> Result<cli::Outp
     if let Some(path) = &args.screenshot {
         cli::check_output_path(path)?;
     }
-    let loaded = cli::load(&args.common, &args.files)?;
+    // Files load in the window, on worker threads: a broken one shows its problems there.
+    let mut files: Vec<std::path::PathBuf> = args.common.data.clone();
+    files.extend(args.files.iter().cloned());
+    let bundled_only = cli::CommonArgs {
+        data: Vec::new(),
+        ..args.common.clone()
+    };
+    let loaded = cli::load(&bundled_only, &[])?;
     let options = app::RunOptions {
         screenshot: args.screenshot.clone(),
         filters_from_command_line: args.has_filters(),
         started: Some(started),
+        files,
     };
     app::run(loaded.dataset, loaded.filters, options).map_err(|e| cli::Failure {
         code: 1,

@@ -4,6 +4,7 @@
 //! change the filters (or their own state) in place, and the app recomputes the view
 //! after the frame if anything it depends on changed.
 
+pub mod files;
 pub mod screenshot;
 pub mod settings;
 pub mod view;
@@ -15,7 +16,7 @@ use std::time::Instant;
 use eframe::egui;
 use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 
-use crate::data::{Dataset, Pcode};
+use crate::data::{Dataset, LoadOptions, Pcode};
 use crate::query::Filters;
 use crate::query::filters::year_bounds;
 use crate::ui;
@@ -26,12 +27,17 @@ use crate::ui::charts::governorates::GovernoratesPanel;
 use crate::ui::charts::idps::IdpsPanel;
 use crate::ui::filter_panel::FilterPanel;
 use crate::ui::plot::PlotOptions;
+use files::{Finished, LoadFailure, Loader, UserFile};
 use screenshot::Screenshot;
 use settings::{STORAGE_KEY, Settings, ThemeChoice};
 use view::{View, ViewKey};
 
 /// Ctrl+R: reset every filter.
 const RESET: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::R);
+/// Ctrl+O: open a file.
+const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+/// How many recently opened paths are remembered.
+const RECENT_FILES: usize = 10;
 /// Two columns of charts from this width on.
 const TWO_COLUMNS_FROM: f32 = 1000.0;
 
@@ -49,6 +55,15 @@ pub struct DashboardApp {
     funding_panel: FundingPanel,
     screenshot: Option<Screenshot>,
     started: Option<Instant>,
+    loader: Loader,
+    user_files: Vec<UserFile>,
+    bundled_on: bool,
+    failure: Option<LoadFailure>,
+    data_window: bool,
+    open_dialog: ui::open_dialog::OpenDialog,
+    notice: Option<String>,
+    /// Paths to start loading on the first frame (command-line files).
+    pending: Vec<PathBuf>,
 }
 
 impl DashboardApp {
@@ -82,7 +97,104 @@ impl DashboardApp {
             funding_panel: FundingPanel::default(),
             screenshot: None,
             started: None,
+            loader: Loader::default(),
+            user_files: Vec::new(),
+            bundled_on: true,
+            failure: None,
+            data_window: false,
+            open_dialog: ui::open_dialog::OpenDialog::default(),
+            notice: None,
+            pending: Vec::new(),
         }
+    }
+
+    /// Starts loading a file on a worker thread; the dashboard keeps working meanwhile.
+    pub fn open_path(&mut self, ctx: &egui::Context, path: &std::path::Path) {
+        let options = LoadOptions::default();
+        self.loader
+            .start(ctx, path, self.dataset.load_context(), options);
+        let shown = path.display().to_string();
+        self.settings.recent.retain(|p| *p != shown);
+        self.settings.recent.insert(0, shown);
+        self.settings.recent.truncate(RECENT_FILES);
+    }
+
+    /// True while a file is loading.
+    #[must_use]
+    pub fn is_loading(&self) -> bool {
+        self.loader.busy() || !self.pending.is_empty()
+    }
+
+    /// The last file that could not be opened, if its problems are on screen.
+    #[must_use]
+    pub fn failure(&self) -> Option<&LoadFailure> {
+        self.failure.as_ref()
+    }
+
+    /// The names of the files the user loaded, in order.
+    #[must_use]
+    pub fn user_files(&self) -> Vec<String> {
+        self.user_files
+            .iter()
+            .map(|f| f.report.name.clone())
+            .collect()
+    }
+
+    /// Files to load when the window opens (command-line arguments).
+    pub fn load_on_start(&mut self, paths: Vec<PathBuf>) {
+        self.pending = paths;
+    }
+
+    /// Takes in what the loaders finished: a file that loaded is added (nothing else
+    /// changes); a file that failed changes nothing and its problems are shown.
+    fn poll_loads(&mut self) {
+        for done in self.loader.poll() {
+            match done {
+                Finished::Loaded(file) => {
+                    let rows = file.report.rows;
+                    self.notice = Some(format!("Opened {}: {} rows", file.report.name, rows));
+                    self.dataset
+                        .add(&file.report.name, file.parsed.clone(), false);
+                    self.user_files.push(*file);
+                    self.data_changed();
+                }
+                Finished::Failed(failure) => {
+                    self.notice = Some(format!("{} was not opened: see Problems", failure.name));
+                    self.failure = Some(failure);
+                }
+                Finished::Cancelled(name) => {
+                    self.notice = Some(format!("Loading {name} was cancelled; nothing changed"));
+                }
+            }
+        }
+    }
+
+    /// Rebuilds the dataset from the bundled data (if on) and the user's files, after
+    /// a file was removed or the bundled data switched.
+    fn rebuild(&mut self) {
+        let base = if self.bundled_on {
+            Dataset::bundled()
+        } else {
+            Dataset::empty()
+        };
+        match base {
+            Ok(mut dataset) => {
+                for f in &self.user_files {
+                    dataset.add(&f.report.name, f.parsed.clone(), false);
+                }
+                self.dataset = dataset;
+                self.data_changed();
+            }
+            Err(e) => self.notice = Some(format!("The bundled data could not be read: {e}")),
+        }
+    }
+
+    /// A new data generation: the view recomputes, and the years stay within the data.
+    fn data_changed(&mut self) {
+        self.generation += 1;
+        let (lo, hi) = self.bounds();
+        self.filters.from = self.filters.from.clamp(lo, hi);
+        self.filters.to = self.filters.to.clamp(self.filters.from, hi);
     }
 
     /// The current filters.
@@ -124,13 +236,36 @@ impl DashboardApp {
 
     /// Draws the whole window into `ui` (also used by tests and benches).
     pub fn dashboard_ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        for path in std::mem::take(&mut self.pending) {
+            self.open_path(&ctx, &path);
+        }
+        self.poll_loads();
         if ui.input_mut(|i| i.consume_shortcut(&RESET)) {
             self.reset_filters();
         }
+        if ui.input_mut(|i| i.consume_shortcut(&OPEN)) {
+            self.open_dialog.open = true;
+        }
+        let dropped: Vec<PathBuf> = ui.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        for path in dropped {
+            self.open_path(&ctx, &path);
+        }
+        self.windows_ui(&ctx);
         let bounds = self.bounds();
         self.top_bar_ui(ui, bounds);
         egui::Panel::bottom("status").show(ui, |ui| {
-            ui::status_bar::status_ui(ui, &self.dataset, self.view.fts_as_of.as_deref());
+            ui.horizontal(|ui| {
+                ui::status_bar::status_ui(ui, &self.dataset, self.view.fts_as_of.as_deref());
+                self.loading_ui(ui);
+            });
         });
         egui::Panel::left("filters")
             .default_size(260.0)
@@ -150,10 +285,110 @@ impl DashboardApp {
         self.refresh();
     }
 
+    /// Progress of the files loading, with Cancel; or the last notice.
+    fn loading_ui(&mut self, ui: &mut egui::Ui) {
+        if let Some(job) = self.loader.jobs.first() {
+            ui.separator();
+            ui.spinner();
+            ui.label(format!(
+                "Loading {}\u{2026} {} rows read",
+                job.name,
+                crate::model::thousands(job.rows() as u64)
+            ));
+            if ui.button("Cancel").clicked() {
+                for job in &self.loader.jobs {
+                    job.cancel();
+                }
+            }
+        } else if let Some(notice) = &self.notice {
+            ui.separator();
+            ui.label(RichText::new(notice).weak());
+        }
+    }
+
+    /// The Open dialog, the Data window and the problems window.
+    fn windows_ui(&mut self, ctx: &egui::Context) {
+        if let Some(path) = self.open_dialog.ui(ctx, &self.settings.recent) {
+            self.open_path(ctx, &path);
+        }
+        let mut data_window = self.data_window;
+        let mut action = None;
+        let mut bundled = self.bundled_on;
+        egui::Window::new("Data")
+            .open(&mut data_window)
+            .default_width(480.0)
+            .show(ctx, |ui| {
+                let reports: Vec<crate::data::FileReport> =
+                    self.user_files.iter().map(|f| f.report.clone()).collect();
+                action = ui::data_panel::data_panel_ui(
+                    ui,
+                    &reports,
+                    &mut bundled,
+                    &self.dataset.gazetteer,
+                );
+            });
+        self.data_window = data_window;
+        match action {
+            Some(ui::data_panel::DataAction::Remove(i)) if i < self.user_files.len() => {
+                let removed = self.user_files.remove(i);
+                self.notice = Some(format!("Removed {}", removed.report.name));
+                self.rebuild();
+            }
+            Some(ui::data_panel::DataAction::Open) => self.open_dialog.open = true,
+            _ => {}
+        }
+        if bundled != self.bundled_on {
+            self.bundled_on = bundled;
+            self.rebuild();
+        }
+        let mut keep = true;
+        if let Some(failure) = &self.failure {
+            egui::Window::new("Problems")
+                .open(&mut keep)
+                .default_width(640.0)
+                .show(ctx, |ui| {
+                    ui::problems::problems_ui(
+                        ui,
+                        &failure.name,
+                        &failure.message,
+                        &failure.problems,
+                    );
+                });
+        }
+        if !keep {
+            self.failure = None;
+        }
+    }
+
     fn top_bar_ui(&mut self, ui: &mut egui::Ui, bounds: (i32, i32)) {
         egui::Panel::top("top").show(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.label(RichText::new("displacement-dashboard").strong().size(17.0));
+                ui.menu_button("File", |ui| {
+                    if ui.button("Open\u{2026}  (Ctrl+O)").clicked() {
+                        self.open_dialog.open = true;
+                        ui.close();
+                    }
+                    if ui.button("Data\u{2026}").clicked() {
+                        self.data_window = true;
+                        ui.close();
+                    }
+                    if !self.settings.recent.is_empty() {
+                        ui.separator();
+                        ui.label(RichText::new("Recent files").weak());
+                        let mut chosen = None;
+                        for r in &self.settings.recent {
+                            if ui.button(r).clicked() {
+                                chosen = Some(PathBuf::from(r));
+                            }
+                        }
+                        if let Some(path) = chosen {
+                            let ctx = ui.ctx().clone();
+                            self.open_path(&ctx, &path);
+                            ui.close();
+                        }
+                    }
+                });
                 ui.menu_button("View", |ui| {
                     ui.label(RichText::new("Theme").strong());
                     for (choice, label) in [
@@ -266,8 +501,9 @@ impl eframe::App for DashboardApp {
                 started.elapsed().as_millis()
             );
         }
+        let busy = self.is_loading();
         if let Some(shot) = &mut self.screenshot {
-            shot.frame(ui.ctx());
+            shot.frame(ui.ctx(), busy);
         }
     }
 
@@ -292,6 +528,8 @@ pub struct RunOptions {
     pub filters_from_command_line: bool,
     /// When the process started, for the first-frame timing.
     pub started: Option<Instant>,
+    /// Files to load once the window is open (`FILE...` and `--data`).
+    pub files: Vec<PathBuf>,
 }
 
 /// Why the window could not run or the screenshot failed.
@@ -334,6 +572,7 @@ pub fn run(dataset: Dataset, filters: Filters, options: RunOptions) -> Result<()
             cc.egui_ctx.set_theme(settings.theme.preference());
             let mut app = DashboardApp::new(dataset, filters, settings);
             app.started = options.started;
+            app.load_on_start(options.files);
             app.screenshot = options
                 .screenshot
                 .map(|path| Screenshot::new(path, app_outcome));

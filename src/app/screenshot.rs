@@ -38,9 +38,11 @@ impl Screenshot {
         }
     }
 
-    /// Called once per frame after drawing.
-    pub fn frame(&mut self, ctx: &egui::Context) {
-        self.frames += 1;
+    /// Called once per frame after drawing; frames count only once nothing is loading.
+    pub fn frame(&mut self, ctx: &egui::Context, loading: bool) {
+        if !loading {
+            self.frames += 1;
+        }
         ctx.request_repaint();
         let captured = self.image.lock().ok().and_then(|mut slot| slot.take());
         if let Some(image) = captured {

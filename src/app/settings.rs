@@ -46,6 +46,8 @@ pub struct Settings {
     pub show_comparisons: bool,
     /// `displacement`, `origin` or `in_camp`.
     pub basis: String,
+    /// Recently opened files (paths only, never contents), newest first.
+    pub recent: Vec<String>,
 }
 
 impl Default for Settings {
@@ -58,6 +60,7 @@ impl Default for Settings {
             show_events: true,
             show_comparisons: true,
             basis: Basis::Displacement.as_str().into(),
+            recent: Vec::new(),
         }
     }
 }

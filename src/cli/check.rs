@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use super::{CommonArgs, Failure, Output};
-use crate::data::{Dataset, Table};
+use crate::data::{Dataset, FileFormat, FileLoad, LoadOptions, Progress, Shape, Table, load_path};
 
 /// Checks every file; the exit code is the worst outcome (2 open error, 1 refused).
 pub fn run(common: &CommonArgs, files: &[PathBuf]) -> Result<Output, Failure> {
@@ -20,10 +20,11 @@ pub fn run(common: &CommonArgs, files: &[PathBuf]) -> Result<Output, Failure> {
     })?;
     let mut out = Output::default();
     let mut parsed = Vec::new();
+    let ctx = dataset.load_context();
     for path in files {
         let name = path.display().to_string();
-        match dataset.read_file(path) {
-            Ok(p) => parsed.push((name, p)),
+        match load_path(&ctx, path, &LoadOptions::default(), &Progress::none()) {
+            Ok(l) => parsed.push((name, l)),
             Err(e) => {
                 let failure = Failure::data(&e);
                 out.code = out.code.max(failure.code);
@@ -33,18 +34,14 @@ pub fn run(common: &CommonArgs, files: &[PathBuf]) -> Result<Output, Failure> {
     }
     // Sources given together with data files count as loaded.
     let mut known: BTreeSet<String> = dataset.sources.iter().map(|s| s.id.clone()).collect();
-    for (_, p) in &parsed {
-        if let Table::Sources(rows) = &p.table {
+    for (_, l) in &parsed {
+        if let Table::Sources(rows) = &l.parsed.table {
             known.extend(rows.iter().map(|s| s.id.clone()));
         }
     }
-    for (name, p) in &parsed {
-        let _ = writeln!(
-            out.stdout,
-            "{name}: ok, {} with {} rows",
-            p.table.kind().label(),
-            p.table.len()
-        );
+    for (name, l) in &parsed {
+        let _ = writeln!(out.stdout, "{}", describe(name, l));
+        let p = &l.parsed;
         out.warnings
             .extend(p.warnings.iter().map(ToString::to_string));
         for id in p.table.source_ids() {
@@ -56,4 +53,30 @@ pub fn run(common: &CommonArgs, files: &[PathBuf]) -> Result<Output, Failure> {
         }
     }
     Ok(out)
+}
+
+/// "NAME: ok, funding table with 56 rows, from an OCHA FTS export".
+fn describe(name: &str, l: &FileLoad) -> String {
+    let r = &l.report;
+    let sheet = match &r.format {
+        FileFormat::Workbook { sheet, .. } => format!(" (sheet \"{sheet}\")"),
+        FileFormat::Csv { .. } => String::new(),
+    };
+    let from = match r.shape {
+        Shape::DtmMasterList => format!(
+            ", from a DTM master list of {} location rows",
+            r.locations_aggregated.unwrap_or(0)
+        ),
+        Shape::FtsExport => ", from an OCHA FTS export".into(),
+        Shape::Table(_) => String::new(),
+    };
+    let dates = r
+        .date_range
+        .map(|(a, b)| format!(", {a} to {b}"))
+        .unwrap_or_default();
+    format!(
+        "{name}{sheet}: ok, {} with {} rows{from}{dates}",
+        r.kind.label(),
+        r.rows
+    )
 }

@@ -3,6 +3,8 @@
 //! A problem names the file, the row as the user's own tool shows it (1-based,
 //! header included), the column as written in the file, what was expected and
 //! what was found: `FILE: row N, column "NAME": expected <what>, found "<value>"`.
+//! In a workbook the sheet and the column letter are named too:
+//! `FILE: sheet "S", row N, column "NAME" (C): expected <what>, found "<value>"`.
 
 use std::fmt;
 
@@ -11,10 +13,14 @@ use std::fmt;
 pub struct Problem {
     /// The file's name as the user gave it.
     pub file: String,
-    /// 1-based physical row; the header is row 1.
+    /// The sheet of a workbook (`None` for CSV).
+    pub sheet: Option<String>,
+    /// 1-based physical row: the CSV line or the sheet row the user's tool shows.
     pub row: usize,
     /// The column as written in the file's header.
     pub column: String,
+    /// The column's letter in a workbook (`None` for CSV).
+    pub letter: Option<String>,
     /// What the cell should hold.
     pub expected: String,
     /// What it holds (empty for a missing value).
@@ -23,11 +29,15 @@ pub struct Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}: row {}, column \"{}\": expected {}, found \"{}\"",
-            self.file, self.row, self.column, self.expected, self.found
-        )
+        write!(f, "{}: ", self.file)?;
+        if let Some(sheet) = &self.sheet {
+            write!(f, "sheet \"{sheet}\", ")?;
+        }
+        write!(f, "row {}, column \"{}\"", self.row, self.column)?;
+        if let Some(letter) = &self.letter {
+            write!(f, " ({letter})")?;
+        }
+        write!(f, ": expected {}, found \"{}\"", self.expected, self.found)
     }
 }
 
@@ -73,9 +83,25 @@ pub enum DataError {
     /// The CSV could not be parsed at all.
     #[error("{file}: not a readable CSV file: {reason}")]
     Malformed { file: String, reason: String },
+    /// The workbook could not be read: truncated, corrupt, or the reader failed.
+    #[error("{file}: not a readable workbook (truncated or corrupt?): {reason}")]
+    Workbook { file: String, reason: String },
+    /// The sheet asked for is not in the workbook.
+    #[error("{file}: no sheet named \"{sheet}\"; the sheets are: {sheets}")]
+    NoSheet {
+        file: String,
+        sheet: String,
+        sheets: String,
+    },
+    /// The user cancelled loading.
+    #[error("{file}: loading cancelled")]
+    Cancelled { file: String },
     /// Cells or columns with wrong values; every problem found is listed.
     #[error("{}", list_problems(.0))]
     Invalid(Vec<Problem>),
+    /// So many problems that only the first are listed.
+    #[error("{}\n…and {more} more problems", list_problems(.problems))]
+    TooMany { problems: Vec<Problem>, more: usize },
 }
 
 impl DataError {
@@ -83,6 +109,15 @@ impl DataError {
     #[must_use]
     pub fn is_open_error(&self) -> bool {
         matches!(self, DataError::Open { .. })
+    }
+
+    /// The cell problems, when the error is about cells or columns.
+    #[must_use]
+    pub fn problems(&self) -> &[Problem] {
+        match self {
+            DataError::Invalid(p) | DataError::TooMany { problems: p, .. } => p,
+            _ => &[],
+        }
     }
 }
 
@@ -102,8 +137,10 @@ mod tests {
     fn a_problem_reads_as_designed() {
         let p = Problem {
             file: "x.csv".into(),
+            sheet: None,
             row: 7,
             column: "idps".into(),
+            letter: None,
             expected: "a whole number of people, 0 or more".into(),
             found: "-5".into(),
         };
@@ -111,14 +148,25 @@ mod tests {
             p.to_string(),
             "x.csv: row 7, column \"idps\": expected a whole number of people, 0 or more, found \"-5\""
         );
+        let in_sheet = Problem {
+            sheet: Some("Data".into()),
+            letter: Some("E".into()),
+            ..p
+        };
+        assert_eq!(
+            in_sheet.to_string(),
+            "x.csv: sheet \"Data\", row 7, column \"idps\" (E): expected a whole number of people, 0 or more, found \"-5\""
+        );
     }
 
     #[test]
     fn invalid_lists_every_problem_on_its_own_line() {
         let p = |row| Problem {
             file: "f.csv".into(),
+            sheet: None,
             row,
             column: "date".into(),
+            letter: None,
             expected: "a date".into(),
             found: "x".into(),
         };

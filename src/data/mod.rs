@@ -6,22 +6,33 @@
 //! was found, and the dataset is left exactly as it was.
 
 pub mod bundled;
+pub mod csv;
+pub mod detect;
 pub mod error;
+pub mod fts;
 pub mod gazetteer;
+pub mod load;
+pub mod mapping;
+pub mod masterlist;
 pub mod raw;
 pub mod records;
 pub mod schema;
 pub mod tables;
+pub mod xlsx;
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 pub use error::{DataError, Problem, Warning};
 pub use gazetteer::{Gazetteer, Governorate, LookupError, Pcode, Region};
+pub use load::{
+    FileFormat, FileLoad, FileReport, LoadContext, LoadOptions, Preview, Progress, load_path,
+    preview,
+};
+pub use mapping::{ColumnMapping, LogicalColumn, RememberedMappings, logical_columns};
 pub use records::*;
-pub use schema::TableKind;
+pub use schema::{Shape, TableKind};
 pub use tables::{Parsed, Table};
-
-use raw::RawTable;
 
 /// A file that was loaded, for the status bar and the data panel.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,13 +56,15 @@ pub struct Dataset {
     pub events: Vec<Event>,
     pub files: Vec<LoadedFile>,
     pub warnings: Vec<Warning>,
+    /// Source ids of rows that came from the user's files (never bundled ones).
+    pub user_sources: BTreeSet<String>,
 }
 
 impl Dataset {
     /// The gazetteer alone, no tables (`--no-bundled`).
     pub fn empty() -> Result<Dataset, DataError> {
-        let raw = RawTable::from_csv(bundled::GOVERNORATES.name, bundled::GOVERNORATES.bytes)?;
-        let parsed = tables::parse(&raw, &Gazetteer::default())?;
+        let parsed = Dataset::default()
+            .parse_bytes(bundled::GOVERNORATES.name, bundled::GOVERNORATES.bytes)?;
         let Table::Governorates(list) = parsed.table else {
             return Err(DataError::Malformed {
                 file: bundled::GOVERNORATES.name.into(),
@@ -74,41 +87,52 @@ impl Dataset {
         Ok(dataset)
     }
 
+    /// What loading a file needs from this dataset (owned, for a worker thread).
+    #[must_use]
+    pub fn load_context(&self) -> LoadContext {
+        let round_dates = self
+            .idps_national
+            .iter()
+            .filter(|p| p.series == NationalSeries::Dtm)
+            .filter_map(|p| Some((p.round?, p.date)))
+            .collect();
+        LoadContext {
+            gazetteer: self.gazetteer.clone(),
+            round_dates,
+        }
+    }
+
     /// Reads and checks CSV bytes against this dataset's gazetteer, without adding them.
     pub fn parse_bytes(&self, name: &str, bytes: &[u8]) -> Result<Parsed, DataError> {
-        let raw = RawTable::from_csv(name, bytes)?;
-        tables::parse(&raw, &self.gazetteer)
+        load::load_bytes(
+            &self.load_context(),
+            name,
+            Some("csv"),
+            bytes,
+            &LoadOptions::default(),
+            &Progress::none(),
+        )
+        .map(|l| l.parsed)
     }
 
-    /// Reads and checks a file, without adding it.
+    /// Reads and checks a file (CSV or workbook), without adding it.
     pub fn read_file(&self, path: &Path) -> Result<Parsed, DataError> {
-        let name = path.file_name().map_or_else(
-            || path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
-        let open_error = |reason: String| DataError::Open {
-            path: path.display().to_string(),
-            reason,
-        };
-        if path.is_dir() {
-            return Err(open_error("it is a folder, not a file".into()));
-        }
-        let bytes = std::fs::read(path).map_err(|e| open_error(e.to_string()))?;
-        let extension = path
-            .extension()
-            .map(|e| e.to_string_lossy().to_ascii_lowercase());
-        if let Some(ext @ ("xlsx" | "xls" | "xlsm" | "ods")) = extension.as_deref() {
-            return Err(DataError::Unsupported {
-                file: name,
-                what: format!("reading .{ext} workbooks (save the sheet as CSV for now)"),
-            });
-        }
-        self.parse_bytes(&name, &bytes)
+        load_path(
+            &self.load_context(),
+            path,
+            &LoadOptions::default(),
+            &Progress::none(),
+        )
+        .map(|l| l.parsed)
     }
 
-    /// Adds a checked table. Rows are appended; nothing already loaded changes.
+    /// Adds a checked table. Rows are appended; nothing already loaded changes. A
+    /// user's DTM governorate table that covers all 18 governorates on a date also
+    /// adds a national point of the series `dtm_user` (DESIGN §7).
     pub fn add(&mut self, name: &str, parsed: Parsed, bundled: bool) {
-        let Parsed { table, warnings } = parsed;
+        let Parsed {
+            table, warnings, ..
+        } = parsed;
         self.warnings.extend(warnings);
         self.files.push(LoadedFile {
             name: name.into(),
@@ -117,6 +141,12 @@ impl Dataset {
             bundled,
         });
         let source_ids = table.source_ids();
+        if !bundled {
+            self.user_sources.extend(source_ids.iter().cloned());
+            if let Table::IdpsGovernorate(rows) = &table {
+                self.add_user_national(name, rows);
+            }
+        }
         match table {
             Table::Governorates(_) => self.warnings.push(Warning {
                 file: name.into(),
@@ -163,6 +193,48 @@ impl Dataset {
         }
     }
 
+    /// National points of the series `dtm_user` from a user's complete tables.
+    fn add_user_national(&mut self, name: &str, rows: &[GovernoratePoint]) {
+        let mut totals: BTreeMap<(chrono::NaiveDate, String), (u64, Option<u32>)> = BTreeMap::new();
+        for r in rows
+            .iter()
+            .filter(|r| r.complete && r.basis == Basis::Displacement)
+        {
+            let t = totals
+                .entry((r.date, r.source_id.clone()))
+                .or_insert((0, r.round));
+            t.0 += r.individuals;
+        }
+        for ((date, source_id), (idps, round)) in totals {
+            if let Some(replaced) = self
+                .idps_national
+                .iter()
+                .find(|p| p.series == NationalSeries::Dtm && p.date == date)
+            {
+                self.warnings.push(Warning {
+                    file: name.into(),
+                    message: format!(
+                        "{date}: your file's national total ({} IDPs, all 18 governorates) is shown instead of the bundled DTM figure ({} IDPs, source \"{}\")",
+                        grouped(idps),
+                        grouped(replaced.idps),
+                        replaced.source_id
+                    ),
+                });
+            }
+            self.idps_national.push(NationalPoint {
+                date,
+                date_precision: DatePrecision::Day,
+                round,
+                series: NationalSeries::DtmUser,
+                idps,
+                returnees: None,
+                households: None,
+                precision: Precision::Derived,
+                source_id,
+            });
+        }
+    }
+
     /// The source with this id.
     #[must_use]
     pub fn source(&self, id: &str) -> Option<&Source> {
@@ -174,4 +246,17 @@ impl Dataset {
     pub fn total_rows(&self) -> usize {
         self.files.iter().map(|f| f.rows).sum()
     }
+}
+
+/// A count with thousands separators (1,098,913).
+fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }

@@ -1,81 +1,65 @@
-//! Reading a CSV file into a table of text cells, through polars.
+//! A table of text cells under a recognised header, ready to be validated.
 //!
-//! Every cell is read as text (no type inference), trimmed, and an empty cell
-//! becomes `None`. Each data row keeps the physical line it started on, so a
-//! message can name the row the user's spreadsheet shows (the header is row 1),
-//! even when a quoted cell spans lines. A leading BOM is stripped and the
-//! delimiter (comma, semicolon or tab) is detected from the header line.
+//! Cells are stored column by column, trimmed, an empty cell being `None`. Each data
+//! row keeps its physical row (CSV line or sheet row), and a workbook's table keeps
+//! its sheet name and column letters, so a [`Problem`] names exactly the cell the user
+//! sees. Blank rows are skipped.
 
-use std::io::Cursor;
-use std::panic::{AssertUnwindSafe, catch_unwind};
-
-use polars::prelude::{CsvReadOptions, DataFrame, SerReader};
-
-use super::error::DataError;
+use super::detect::{Columns, GridRow, Header};
+use super::error::Problem;
+use super::schema::Shape;
 
 /// A file's header and cells, column by column, as text.
 #[derive(Debug, Clone)]
 pub struct RawTable {
     /// The file's name, for messages.
     pub file: String,
+    /// The sheet of a workbook.
+    pub sheet: Option<String>,
     /// Column names as written in the file.
     pub header: Vec<String>,
-    /// `cells[column][row]`, trimmed; empty cells are `None`.
+    /// What the header was recognised as, and where each column is.
+    pub shape: Shape,
+    pub columns: Columns,
+    /// Index of the first column in the sheet (0 = column A), for letters.
+    first_column: Option<usize>,
+    /// `cells[column][row]`.
     cells: Vec<Vec<Option<String>>>,
-    /// The 1-based physical line each data row starts on.
+    /// The physical row of each data row.
     lines: Vec<usize>,
 }
 
 impl RawTable {
-    /// Parses CSV bytes; `file` names the file in messages.
-    pub fn from_csv(file: &str, bytes: &[u8]) -> Result<RawTable, DataError> {
-        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        if bytes.iter().all(u8::is_ascii_whitespace) {
-            return Err(DataError::Empty { file: file.into() });
-        }
-        if std::str::from_utf8(bytes).is_err() {
-            return Err(DataError::Malformed {
-                file: file.into(),
-                reason: "the file is not UTF-8 text".into(),
-            });
-        }
-        let separator = detect_separator(bytes);
-        let frame = read_frame(file, bytes, separator)?;
-        let header: Vec<String> = frame
-            .get_column_names()
-            .iter()
-            .map(|n| n.as_str().trim().to_string())
-            .collect();
-        let height = frame.height();
-        if height == 0 {
-            return Err(DataError::HeaderOnly { file: file.into() });
-        }
-        let mut cells = Vec::with_capacity(header.len());
-        for column in frame.columns() {
-            let text = column.str().map_err(|e| DataError::Malformed {
-                file: file.into(),
-                reason: e.to_string(),
-            })?;
-            cells.push(
-                text.iter()
-                    .map(|c| c.map(str::trim).filter(|c| !c.is_empty()).map(String::from))
-                    .collect(),
-            );
-        }
-        let mut lines = record_lines(bytes);
-        // Line 0 of `lines` is the header; data rows follow. If our count disagrees
-        // with the parser's (an unusual file), fall back to counting rows.
-        if lines.len() == height + 1 {
-            lines.remove(0);
-        } else {
-            lines = (2..height + 2).collect();
-        }
-        Ok(RawTable {
+    /// An empty table under `header`; rows are added with [`RawTable::push`].
+    #[must_use]
+    pub fn new(
+        file: &str,
+        sheet: Option<&str>,
+        header: &Header,
+        first_column: Option<usize>,
+    ) -> Self {
+        RawTable {
             file: file.into(),
-            header,
-            cells,
-            lines,
-        })
+            sheet: sheet.map(String::from),
+            header: header.names.clone(),
+            shape: header.layout.shape,
+            columns: header.layout.columns.clone(),
+            first_column,
+            cells: vec![Vec::new(); header.names.len()],
+            lines: Vec::new(),
+        }
+    }
+
+    /// Adds a data row (blank rows are skipped; cells beyond the header are ignored).
+    pub fn push(&mut self, row: GridRow) {
+        if row.is_blank() {
+            return;
+        }
+        let mut cells = row.cells.into_iter();
+        for column in &mut self.cells {
+            column.push(cells.next().flatten());
+        }
+        self.lines.push(row.line);
     }
 
     /// Number of data rows.
@@ -84,12 +68,10 @@ impl RawTable {
         self.lines.len()
     }
 
-    /// The index of a column, matched case-insensitively.
+    /// The index of a column the shape reads.
     #[must_use]
     pub fn column(&self, name: &str) -> Option<usize> {
-        self.header
-            .iter()
-            .position(|h| h.eq_ignore_ascii_case(name))
+        self.columns.get(name)
     }
 
     /// The text of one cell.
@@ -103,129 +85,106 @@ impl RawTable {
     pub fn line(&self, row: usize) -> usize {
         self.lines.get(row).copied().unwrap_or(row + 2)
     }
-}
 
-fn read_frame(file: &str, bytes: &[u8], separator: u8) -> Result<DataFrame, DataError> {
-    let malformed = |reason: String| DataError::Malformed {
-        file: file.into(),
-        reason,
-    };
-    let result = catch_unwind(AssertUnwindSafe(|| {
-        CsvReadOptions::default()
-            .with_has_header(true)
-            .with_infer_schema_length(Some(0))
-            .with_raise_if_empty(false)
-            .map_parse_options(|p| p.with_separator(separator).with_missing_is_null(true))
-            .into_reader_with_file_handle(Cursor::new(bytes))
-            .finish()
-    }));
-    match result {
-        Ok(Ok(frame)) => Ok(frame),
-        Ok(Err(e)) => Err(malformed(e.to_string().lines().next().unwrap_or("").into())),
-        Err(_) => Err(malformed("the CSV parser failed on this file".into())),
+    /// A problem at a cell: `row` is a data row, `column` a column index (or `None`
+    /// when the column is absent, then `name` is used).
+    #[must_use]
+    pub fn problem(
+        &self,
+        row: usize,
+        column: Option<usize>,
+        name: &str,
+        expected: &str,
+        found: &str,
+    ) -> Problem {
+        self.problem_at_line(self.line(row), column, name, expected, found)
     }
-}
 
-/// Picks the delimiter that splits the header line into the most fields.
-fn detect_separator(bytes: &[u8]) -> u8 {
-    let first_line = bytes.split(|&b| b == b'\n').next().unwrap_or(bytes);
-    [b',', b';', b'\t']
-        .into_iter()
-        .max_by_key(|&sep| first_line.split(|&b| b == sep).count())
-        .unwrap_or(b',')
-}
-
-/// The 1-based line each non-empty CSV record starts on, quotes respected.
-fn record_lines(bytes: &[u8]) -> Vec<usize> {
-    let mut starts = Vec::new();
-    let mut line = 1;
-    let mut in_quotes = false;
-    let mut record_has_content = false;
-    let mut record_start = 1;
-    for &b in bytes {
-        match b {
-            b'"' => {
-                in_quotes = !in_quotes;
-                if !record_has_content {
-                    record_has_content = true;
-                    record_start = line;
-                }
-            }
-            b'\n' => {
-                if !in_quotes && record_has_content {
-                    starts.push(record_start);
-                    record_has_content = false;
-                }
-                line += 1;
-            }
-            b'\r' => {}
-            _ => {
-                if !record_has_content {
-                    record_has_content = true;
-                    record_start = line;
-                }
-            }
+    /// A problem at a physical row.
+    #[must_use]
+    pub fn problem_at_line(
+        &self,
+        line: usize,
+        column: Option<usize>,
+        name: &str,
+        expected: &str,
+        found: &str,
+    ) -> Problem {
+        Problem {
+            file: self.file.clone(),
+            sheet: self.sheet.clone(),
+            row: line,
+            column: column
+                .and_then(|i| self.header.get(i))
+                .filter(|h| !h.is_empty())
+                .cloned()
+                .unwrap_or_else(|| name.to_string()),
+            letter: match (self.first_column, column) {
+                (Some(first), Some(i)) => Some(column_letter(first + i)),
+                _ => None,
+            },
+            expected: expected.into(),
+            found: found.into(),
         }
     }
-    if record_has_content {
-        starts.push(record_start);
+}
+
+/// The spreadsheet letter of a 0-based column index (0 → A, 26 → AA).
+#[must_use]
+pub fn column_letter(index: usize) -> String {
+    let mut n = index + 1;
+    let mut letters = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push(char::from(b'A' + rem as u8));
+        n = (n - 1) / 26;
     }
-    starts
+    letters.iter().rev().collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::data::detect::Layout;
+    use crate::data::schema::TableKind;
 
     #[test]
-    fn reads_cells_as_trimmed_text_with_their_lines() {
-        let t = RawTable::from_csv("t.csv", b"a,b\n 1 ,x\n2,\n").unwrap();
-        assert_eq!(t.header, ["a", "b"]);
-        assert_eq!(t.height(), 2);
-        assert_eq!(t.cell(0, 0), Some("1"));
-        assert_eq!(t.cell(1, 1), None);
-        assert_eq!((t.line(0), t.line(1)), (2, 3));
+    fn letters_run_a_to_z_then_aa() {
+        assert_eq!(column_letter(0), "A");
+        assert_eq!(column_letter(25), "Z");
+        assert_eq!(column_letter(26), "AA");
+        assert_eq!(column_letter(27), "AB");
+        assert_eq!(column_letter(701), "ZZ");
+        assert_eq!(column_letter(702), "AAA");
     }
 
     #[test]
-    fn a_quoted_cell_over_two_lines_keeps_later_rows_on_their_lines() {
-        let t = RawTable::from_csv("t.csv", b"a,b\n\"x\ny\",1\n2,3\n").unwrap();
-        assert_eq!(t.cell(0, 0), Some("x\ny"));
-        assert_eq!((t.line(0), t.line(1)), (2, 4));
-    }
-
-    #[test]
-    fn bom_semicolons_and_crlf_are_read() {
-        let t = RawTable::from_csv("t.csv", b"\xEF\xBB\xBFdate;idps\r\n2024-01-01;5\r\n").unwrap();
-        assert_eq!(t.header, ["date", "idps"]);
-        assert_eq!(t.cell(1, 0), Some("5"));
-        assert_eq!(t.column("IDPS"), Some(1));
-    }
-
-    #[test]
-    fn empty_and_header_only_files_are_named_as_such() {
-        assert!(matches!(
-            RawTable::from_csv("e.csv", b""),
-            Err(DataError::Empty { .. })
-        ));
-        assert!(matches!(
-            RawTable::from_csv("e.csv", b" \n\n"),
-            Err(DataError::Empty { .. })
-        ));
-        assert!(matches!(
-            RawTable::from_csv("h.csv", b"date,idps\n"),
-            Err(DataError::HeaderOnly { .. })
-        ));
-    }
-
-    #[test]
-    fn binary_junk_is_refused_without_panicking() {
-        let junk: Vec<u8> = (0..=255u8).cycle().take(2000).collect();
-        assert!(RawTable::from_csv("j.bin", &junk).is_err());
-    }
-
-    #[test]
-    fn record_lines_skip_blank_lines() {
-        assert_eq!(record_lines(b"a\n\nb\nc"), [1, 3, 4]);
+    fn problems_name_the_header_the_line_and_the_letter() {
+        let header = Header {
+            index: 0,
+            names: vec!["Gov".into(), "IDPs".into()],
+            hxl: false,
+            layout: Layout {
+                shape: Shape::Table(TableKind::IdpsGovernorate),
+                columns: Columns::default(),
+                governorate_by_values: None,
+            },
+        };
+        let mut t = RawTable::new("f.xlsx", Some("Data"), &header, Some(1));
+        t.push(GridRow {
+            line: 7,
+            cells: vec![Some("x".into())],
+        });
+        t.push(GridRow {
+            line: 8,
+            cells: vec![None, None],
+        });
+        assert_eq!(t.height(), 1);
+        assert_eq!(t.cell(1, 0), None);
+        let p = t.problem(0, Some(1), "individuals", "a number", "x");
+        assert_eq!(
+            p.to_string(),
+            "f.xlsx: sheet \"Data\", row 7, column \"IDPs\" (C): expected a number, found \"x\""
+        );
     }
 }

@@ -53,6 +53,9 @@ token_enum!(
         IdmcStock => "idmc_stock",
         /// Rounded or second-hand figures.
         Secondary => "secondary",
+        /// National totals of a user's DTM governorate table that covers all 18
+        /// governorates on a date (DESIGN §7).
+        DtmUser => "dtm_user",
     }
 );
 

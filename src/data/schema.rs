@@ -1,8 +1,11 @@
 //! Table kinds and column names: the one place that knows what a column is called.
 //!
-//! Every other module names columns through the constants here. A table kind is
-//! recognised from its header by [`detect`], which matches column names
-//! case-insensitively and tells which required columns are missing.
+//! Every other module names columns through the constants here. A user's file may
+//! spell a column differently: [`column_matches`] recognises the synonyms listed here
+//! (any case, spaces, underscores and accents folded; Arabic headers folded as the
+//! gazetteer folds names) and HXL hashtags, matched on the hashtag plus the *set*
+//! of attributes, in any order and case. A table's [`Shape`] (a plain table kind,
+//! a DTM master list or an FTS export) is recognised in `detect.rs`.
 
 /// Column names of the bundled tables (DESIGN §4).
 pub mod col {
@@ -57,10 +60,25 @@ pub mod col {
     pub const PUBLISHED: &str = "published";
     pub const URL: &str = "url";
     pub const NOTE: &str = "note";
+
+    /// A governorate's name (user files); `pcode` holds codes.
+    pub const GOVERNORATE: &str = "governorate";
+    /// A location of a DTM master list (one row per location and round).
+    pub const LOCATION: &str = "location";
+
+    /// OCHA FTS export columns, as FTS writes them.
+    pub const FTS_NAME: &str = "name";
+    pub const FTS_CODE: &str = "code";
+    pub const FTS_TYPE_ID: &str = "typeId";
+    pub const FTS_TYPE_NAME: &str = "typeName";
+    pub const FTS_REQUIREMENTS: &str = "requirements";
+    pub const FTS_FUNDING: &str = "funding";
+    pub const FTS_PERCENT_FUNDED: &str = "percentFunded";
 }
 
 /// The kinds of table the app reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum TableKind {
     Governorates,
     Sources,
@@ -104,16 +122,15 @@ impl TableKind {
     #[must_use]
     pub fn required(self) -> &'static [&'static str] {
         use col::{
-            ALT_NAMES, BASIS, CAMP, CATEGORY, DATE, DEFINITION, EVENT, FUNDING_USD, IDPS,
-            INDIVIDUALS, ISO_3166_2, KIND, NAME_AR, NAME_EN, PCODE, PLAN_NAME, PRECISION,
-            PUBLISHED, PUBLISHER, REGION, REQUIREMENTS_USD, SCOPE, SERIES, SOURCE_ID, TITLE, URL,
-            YEAR,
+            ALT_NAMES, CAMP, CATEGORY, DATE, DEFINITION, EVENT, FUNDING_USD, IDPS, INDIVIDUALS,
+            ISO_3166_2, KIND, NAME_AR, NAME_EN, PCODE, PLAN_NAME, PRECISION, PUBLISHED, PUBLISHER,
+            REGION, REQUIREMENTS_USD, SCOPE, SERIES, SOURCE_ID, TITLE, URL, YEAR,
         };
         match self {
             TableKind::Governorates => &[PCODE, ISO_3166_2, NAME_EN, NAME_AR, ALT_NAMES, REGION],
             TableKind::Sources => &[SOURCE_ID, PUBLISHER, TITLE, PUBLISHED, URL],
             TableKind::IdpsNational => &[DATE, SERIES, IDPS, PRECISION],
-            TableKind::IdpsGovernorate => &[DATE, PCODE, BASIS, INDIVIDUALS],
+            TableKind::IdpsGovernorate => &[DATE, PCODE, INDIVIDUALS],
             TableKind::Camps => &[CAMP, PCODE, EVENT, DATE],
             TableKind::CampCounts => &[DATE, SCOPE, DEFINITION],
             TableKind::Funding => &[YEAR, PLAN_NAME, KIND, REQUIREMENTS_USD, FUNDING_USD],
@@ -125,16 +142,17 @@ impl TableKind {
     #[must_use]
     pub fn optional(self) -> &'static [&'static str] {
         use col::{
-            CAMPS, COMPLETE, COVERAGE_REPORTED_PCT, DATE_PRECISION, DISTRICT, HOUSEHOLDS, NOTE,
-            PANEL, PEOPLE, PEOPLE_UNIT, PLAN_CODE, POPULATION, POPULATION_UNIT, REPORTED_ON,
-            REPORTED_SOURCE_ID, RETURNEES, ROUND, SOURCE_ID,
+            BASIS, CAMPS, COMPLETE, COVERAGE_REPORTED_PCT, DATE_PRECISION, DISTRICT, GOVERNORATE,
+            HOUSEHOLDS, NOTE, PANEL, PEOPLE, PEOPLE_UNIT, PLAN_CODE, POPULATION, POPULATION_UNIT,
+            REPORTED_ON, REPORTED_SOURCE_ID, RETURNEES, ROUND, SOURCE_ID,
         };
         match self {
             TableKind::Governorates => &[],
             TableKind::Sources => &[NOTE],
             TableKind::IdpsNational => &[DATE_PRECISION, ROUND, RETURNEES, HOUSEHOLDS, SOURCE_ID],
-            TableKind::IdpsGovernorate => &[ROUND, PANEL, COMPLETE, SOURCE_ID],
+            TableKind::IdpsGovernorate => &[GOVERNORATE, ROUND, BASIS, PANEL, COMPLETE, SOURCE_ID],
             TableKind::Camps => &[
+                GOVERNORATE,
                 DISTRICT,
                 DATE_PRECISION,
                 POPULATION,
@@ -154,78 +172,494 @@ impl TableKind {
     }
 }
 
-/// The outcome of matching a header against the known kinds.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Detection {
-    /// Every required column of this kind is present.
-    Found(TableKind),
-    /// This kind fits best, but these required columns are missing.
-    Missing(TableKind, Vec<&'static str>),
-    /// No kind fits.
-    Unknown,
+/// How a file's columns are laid out: a plain table of one kind, or a format that
+/// the loader maps onto one (a DTM master list onto IDPs by governorate, an FTS
+/// export onto funding).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Shape {
+    /// A table in the app's own format (DESIGN §4), columns by any known spelling.
+    Table(TableKind),
+    /// IOM DTM master list: one row per location and round, aggregated to governorates.
+    DtmMasterList,
+    /// OCHA FTS requirements and funding export, mapped to the funding table.
+    FtsExport,
 }
 
-/// Recognises the table kind from a header (names compared case-insensitively,
-/// surrounding whitespace ignored).
+impl Shape {
+    /// Every shape, in detection order (the first whose required columns are all
+    /// present wins): a master list before the governorate table it becomes, our own
+    /// funding table before an FTS export.
+    pub const ALL: [Shape; 10] = [
+        Shape::Table(TableKind::IdpsNational),
+        Shape::DtmMasterList,
+        Shape::Table(TableKind::IdpsGovernorate),
+        Shape::Table(TableKind::Camps),
+        Shape::Table(TableKind::CampCounts),
+        Shape::Table(TableKind::Funding),
+        Shape::FtsExport,
+        Shape::Table(TableKind::Events),
+        Shape::Table(TableKind::Sources),
+        Shape::Table(TableKind::Governorates),
+    ];
+
+    /// The table the file's rows become.
+    #[must_use]
+    pub fn kind(self) -> TableKind {
+        match self {
+            Shape::Table(kind) => kind,
+            Shape::DtmMasterList => TableKind::IdpsGovernorate,
+            Shape::FtsExport => TableKind::Funding,
+        }
+    }
+
+    /// A name for messages and the data panel.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Shape::Table(kind) => kind.label(),
+            Shape::DtmMasterList => "DTM master list (locations, aggregated to governorates)",
+            Shape::FtsExport => "OCHA FTS export (funding table)",
+        }
+    }
+
+    /// Columns that must be present. `pcode` is also satisfied by a governorate
+    /// name column; a master list needs `date` or `round` as well (see `detect.rs`).
+    #[must_use]
+    pub fn required(self) -> &'static [&'static str] {
+        use col::{FTS_FUNDING, FTS_NAME, FTS_REQUIREMENTS, INDIVIDUALS, LOCATION, PCODE, YEAR};
+        match self {
+            Shape::Table(kind) => kind.required(),
+            Shape::DtmMasterList => &[PCODE, INDIVIDUALS, LOCATION],
+            Shape::FtsExport => &[YEAR, FTS_NAME, FTS_REQUIREMENTS, FTS_FUNDING],
+        }
+    }
+
+    /// Columns read when present.
+    #[must_use]
+    pub fn optional(self) -> &'static [&'static str] {
+        use col::{
+            DATE, DISTRICT, FTS_CODE, FTS_PERCENT_FUNDED, FTS_TYPE_ID, FTS_TYPE_NAME, GOVERNORATE,
+            HOUSEHOLDS, ROUND, SOURCE_ID,
+        };
+        match self {
+            Shape::Table(kind) => kind.optional(),
+            Shape::DtmMasterList => &[GOVERNORATE, DATE, ROUND, HOUSEHOLDS, DISTRICT],
+            Shape::FtsExport => &[
+                FTS_CODE,
+                FTS_TYPE_ID,
+                FTS_TYPE_NAME,
+                FTS_PERCENT_FUNDED,
+                SOURCE_ID,
+            ],
+        }
+    }
+
+    /// True when rows name a governorate (by `pcode` or `governorate`).
+    #[must_use]
+    pub fn has_governorate(self) -> bool {
+        self.required().contains(&col::PCODE)
+    }
+}
+
+/// Other spellings of each column, written folded (lowercase words; see
+/// [`fold_header`]). A column's own name always matches too.
+const SYNONYMS: &[(&str, &[&str])] = &[
+    (
+        col::GOVERNORATE,
+        &[
+            "governorate",
+            "governorate name",
+            "governorate en",
+            "governorate name en",
+            "gov",
+            "gov name",
+            "adm1",
+            "adm1 name",
+            "adm1 en",
+            "adm1 name en",
+            "admin 1",
+            "admin1",
+            "admin 1 name",
+            "admin1 name",
+            "admin1name",
+            "adm1name",
+            "admin1name en",
+            "province",
+            "محافظه",
+            "المحافظه",
+            "اسم المحافظه",
+        ],
+    ),
+    (
+        col::PCODE,
+        &[
+            "p code",
+            "adm1 pcode",
+            "adm1pcode",
+            "adm1 code",
+            "admin1 pcode",
+            "admin 1 pcode",
+            "admin1pcode",
+            "admin 1 p code",
+            "admin1 code",
+            "governorate pcode",
+            "governorate p code",
+            "governorate code",
+            "gov pcode",
+        ],
+    ),
+    (
+        col::DATE,
+        &[
+            "reporting date",
+            "report date",
+            "reference date",
+            "data date",
+            "date of data collection",
+            "collection date",
+            "التاريخ",
+            "تاريخ",
+        ],
+    ),
+    (
+        col::ROUND,
+        &["dtm round", "round number", "round no", "round id"],
+    ),
+    (
+        col::INDIVIDUALS,
+        &[
+            "idps",
+            "idp",
+            "idp individuals",
+            "idps individuals",
+            "idp ind",
+            "number of idps",
+            "total idps",
+            "النازحين",
+            "عدد النازحين",
+            "الافراد النازحين",
+        ],
+    ),
+    (
+        col::IDPS,
+        &[
+            "idp individuals",
+            "idps individuals",
+            "number of idps",
+            "total idps",
+            "النازحين",
+        ],
+    ),
+    (
+        col::HOUSEHOLDS,
+        &[
+            "families",
+            "hh",
+            "idp households",
+            "idp families",
+            "idps families",
+            "idps households",
+            "idp hh",
+            "number of families",
+            "number of households",
+            "العوائل",
+            "الاسر",
+        ],
+    ),
+    (
+        col::LOCATION,
+        &[
+            "location name",
+            "location id",
+            "location en",
+            "location name en",
+            "location name english",
+            "location name arabic",
+            "location code",
+            "location pcode",
+            "place id",
+            "place name",
+            "locality",
+            "site",
+            "site name",
+            "village",
+        ],
+    ),
+    (
+        col::DISTRICT,
+        &[
+            "district name",
+            "adm2",
+            "adm2 name",
+            "adm2 en",
+            "admin 2",
+            "admin2",
+            "admin2 name",
+            "qada",
+            "قضاء",
+            "القضاء",
+        ],
+    ),
+    (col::SOURCE_ID, &["source id"]),
+    (col::FTS_NAME, &["plan name", "appeal name", "plan"]),
+    (col::FTS_CODE, &["plan code", "appeal code"]),
+    (col::FTS_TYPE_ID, &["type id", "plan type id"]),
+    (col::FTS_TYPE_NAME, &["type name", "plan type"]),
+    (
+        col::FTS_REQUIREMENTS,
+        &["requirements usd", "required", "required usd"],
+    ),
+    (col::FTS_FUNDING, &["funding usd", "funded", "funded usd"]),
+    (col::FTS_PERCENT_FUNDED, &["percent funded", "pct funded"]),
+];
+
+/// HXL hashtags of each column: the hashtag and its exact set of attributes.
+const HXL: &[(&str, &str, &[&str])] = &[
+    (col::GOVERNORATE, "#adm1", &["name"]),
+    (col::GOVERNORATE, "#adm1", &[]),
+    (col::PCODE, "#adm1", &["code"]),
+    (col::DISTRICT, "#adm2", &["name"]),
+    (col::DISTRICT, "#adm2", &["code"]),
+    (col::LOCATION, "#loc", &["name"]),
+    (col::LOCATION, "#loc", &["code"]),
+    (col::LOCATION, "#loc", &[]),
+    (col::DATE, "#date", &[]),
+    (col::DATE, "#date", &["reported"]),
+    (col::YEAR, "#date", &["year"]),
+    (col::INDIVIDUALS, "#affected", &["idps", "ind"]),
+    (col::INDIVIDUALS, "#affected", &["idps"]),
+    (col::INDIVIDUALS, "#population", &["idps", "ind"]),
+    (col::IDPS, "#affected", &["idps", "ind"]),
+    (col::IDPS, "#affected", &["idps"]),
+    (col::HOUSEHOLDS, "#affected", &["idps", "hh"]),
+    (col::HOUSEHOLDS, "#affected", &["hh"]),
+    (col::HOUSEHOLDS, "#population", &["idps", "hh"]),
+    (col::FTS_NAME, "#activity", &["appeal", "name"]),
+    (col::PLAN_NAME, "#activity", &["appeal", "name"]),
+    (col::FTS_CODE, "#activity", &["appeal", "id", "external"]),
+    (col::PLAN_CODE, "#activity", &["appeal", "id", "external"]),
+    (col::FTS_TYPE_ID, "#activity", &["appeal", "type", "id"]),
+    (col::FTS_TYPE_NAME, "#activity", &["appeal", "type", "name"]),
+    (
+        col::FTS_REQUIREMENTS,
+        "#value",
+        &["funding", "required", "usd"],
+    ),
+    (
+        col::REQUIREMENTS_USD,
+        "#value",
+        &["funding", "required", "usd"],
+    ),
+    (col::FTS_FUNDING, "#value", &["funding", "total", "usd"]),
+    (col::FUNDING_USD, "#value", &["funding", "total", "usd"]),
+    (col::FTS_PERCENT_FUNDED, "#value", &["funding", "pct"]),
+];
+
+/// A header folded for comparison: lowercase words, accents and punctuation gone,
+/// Arabic folded as the gazetteer folds names (`typeId` → `typeid`,
+/// `IDP_Individuals` → `idp individuals`, `المحافظة` → `المحافظه`).
 #[must_use]
-pub fn detect(header: &[String]) -> Detection {
-    let present = |name: &str| header.iter().any(|h| h.trim().eq_ignore_ascii_case(name));
-    let mut best: Option<(TableKind, usize, Vec<&'static str>)> = None;
-    for kind in TableKind::ALL {
-        let required = kind.required();
-        let missing: Vec<&'static str> = required.iter().copied().filter(|c| !present(c)).collect();
-        let hits = required.len() - missing.len();
-        if missing.is_empty() {
-            return Detection::Found(kind);
-        }
-        // A near miss counts only when most of its columns are there.
-        if hits * 2 > required.len() && best.as_ref().is_none_or(|(_, h, _)| hits > *h) {
-            best = Some((kind, hits, missing));
-        }
-    }
-    match best {
-        Some((kind, _, missing)) => Detection::Missing(kind, missing),
-        None => Detection::Unknown,
-    }
+pub fn fold_header(text: &str) -> String {
+    super::gazetteer::fold(text)
 }
 
+/// An HXL hashtag split into its tag and attribute set, lowercased
+/// (`#affected +IND+idps` → `("#affected", {"idps", "ind"})`).
+#[must_use]
+pub fn parse_hxl(text: &str) -> Option<(String, std::collections::BTreeSet<String>)> {
+    let compact: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_lowercase();
+    if !compact.starts_with('#') || compact.len() < 2 {
+        return None;
+    }
+    let mut parts = compact.split('+');
+    let tag = parts.next()?.to_string();
+    let attributes = parts.filter(|a| !a.is_empty()).map(String::from).collect();
+    Some((tag, attributes))
+}
+
+/// The columns an HXL hashtag stands for (empty when it is not one we read).
+fn hxl_columns(text: &str) -> Vec<&'static str> {
+    let Some((tag, attributes)) = parse_hxl(text) else {
+        return Vec::new();
+    };
+    HXL.iter()
+        .filter(|(_, t, attrs)| {
+            *t == tag
+                && attrs.len() == attributes.len()
+                && attrs.iter().all(|a| attributes.contains(*a))
+        })
+        .map(|(c, _, _)| *c)
+        .collect()
+}
+
+/// True when a file's column (its header text, and the HXL hashtag under it if the
+/// file has a hashtag row) stands for the column `name`. A recognised hashtag
+/// decides; otherwise the header's spelling does.
+#[must_use]
+pub fn column_matches(name: &str, header: &str, hxl: Option<&str>) -> bool {
+    for tag in [hxl, Some(header)].into_iter().flatten() {
+        if tag.trim_start().starts_with('#') {
+            let columns = hxl_columns(tag);
+            if !columns.is_empty() {
+                return columns.contains(&name);
+            }
+        }
+    }
+    let folded = fold_header(header);
+    if folded.is_empty() {
+        return false;
+    }
+    folded == fold_header(name)
+        || SYNONYMS
+            .iter()
+            .any(|(column, spellings)| *column == name && spellings.contains(&folded.as_str()))
+}
+
+/// True when a row looks like an HXL hashtag row: every non-empty cell a hashtag.
+#[must_use]
+pub fn is_hxl_row(cells: &[Option<String>]) -> bool {
+    let mut any = false;
+    for cell in cells.iter().flatten() {
+        if !cell.trim_start().starts_with('#') {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn header(cols: &[&str]) -> Vec<String> {
-        cols.iter().map(ToString::to_string).collect()
-    }
-
     #[test]
-    fn detects_each_kind_from_its_required_columns() {
-        for kind in TableKind::ALL {
-            assert_eq!(
-                detect(&header(kind.required())),
-                Detection::Found(kind),
-                "{kind:?}"
-            );
+    fn every_column_matches_its_own_name_in_any_case() {
+        for shape in Shape::ALL {
+            for name in shape.required().iter().chain(shape.optional()) {
+                assert!(column_matches(name, name, None), "{name}");
+                assert!(column_matches(name, &name.to_uppercase(), None), "{name}");
+            }
         }
     }
 
     #[test]
-    fn detection_ignores_case_and_spaces() {
-        let h = header(&[" Date", "SERIES", "Idps ", "precision"]);
-        assert_eq!(detect(&h), Detection::Found(TableKind::IdpsNational));
+    fn synonyms_cover_common_spellings() {
+        let cases: &[(&str, &str)] = &[
+            (col::GOVERNORATE, "Governorate"),
+            (col::GOVERNORATE, "adm1_name"),
+            (col::GOVERNORATE, "ADM1_EN"),
+            (col::GOVERNORATE, "Admin 1"),
+            (col::GOVERNORATE, "محافظة"),
+            (col::GOVERNORATE, "المحافظة"),
+            (col::PCODE, "adm1_pcode"),
+            (col::PCODE, "ADM1_PCODE"),
+            (col::INDIVIDUALS, "IDPs"),
+            (col::INDIVIDUALS, "IDP Individuals"),
+            (col::INDIVIDUALS, "النازحين"),
+            (col::IDPS, "IDP individuals"),
+            (col::HOUSEHOLDS, "Families"),
+            (col::HOUSEHOLDS, "Households"),
+            (col::HOUSEHOLDS, "IDP HH"),
+            (col::DATE, "Date"),
+            (col::DATE, "التاريخ"),
+            (col::ROUND, "Round"),
+            (col::ROUND, "DTM round"),
+            (col::FTS_TYPE_ID, "typeId"),
+            (col::FTS_TYPE_NAME, "typename"),
+            (col::FTS_PERCENT_FUNDED, "percentFunded"),
+            (col::REQUIREMENTS_USD, "Requirements (USD)"),
+            (col::LOCATION, "Location Name (English)"),
+            (col::LOCATION, "Place ID"),
+        ];
+        for (name, header) in cases {
+            assert!(column_matches(name, header, None), "{header} → {name}");
+        }
+        assert!(!column_matches(col::INDIVIDUALS, "Families", None));
+        assert!(!column_matches(col::GOVERNORATE, "adm1_pcode", None));
+        assert!(!column_matches(col::PCODE, "Governorate", None));
     }
 
     #[test]
-    fn a_near_miss_names_the_missing_column() {
-        let h = header(&["date", "series", "precision", "source_id"]);
-        assert_eq!(
-            detect(&h),
-            Detection::Missing(TableKind::IdpsNational, vec![col::IDPS])
-        );
+    fn hxl_matches_the_hashtag_and_the_set_of_attributes() {
+        assert!(column_matches(
+            col::INDIVIDUALS,
+            "x",
+            Some("#affected+idps+ind")
+        ));
+        assert!(column_matches(
+            col::INDIVIDUALS,
+            "x",
+            Some("#Affected +IND +idps")
+        ));
+        assert!(column_matches(
+            col::HOUSEHOLDS,
+            "x",
+            Some("#affected+hh+idps")
+        ));
+        assert!(!column_matches(
+            col::INDIVIDUALS,
+            "x",
+            Some("#affected+idps+hh")
+        ));
+        // An extra attribute (females only) is another column.
+        assert!(!column_matches(
+            col::INDIVIDUALS,
+            "x",
+            Some("#affected+idps+ind+f")
+        ));
+        assert!(column_matches(col::GOVERNORATE, "x", Some("#adm1+name")));
+        assert!(column_matches(col::PCODE, "x", Some("#adm1+code")));
+        assert!(!column_matches(col::GOVERNORATE, "x", Some("#adm1+code")));
+        assert!(column_matches(col::DATE, "x", Some("#date")));
+        let required = "#value+funding+required+usd";
+        let total = "#value+usd+total+funding";
+        assert!(column_matches(col::FTS_REQUIREMENTS, "x", Some(required)));
+        assert!(!column_matches(col::FTS_FUNDING, "x", Some(required)));
+        assert!(column_matches(col::FTS_FUNDING, "x", Some(total)));
+        assert!(!column_matches(col::FTS_REQUIREMENTS, "x", Some(total)));
     }
 
     #[test]
-    fn an_unrelated_header_is_unknown() {
-        assert_eq!(detect(&header(&["a", "b", "c"])), Detection::Unknown);
-        assert_eq!(detect(&[]), Detection::Unknown);
+    fn a_known_hashtag_decides_over_the_header_text() {
+        // Header says IDPs, the hashtag says households: households it is.
+        assert!(!column_matches(
+            col::INDIVIDUALS,
+            "IDPs",
+            Some("#affected+hh")
+        ));
+        assert!(column_matches(
+            col::HOUSEHOLDS,
+            "IDPs",
+            Some("#affected+hh")
+        ));
+        // An unknown hashtag leaves the header to decide.
+        assert!(column_matches(col::INDIVIDUALS, "IDPs", Some("#meta+id")));
+        // A hashtag used as the header itself.
+        assert!(column_matches(col::DATE, "#date", None));
+    }
+
+    #[test]
+    fn hxl_rows_are_rows_of_hashtags() {
+        let row = |cells: &[&str]| -> Vec<Option<String>> {
+            cells
+                .iter()
+                .map(|c| (!c.is_empty()).then(|| (*c).to_string()))
+                .collect()
+        };
+        assert!(is_hxl_row(&row(&["#adm1+name", "", "#date"])));
+        assert!(!is_hxl_row(&row(&["#adm1+name", "Ninewa"])));
+        assert!(!is_hxl_row(&row(&["", ""])));
+    }
+
+    #[test]
+    fn every_shape_has_a_label_and_maps_to_a_table() {
+        assert_eq!(Shape::DtmMasterList.kind(), TableKind::IdpsGovernorate);
+        assert_eq!(Shape::FtsExport.kind(), TableKind::Funding);
+        assert!(Shape::DtmMasterList.has_governorate());
+        assert!(!Shape::FtsExport.has_governorate());
     }
 }

@@ -16,7 +16,7 @@ use super::records::{
     EventCategory, FundingKind, FundingRow, GovernoratePoint, NationalPoint, NationalSeries,
     PeopleUnit, Precision, Source,
 };
-use super::schema::{Detection, TableKind, col, detect};
+use super::schema::{Shape, TableKind, col};
 
 /// The rows of one file, of one kind.
 #[derive(Debug, Clone, PartialEq)]
@@ -95,112 +95,105 @@ impl Table {
 pub struct Parsed {
     pub table: Table,
     pub warnings: Vec<Warning>,
+    /// What the file was recognised as.
+    pub shape: Shape,
+    /// For a DTM master list: how many location rows were summed into the table.
+    pub locations_aggregated: Option<usize>,
+    /// Data rows read from the file.
+    pub rows_read: usize,
 }
 
-/// Detects the kind of `raw` and validates every row.
+/// Validates every row of `raw` as its recognised shape (not master lists: see
+/// `masterlist.rs`).
 pub fn parse(raw: &RawTable, gazetteer: &Gazetteer) -> Result<Parsed, DataError> {
-    let kind = match detect(&raw.header) {
-        Detection::Found(kind) => kind,
-        Detection::Missing(kind, missing) => {
-            let problems = missing
-                .into_iter()
-                .map(|name| Problem {
-                    file: raw.file.clone(),
-                    row: 1,
-                    column: name.into(),
-                    expected: format!("a column named \"{name}\" (the {} needs it)", kind.label()),
-                    found: "no such column".into(),
-                })
-                .collect();
-            return Err(DataError::Invalid(problems));
-        }
-        Detection::Unknown => {
-            return Err(DataError::UnknownKind {
+    let mut cells = Cells::new(raw, gazetteer);
+    let table = match raw.shape {
+        Shape::Table(kind) => match kind {
+            TableKind::Governorates => Table::Governorates(governorates(&mut cells)),
+            TableKind::Sources => Table::Sources(sources(&mut cells)),
+            TableKind::IdpsNational => Table::IdpsNational(idps_national(&mut cells)),
+            TableKind::IdpsGovernorate => Table::IdpsGovernorate(idps_governorate(&mut cells)),
+            TableKind::Camps => Table::Camps(camps(&mut cells)),
+            TableKind::CampCounts => Table::CampCounts(camp_counts(&mut cells)),
+            TableKind::Funding => Table::Funding(funding(&mut cells)),
+            TableKind::Events => Table::Events(events(&mut cells)),
+        },
+        Shape::FtsExport => Table::Funding(super::fts::funding(&mut cells)),
+        Shape::DtmMasterList => {
+            return Err(DataError::Malformed {
                 file: raw.file.clone(),
-                expected: TableKind::ALL
-                    .iter()
-                    .map(|k| format!("{} ({})", k.label(), k.required().join(", ")))
-                    .collect::<Vec<_>>()
-                    .join("; "),
-                found: raw.header.join(", "),
+                reason: "a master list is read by the master-list reader".into(),
             });
         }
-    };
-    let mut cells = Cells::new(raw, gazetteer);
-    let table = match kind {
-        TableKind::Governorates => Table::Governorates(governorates(&mut cells)),
-        TableKind::Sources => Table::Sources(sources(&mut cells)),
-        TableKind::IdpsNational => Table::IdpsNational(idps_national(&mut cells)),
-        TableKind::IdpsGovernorate => Table::IdpsGovernorate(idps_governorate(&mut cells)),
-        TableKind::Camps => Table::Camps(camps(&mut cells)),
-        TableKind::CampCounts => Table::CampCounts(camp_counts(&mut cells)),
-        TableKind::Funding => Table::Funding(funding(&mut cells)),
-        TableKind::Events => Table::Events(events(&mut cells)),
     };
     if cells.problems.is_empty() {
         Ok(Parsed {
             table,
             warnings: cells.warnings,
+            shape: raw.shape,
+            locations_aggregated: None,
+            rows_read: raw.height(),
         })
     } else {
         Err(DataError::Invalid(cells.problems))
     }
 }
 
-const DATE: &str = "a date as YYYY-MM-DD";
-const COUNT: &str = "a whole number, 0 or more";
-const TEXT: &str = "a value";
+pub(super) const DATE: &str = "a date as YYYY-MM-DD";
+pub(super) const COUNT: &str = "a whole number, 0 or more";
+pub(super) const TEXT: &str = "a value";
+pub(super) const GOVERNORATE: &str = "a governorate name or P-code";
 
 /// Reads cells by column name, collecting problems and warnings.
-struct Cells<'a> {
-    raw: &'a RawTable,
+pub(super) struct Cells<'a> {
+    pub(super) raw: &'a RawTable,
     gazetteer: &'a Gazetteer,
-    columns: HashMap<&'static str, usize>,
-    problems: Vec<Problem>,
-    warnings: Vec<Warning>,
+    pub(super) problems: Vec<Problem>,
+    pub(super) warnings: Vec<Warning>,
 }
 
 impl<'a> Cells<'a> {
-    fn new(raw: &'a RawTable, gazetteer: &'a Gazetteer) -> Self {
+    pub(super) fn new(raw: &'a RawTable, gazetteer: &'a Gazetteer) -> Self {
         Cells {
             raw,
             gazetteer,
-            columns: HashMap::new(),
             problems: Vec::new(),
             warnings: Vec::new(),
         }
     }
 
-    fn rows(&self) -> std::ops::Range<usize> {
+    pub(super) fn rows(&self) -> std::ops::Range<usize> {
         0..self.raw.height()
     }
 
-    fn index(&mut self, name: &'static str) -> Option<usize> {
-        if let Some(&i) = self.columns.get(name) {
-            return Some(i);
-        }
-        let i = self.raw.column(name)?;
-        self.columns.insert(name, i);
-        Some(i)
+    pub(super) fn index(&self, name: &'static str) -> Option<usize> {
+        self.raw.column(name)
     }
 
-    fn problem(&mut self, row: usize, name: &str, expected: &str, found: &str) {
-        let column = self
+    pub(super) fn problem(&mut self, row: usize, name: &str, expected: &str, found: &str) {
+        let problem = self
             .raw
-            .column(name)
-            .and_then(|i| self.raw.header.get(i).cloned())
-            .unwrap_or_else(|| name.to_string());
-        self.problems.push(Problem {
+            .problem(row, self.raw.column(name), name, expected, found);
+        self.problems.push(problem);
+    }
+
+    /// A warning about one row.
+    pub(super) fn warn(&mut self, row: usize, message: &str) {
+        let line = self.raw.line(row);
+        let sheet = self
+            .raw
+            .sheet
+            .as_ref()
+            .map(|s| format!("sheet \"{s}\", "))
+            .unwrap_or_default();
+        self.warnings.push(Warning {
             file: self.raw.file.clone(),
-            row: self.raw.line(row),
-            column,
-            expected: expected.into(),
-            found: found.into(),
+            message: format!("{sheet}row {line}: {message}"),
         });
     }
 
     /// An optional cell parsed by `read`; a bad value is a problem and gives `Err`.
-    fn optional<T>(
+    pub(super) fn optional<T>(
         &mut self,
         row: usize,
         name: &'static str,
@@ -223,7 +216,7 @@ impl<'a> Cells<'a> {
     }
 
     /// A cell that must hold a value.
-    fn required<T>(
+    pub(super) fn required<T>(
         &mut self,
         row: usize,
         name: &'static str,
@@ -240,29 +233,29 @@ impl<'a> Cells<'a> {
         }
     }
 
-    fn text(&mut self, row: usize, name: &'static str) -> Option<String> {
+    pub(super) fn text(&mut self, row: usize, name: &'static str) -> Option<String> {
         self.required(row, name, TEXT, |t| Some(t.to_string()))
     }
 
-    fn opt_text(&mut self, row: usize, name: &'static str) -> Option<String> {
+    pub(super) fn opt_text(&mut self, row: usize, name: &'static str) -> Option<String> {
         self.optional(row, name, TEXT, |t| Some(t.to_string()))
             .ok()
             .flatten()
     }
 
-    fn date(&mut self, row: usize, name: &'static str) -> Option<NaiveDate> {
+    pub(super) fn date(&mut self, row: usize, name: &'static str) -> Option<NaiveDate> {
         self.required(row, name, DATE, parse_date)
     }
 
-    fn count(&mut self, row: usize, name: &'static str) -> Option<u64> {
+    pub(super) fn count(&mut self, row: usize, name: &'static str) -> Option<u64> {
         self.required(row, name, COUNT, parse_count)
     }
 
-    fn opt_count(&mut self, row: usize, name: &'static str) -> Result<Option<u64>, ()> {
+    pub(super) fn opt_count(&mut self, row: usize, name: &'static str) -> Result<Option<u64>, ()> {
         self.optional(row, name, COUNT, parse_count)
     }
 
-    fn token<T>(
+    pub(super) fn token<T>(
         &mut self,
         row: usize,
         name: &'static str,
@@ -278,34 +271,44 @@ impl<'a> Cells<'a> {
             .map(|p| p.unwrap_or(DatePrecision::Day))
     }
 
-    /// The governorate of a row, through the gazetteer.
-    fn governorate(&mut self, row: usize, name: &'static str) -> Option<Pcode> {
-        let i = self.index(name)?;
-        let Some(text) = self.raw.cell(i, row).map(str::to_string) else {
-            self.problem(row, name, "a governorate name or P-code", "");
-            return None;
-        };
-        match self.gazetteer.resolve(&text) {
-            Ok(resolved) => {
-                if let Some(message) = resolved.warning {
-                    let line = self.raw.line(row);
-                    self.warnings.push(Warning {
-                        file: self.raw.file.clone(),
-                        message: format!("row {line}: {message}"),
-                    });
+    /// The governorate of a row, through the gazetteer, from its P-code column, its
+    /// name column, or both (which must then agree).
+    pub(super) fn governorate(&mut self, row: usize) -> Option<Pcode> {
+        let mut found: Option<(Pcode, usize)> = None;
+        for name in [col::PCODE, col::GOVERNORATE] {
+            let Some(i) = self.index(name) else {
+                continue;
+            };
+            let Some(text) = self.raw.cell(i, row).map(str::to_string) else {
+                self.problem(row, name, GOVERNORATE, "");
+                return None;
+            };
+            match self.gazetteer.resolve(&text) {
+                Ok(resolved) => {
+                    if let Some(message) = resolved.warning {
+                        self.warn(row, &message);
+                    }
+                    if let Some((other, other_column)) = found
+                        && other != resolved.pcode
+                    {
+                        let expected = agreeing(self.raw, self.gazetteer, other, other_column, row);
+                        self.problem(row, name, &expected, &text);
+                        return None;
+                    }
+                    found = Some((resolved.pcode, i));
                 }
-                Some(resolved.pcode)
-            }
-            Err(e) => {
-                let expected = format!("a known governorate name or P-code ({e})");
-                self.problem(row, name, &expected, &text);
-                None
+                Err(e) => {
+                    let expected = format!("a known governorate name or P-code ({e})");
+                    self.problem(row, name, &expected, &text);
+                    return None;
+                }
             }
         }
+        found.map(|(p, _)| p)
     }
 
     /// The source of a row; a file without a `source_id` column is its own source.
-    fn source(&mut self, row: usize) -> Option<String> {
+    pub(super) fn source(&mut self, row: usize) -> Option<String> {
         if self.index(col::SOURCE_ID).is_some() {
             self.text(row, col::SOURCE_ID)
         } else {
@@ -314,26 +317,44 @@ impl<'a> Cells<'a> {
     }
 }
 
+/// What a governorate cell must say when another column already names one.
+pub(super) fn agreeing(
+    raw: &RawTable,
+    gazetteer: &Gazetteer,
+    other: Pcode,
+    other_column: usize,
+    row: usize,
+) -> String {
+    let header = raw.header.get(other_column).cloned().unwrap_or_default();
+    let text = raw.cell(other_column, row).unwrap_or_default();
+    format!(
+        "the same governorate as column \"{header}\" (\"{text}\" is {})",
+        gazetteer.name(other)
+    )
+}
+
 /// The source id given to rows of a user file that names no source.
 #[must_use]
 pub fn file_source_id(file: &str) -> String {
     format!("file:{file}")
 }
 
-fn one_of(tokens: &[&str]) -> String {
+pub(super) fn one_of(tokens: &[&str]) -> String {
     format!("one of {}", tokens.join(", "))
 }
 
-fn parse_date(text: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+/// A date as `YYYY-MM-DD` (a time after it, as spreadsheets write, is ignored).
+pub(super) fn parse_date(text: &str) -> Option<NaiveDate> {
+    let day = text.split([' ', 'T']).next().unwrap_or(text);
+    NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()
 }
 
-fn parse_count(text: &str) -> Option<u64> {
+pub(super) fn parse_count(text: &str) -> Option<u64> {
     text.parse().ok()
 }
 
-fn parse_round(text: &str) -> Option<u32> {
-    text.parse().ok()
+pub(super) fn parse_round(text: &str) -> Option<u32> {
+    text.parse().ok().filter(|r| *r > 0)
 }
 
 fn parse_pct(text: &str) -> Option<f64> {
@@ -350,7 +371,7 @@ fn parse_bool(text: &str) -> Option<bool> {
     }
 }
 
-fn parse_year(text: &str) -> Option<i32> {
+pub(super) fn parse_year(text: &str) -> Option<i32> {
     text.parse().ok().filter(|y| (1900..=2100).contains(y))
 }
 
@@ -479,8 +500,10 @@ fn idps_governorate(c: &mut Cells) -> Vec<GovernoratePoint> {
     for row in c.rows() {
         let date = c.date(row, col::DATE);
         let round = c.optional(row, col::ROUND, "a DTM round number", parse_round);
-        let pcode = c.governorate(row, col::PCODE);
-        let basis = c.token(row, col::BASIS, Basis::TOKENS, Basis::parse);
+        let pcode = c.governorate(row);
+        let basis = c
+            .optional(row, col::BASIS, &one_of(Basis::TOKENS), Basis::parse)
+            .map(|b| b.unwrap_or(Basis::Displacement));
         let individuals = c.count(row, col::INDIVIDUALS);
         let panel = c.opt_text(row, col::PANEL);
         let complete = c.optional(row, col::COMPLETE, "true or false", parse_bool);
@@ -489,7 +512,7 @@ fn idps_governorate(c: &mut Cells) -> Vec<GovernoratePoint> {
             Some(date),
             Ok(round),
             Some(pcode),
-            Some(basis),
+            Ok(basis),
             Some(individuals),
             Ok(complete),
             Some(source_id),
@@ -518,14 +541,36 @@ fn idps_governorate(c: &mut Cells) -> Vec<GovernoratePoint> {
             source_id,
         });
     }
+    if c.index(col::COMPLETE).is_none() {
+        mark_complete(&mut out, c.gazetteer.governorates().len());
+    }
     out
+}
+
+/// Marks the rows of each (date, basis, source) that covers every governorate as
+/// complete; for files without a `complete` column.
+pub(super) fn mark_complete(rows: &mut [GovernoratePoint], all: usize) {
+    let mut present: HashMap<(NaiveDate, Basis, String), std::collections::BTreeSet<Pcode>> =
+        HashMap::new();
+    for r in rows.iter() {
+        present
+            .entry((r.date, r.basis, r.source_id.clone()))
+            .or_default()
+            .insert(r.pcode);
+    }
+    for r in rows.iter_mut() {
+        let n = present
+            .get(&(r.date, r.basis, r.source_id.clone()))
+            .map_or(0, std::collections::BTreeSet::len);
+        r.complete = all > 0 && n >= all;
+    }
 }
 
 fn camps(c: &mut Cells) -> Vec<CampEvent> {
     let mut out = Vec::new();
     for row in c.rows() {
         let camp = c.text(row, col::CAMP);
-        let pcode = c.governorate(row, col::PCODE);
+        let pcode = c.governorate(row);
         let district = c.opt_text(row, col::DISTRICT);
         let event = c.token(row, col::EVENT, CampEventKind::TOKENS, CampEventKind::parse);
         let date = c.date(row, col::DATE);

@@ -35,7 +35,13 @@ pub fn years(filters: &Filters) -> String {
 pub fn source_text(dataset: &Dataset, id: &str) -> String {
     dataset.source(id).map_or_else(
         || format!("source \"{id}\""),
-        |s| format!("{}: {} ({})", s.publisher, s.title, s.published),
+        |s| {
+            if s.published.is_empty() {
+                format!("{}: {}", s.publisher, s.title)
+            } else {
+                format!("{}: {} ({})", s.publisher, s.title, s.published)
+            }
+        },
     )
 }
 
@@ -111,9 +117,12 @@ pub fn idps_card(dataset: &Dataset, filters: &Filters) -> Kpi {
         value: short_count(latest.value),
         change: (!change.is_empty()).then(|| change.join(" \u{b7} ")),
         detail: format!(
-            "as of {}{}",
+            "as of {}{}{}",
             long_date(latest.date),
-            round_text(latest.round)
+            round_text(latest.round),
+            h.coverage
+                .map(|c| format!(" \u{b7} {} of {} governorates", c.governorates, c.of))
+                .unwrap_or_default()
         ),
         source: source_text(dataset, &latest.source_id),
         citation: format!(

@@ -105,22 +105,26 @@ impl Filters {
     }
 }
 
-/// The year range's bounds: those of the DTM national series (DESIGN §7).
+/// The year range's bounds: those of the DTM national series (DESIGN §7), a user's
+/// `dtm_user` points included; with no national series, those of the governorate
+/// tables (a user's partial master list with `--no-bundled`).
 #[must_use]
 pub fn year_bounds(dataset: &Dataset) -> (i32, i32) {
-    let years = dataset
+    let mut years: Vec<i32> = dataset
         .idps_national
         .iter()
-        .filter(|p| p.series == NationalSeries::Dtm)
-        .map(|p| p.date.year());
-    let (min, max) = years.fold((None, None), |(lo, hi): (Option<i32>, Option<i32>), y| {
-        (
-            Some(lo.map_or(y, |l| l.min(y))),
-            Some(hi.map_or(y, |h| h.max(y))),
-        )
-    });
-    match (min, max) {
-        (Some(lo), Some(hi)) => (lo, hi),
+        .filter(|p| matches!(p.series, NationalSeries::Dtm | NationalSeries::DtmUser))
+        .map(|p| p.date.year())
+        .collect();
+    if years.is_empty() {
+        years = dataset
+            .idps_governorate
+            .iter()
+            .map(|p| p.date.year())
+            .collect();
+    }
+    match (years.iter().min(), years.iter().max()) {
+        (Some(lo), Some(hi)) => (*lo, *hi),
         _ => FALLBACK_YEARS,
     }
 }

@@ -1,7 +1,11 @@
 //! IDP headline figures: latest, first and peak in range, and "displaced since 2014".
 //!
 //! With no governorate filter they come from the DTM national series (one point per
-//! round, exact or derived figures only). With a filter they come from the complete
+//! round, exact or derived figures only), joined with the `dtm_user` points of a
+//! user's table that covers all 18 governorates (the user's value wins on a date both
+//! have). With no national series at all, they are the sum over the governorates
+//! present on each date, with their coverage ("6 of 18 governorates"), and first and
+//! peak use only dates with the same governorates as the latest. With a filter they come from the complete
 //! DTM governorate tables (basis: displacement), summed over the selected governorates
 //! on the dates where every one of them has a value. Returnees exist only nationally,
 //! so "displaced since 2014" then answers with no value and the national figure beside.
@@ -40,9 +44,18 @@ pub struct DisplacedSince2014 {
     pub national: Option<IdpPoint>,
 }
 
+/// How many governorates a figure sums, when it is not national.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Coverage {
+    pub governorates: usize,
+    pub of: usize,
+}
+
 /// The IDP headline for the filters.
 #[derive(Debug, Clone, PartialEq)]
 pub struct IdpHeadline {
+    /// Set when the figures sum the governorates present (no national series loaded).
+    pub coverage: Option<Coverage>,
     pub latest: Option<IdpPoint>,
     pub first: Option<IdpPoint>,
     pub peak: Option<IdpPoint>,
@@ -52,29 +65,67 @@ pub struct IdpHeadline {
     pub displaced_since_2014: DisplacedSince2014,
 }
 
-/// The DTM national series in range, by date (exact and derived figures only).
+/// The DTM national series in range, by date (exact and derived figures only): the
+/// `dtm` series, where a user's `dtm_user` point replaces the one of the same date.
 #[must_use]
 pub fn national_series(dataset: &Dataset, filters: &Filters) -> Vec<IdpPoint> {
-    let mut points: Vec<IdpPoint> = dataset
-        .idps_national
-        .iter()
-        .filter(|p| p.series == NationalSeries::Dtm)
-        .filter(|p| matches!(p.precision, Precision::Exact | Precision::Derived))
-        .filter(|p| filters.contains(p.date))
-        .map(|p| IdpPoint {
-            date: p.date,
-            value: p.idps,
-            round: p.round,
-            source_id: p.source_id.clone(),
-        })
+    let in_range = |series: NationalSeries| {
+        dataset
+            .idps_national
+            .iter()
+            .filter(move |p| p.series == series)
+            .filter(|p| matches!(p.precision, Precision::Exact | Precision::Derived))
+            .filter(|p| filters.contains(p.date))
+            .map(|p| IdpPoint {
+                date: p.date,
+                value: p.idps,
+                round: p.round,
+                source_id: p.source_id.clone(),
+            })
+    };
+    let user: Vec<IdpPoint> = in_range(NationalSeries::DtmUser).collect();
+    let mut points: Vec<IdpPoint> = in_range(NationalSeries::Dtm)
+        .filter(|p| user.iter().all(|u| u.date != p.date))
         .collect();
+    points.extend(user);
     points.sort_by_key(|p| p.date);
     points
 }
 
-/// The complete DTM governorate tables for one basis, in range:
-/// date → (source, round, governorate → individuals). Panels of one figure are summed;
-/// where two sources cover the same date, the first loaded is kept.
+/// With no national series: the sum of the governorates present on each date, on
+/// the dates that have the same governorates as the latest.
+#[must_use]
+pub fn governorate_sum_series(
+    dataset: &Dataset,
+    filters: &Filters,
+) -> (Vec<IdpPoint>, Option<Coverage>) {
+    let tables = governorate_tables(dataset, filters, Basis::Displacement, false);
+    let Some(latest) = tables.values().next_back() else {
+        return (Vec::new(), None);
+    };
+    let present: BTreeSet<Pcode> = latest.values.keys().copied().collect();
+    let coverage = Coverage {
+        governorates: present.len(),
+        of: dataset.gazetteer.governorates().len().max(18),
+    };
+    let points = tables
+        .iter()
+        .filter(|(_, t)| t.values.keys().copied().collect::<BTreeSet<_>>() == present)
+        .map(|(date, t)| IdpPoint {
+            date: *date,
+            value: t.values.values().sum(),
+            round: t.round,
+            source_id: t.source_id.clone(),
+        })
+        .collect();
+    (points, Some(coverage))
+}
+
+/// The DTM governorate tables for one basis, in range: date → (source, round,
+/// governorate → individuals). Panels of one figure are summed. Where two sources
+/// cover the same date, a user's table wins over a bundled one, else the first loaded
+/// is kept; sources are never added together. `complete_only` leaves out bundled
+/// partial tables (a user's table always counts).
 #[must_use]
 pub fn governorate_tables(
     dataset: &Dataset,
@@ -83,16 +134,25 @@ pub fn governorate_tables(
     complete_only: bool,
 ) -> BTreeMap<NaiveDate, GovernorateTable> {
     let mut tables: BTreeMap<NaiveDate, GovernorateTable> = BTreeMap::new();
+    let user = |id: &str| dataset.user_sources.contains(id);
     for row in &dataset.idps_governorate {
-        if row.basis != basis || !filters.contains(row.date) || (complete_only && !row.complete) {
+        let mine = user(&row.source_id);
+        if row.basis != basis
+            || !filters.contains(row.date)
+            || (complete_only && !row.complete && !mine)
+        {
             continue;
         }
-        let table = tables.entry(row.date).or_insert_with(|| GovernorateTable {
+        let fresh = || GovernorateTable {
             source_id: row.source_id.clone(),
             round: row.round,
             complete: row.complete,
             values: BTreeMap::new(),
-        });
+        };
+        let table = tables.entry(row.date).or_insert_with(fresh);
+        if mine && !user(&table.source_id) {
+            *table = fresh();
+        }
         if table.source_id == row.source_id {
             table.complete &= row.complete;
             *table.values.entry(row.pcode).or_insert(0) += row.individuals;
@@ -139,11 +199,15 @@ pub fn governorate_series(
 /// The IDP headline figures for the filters.
 #[must_use]
 pub fn headline(dataset: &Dataset, filters: &Filters) -> IdpHeadline {
-    let (series, resolution) = match &filters.governorates {
-        None => (national_series(dataset, filters), Resolution::EveryRound),
+    let (series, resolution, coverage) = match &filters.governorates {
+        None => {
+            let (series, coverage) = national_or_sum(dataset, filters);
+            (series, Resolution::EveryRound, coverage)
+        }
         Some(selected) => (
             governorate_series(dataset, filters, selected),
             Resolution::YearEndRounds,
+            None,
         ),
     };
     let latest = series.last().cloned();
@@ -173,6 +237,7 @@ pub fn headline(dataset: &Dataset, filters: &Filters) -> IdpHeadline {
         }
     };
     IdpHeadline {
+        coverage,
         change_pct: change(&first),
         change_from_peak_pct: change(&peak),
         latest,
@@ -181,6 +246,25 @@ pub fn headline(dataset: &Dataset, filters: &Filters) -> IdpHeadline {
         resolution,
         displaced_since_2014,
     }
+}
+
+/// The national series, or with none loaded the sum of the governorates present
+/// with its coverage (what the headline and the time chart show with no filter).
+#[must_use]
+pub fn national_or_sum(dataset: &Dataset, filters: &Filters) -> (Vec<IdpPoint>, Option<Coverage>) {
+    if has_national(dataset) {
+        (national_series(dataset, filters), None)
+    } else {
+        governorate_sum_series(dataset, filters)
+    }
+}
+
+/// True when a national DTM series (bundled or a user's complete table) is loaded.
+fn has_national(dataset: &Dataset) -> bool {
+    dataset
+        .idps_national
+        .iter()
+        .any(|p| matches!(p.series, NationalSeries::Dtm | NationalSeries::DtmUser))
 }
 
 /// IDPs plus returnees at the latest DTM date in range that has both.
@@ -319,5 +403,70 @@ mod tests {
         assert_eq!(h.resolution, Resolution::YearEndRounds);
         let none = headline(&ds, &filters(2014, 2024, Some(&[])));
         assert_eq!(none.latest, None);
+    }
+
+    fn user(date: NaiveDate, pcode: u8, n: u64) -> GovernoratePoint {
+        GovernoratePoint {
+            complete: false,
+            source_id: "file:mine.csv".into(),
+            ..gov(date, pcode, n, None)
+        }
+    }
+
+    #[test]
+    fn without_a_national_series_governorates_are_summed_with_their_coverage() {
+        let mut ds = Dataset::default();
+        ds.user_sources.insert("file:mine.csv".into());
+        ds.idps_governorate.extend([
+            user(day(2022, 12, 31), 9, 100),
+            user(day(2022, 12, 31), 15, 900),
+            user(day(2023, 6, 30), 9, 50),
+            user(day(2023, 12, 31), 9, 40),
+            user(day(2023, 12, 31), 15, 500),
+        ]);
+        let h = headline(&ds, &filters(2014, 2024, None));
+        assert_eq!(
+            h.coverage,
+            Some(Coverage {
+                governorates: 2,
+                of: 18
+            })
+        );
+        assert_eq!(h.latest.as_ref().map(|p| p.value), Some(540));
+        // June 2023 lacks Ninewa: not comparable, so neither first nor peak.
+        assert_eq!(h.first.as_ref().map(|p| p.date), Some(day(2022, 12, 31)));
+        assert_eq!(h.peak.as_ref().map(|p| p.value), Some(1000));
+    }
+
+    #[test]
+    fn a_user_point_replaces_the_bundled_one_on_the_same_date_only() {
+        let mut ds = Dataset::default();
+        ds.idps_national
+            .push(national(day(2023, 12, 31), 1000, None));
+        ds.idps_national.push(national(day(2024, 4, 30), 900, None));
+        let mut mine = national(day(2024, 4, 30), 950, None);
+        mine.series = NationalSeries::DtmUser;
+        mine.source_id = "file:mine.csv".into();
+        ds.idps_national.push(mine);
+        let series = national_series(&ds, &filters(2014, 2024, None));
+        assert_eq!(
+            series.iter().map(|p| p.value).collect::<Vec<_>>(),
+            [1000, 950]
+        );
+        let h = headline(&ds, &filters(2014, 2024, None));
+        assert_eq!(h.latest.map(|p| p.source_id), Some("file:mine.csv".into()));
+        assert_eq!(h.coverage, None);
+    }
+
+    #[test]
+    fn a_user_governorate_table_wins_its_date_and_is_never_added_to_bundled_rows() {
+        let mut ds = Dataset::default();
+        ds.user_sources.insert("file:mine.csv".into());
+        ds.idps_governorate.extend([
+            gov(day(2024, 4, 30), 15, 229_120, None),
+            user(day(2024, 4, 30), 15, 1000),
+        ]);
+        let h = headline(&ds, &filters(2014, 2024, Some(&[15])));
+        assert_eq!(h.latest.map(|p| p.value), Some(1000));
     }
 }

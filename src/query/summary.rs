@@ -72,7 +72,16 @@ pub struct IdpsOut {
     pub change_from_peak_pct: Option<f64>,
     /// `year_end_rounds` under a governorate filter.
     pub resolution: Option<&'static str>,
+    /// With no national series loaded: how many governorates the figures sum.
+    pub coverage: Option<CoverageOut>,
     pub displaced_since_2014: SinceOut,
+}
+
+/// `{"governorates": N, "of": 18}`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CoverageOut {
+    pub governorates: usize,
+    pub of: usize,
 }
 
 /// Camp figures.
@@ -167,6 +176,10 @@ fn idps_out(dataset: &Dataset, filters: &Filters) -> IdpsOut {
             idps::Resolution::EveryRound => None,
             idps::Resolution::YearEndRounds => Some("year_end_rounds"),
         },
+        coverage: h.coverage.map(|c| CoverageOut {
+            governorates: c.governorates,
+            of: c.of,
+        }),
         displaced_since_2014,
     }
 }

@@ -6,9 +6,12 @@
 pub mod cards;
 pub mod charts;
 pub mod chips;
+pub mod data_panel;
 pub mod filter_panel;
+pub mod open_dialog;
 pub mod palette;
 pub mod plot;
+pub mod problems;
 pub mod status_bar;
 pub mod table_view;
 pub mod theme;

@@ -136,14 +136,25 @@ fn a_missing_path_or_a_folder_is_a_usage_error() {
 }
 
 #[test]
-fn xlsx_is_named_as_not_supported_yet() {
-    let dir = std::env::temp_dir().join("dd-check-xlsx");
+fn a_truncated_xlsx_is_refused_and_an_unsupported_format_is_named() {
+    let r = check("broken/truncated_made_up.xlsx");
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.starts_with(&format!(
+            "displacement-dashboard: {}: not a readable workbook (truncated or corrupt?): ",
+            fixture("broken/truncated_made_up.xlsx")
+        )),
+        "{}",
+        r.stderr
+    );
+    let dir = std::env::temp_dir().join("dd-check-unsupported");
     std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join("master_list.xlsx");
-    std::fs::write(&path, b"PK\x03\x04").expect("write");
+    let path = dir.join("figures.json");
+    std::fs::write(&path, b"{}").expect("write");
     let r = run(&["check", &path.display().to_string()]);
     assert_eq!(r.code, 1);
-    assert!(r.stderr.contains("not supported yet"), "{}", r.stderr);
+    assert!(r.stderr.contains("reading .json files"), "{}", r.stderr);
+    assert!(r.stderr.contains("is not supported yet"), "{}", r.stderr);
 }
 
 #[test]

@@ -178,3 +178,61 @@ fn years_without_an_appeal_say_no_appeal() {
         2
     );
 }
+
+/// Steps the window until no file is loading (the loader runs on a worker thread).
+fn wait_for_loads(h: &mut Harness<'static, DashboardApp>) {
+    for _ in 0..500 {
+        h.step();
+        if !h.state().is_loading() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(!h.state().is_loading(), "the file did not finish loading");
+    h.run();
+}
+
+/// Opens a file through the real Open dialog: Ctrl+O, type the path, click Open.
+fn open_through_dialog(h: &mut Harness<'static, DashboardApp>, path: &str) {
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Path").focus();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Path")
+        .type_text(path);
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Open").click();
+    wait_for_loads(h);
+}
+
+#[test]
+fn a_broken_file_shows_its_problems_and_the_cards_do_not_change() {
+    let mut h = bundled();
+    let tables_before = h.state().view().cards.clone();
+    open_through_dialog(&mut h, "tests/fixtures/broken/negative_count.csv");
+    h.get_by_label("Could not open negative_count.csv");
+    h.get_by_label("\"-5\"");
+    h.get_by_label("Nothing was loaded from this file; the data already open is unchanged.");
+    h.get_by_label("1.10 M");
+    assert_eq!(h.state().view().cards, tables_before);
+}
+
+#[test]
+fn a_good_file_opens_beside_the_bundled_data_and_can_be_removed() {
+    let mut h = bundled();
+    open_through_dialog(&mut h, "tests/fixtures/good/dtm_master_list_made_up.csv");
+    assert!(h.state().failure().is_none(), "{:?}", h.state().failure());
+    let path = "tests/fixtures/good/dtm_master_list_made_up.csv";
+    assert_eq!(h.state().user_files(), [path]);
+    h.get_by_label_contains(&format!("Opened {path}"));
+    // The Data window lists it with a remove button.
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Data…").click();
+    h.run();
+    h.get_by_label(path);
+    h.get_by_role_and_label(Role::Button, "Remove").click();
+    h.run();
+    h.get_by_label("No files of your own yet. Open one (Ctrl+O) or drop it on the window.");
+    h.get_by_label("1.10 M");
+}

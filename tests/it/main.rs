@@ -3,7 +3,9 @@
 
 mod cli_check;
 mod cli_summary;
+mod cli_user_files;
 mod dashboard;
 mod datasets;
 mod export;
 mod support;
+mod user_files;

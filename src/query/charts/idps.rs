@@ -18,14 +18,28 @@ pub fn idps_over_time(dataset: &Dataset, filters: &Filters) -> ChartSpec {
 #[must_use]
 pub fn idps_with_rows(dataset: &Dataset, filters: &Filters) -> Charted<IdpRow> {
     let place = cards::place(dataset, filters);
-    let stock_label = format!("IDPs, {place} (IOM DTM)");
+    // With no national series loaded, the national line sums the governorates present.
+    let (national, coverage) = if filters.is_national() {
+        idps::national_or_sum(dataset, filters)
+    } else {
+        (Vec::new(), None)
+    };
+    let stock_place = match coverage {
+        Some(c) => format!("sum of {} of {} governorates", c.governorates, c.of),
+        None => place.clone(),
+    };
+    let stock_label = format!("IDPs, {stock_place} (IOM DTM)");
     let mut rows: Vec<IdpRow> = match &filters.governorates {
-        None => idps::national_series(dataset, filters)
+        None => national
             .into_iter()
             .map(|p| IdpRow {
                 date: p.date,
                 date_precision: dtm_date_precision(dataset, p.date),
-                series: NationalSeries::Dtm.as_str(),
+                series: if coverage.is_some() {
+                    table_series(dataset, &p.source_id)
+                } else {
+                    NationalSeries::Dtm.as_str()
+                },
                 round: p.round,
                 pcodes: Vec::new(),
                 governorate: place.clone(),
@@ -160,4 +174,98 @@ fn national_rows(
             legend: legend.into(),
         })
         .collect()
+}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::{DatePrecision, NationalPoint, Pcode, Precision};
+    use chrono::NaiveDate;
+
+    fn all() -> Filters {
+        Filters {
+            governorates: None,
+            from: 2014,
+            to: 2024,
+        }
+    }
+
+    #[test]
+    fn an_empty_dataset_gives_an_empty_chart_with_its_message() {
+        let c = idps_over_time(&Dataset::default(), &all());
+        assert!(c.is_empty());
+        assert_eq!(
+            c.empty_message,
+            "No IDP figures for these filters in 2014\u{2013}2024"
+        );
+        assert_eq!(c.source_line, "");
+    }
+
+    #[test]
+    fn a_single_round_is_one_point_with_its_returnees_and_the_dtm_credit() {
+        let mut ds = Dataset::empty().unwrap();
+        ds.sources.push(crate::data::Source {
+            id: "r132".into(),
+            publisher: "IOM DTM".into(),
+            title: "Round 132".into(),
+            published: "2024".into(),
+            url: "https://dtm.iom.int".into(),
+            note: None,
+        });
+        ds.idps_national.push(NationalPoint {
+            date: NaiveDate::from_ymd_opt(2024, 4, 30).unwrap(),
+            date_precision: DatePrecision::Day,
+            round: Some(132),
+            series: NationalSeries::Dtm,
+            idps: 1_098_913,
+            returnees: Some(4_871_916),
+            households: None,
+            precision: Precision::Exact,
+            source_id: "r132".into(),
+        });
+        let c = idps_over_time(&ds, &all());
+        assert_eq!(c.series[0].points.len(), 1);
+        assert_eq!(c.series[0].points[0].y, 1_098_913.0);
+        assert_eq!(c.series[1].points[0].y, 4_871_916.0);
+        assert_eq!(
+            c.source_line,
+            format!("Source: {}", super::super::DTM_CREDIT)
+        );
+        // With a governorate filter there is no governorate table, so nothing to draw.
+        let f = Filters {
+            governorates: Some([Pcode::new(15).unwrap()].into()),
+            ..all()
+        };
+        let c = idps_over_time(&ds, &f);
+        assert!(c.is_empty());
+        assert_eq!(
+            c.series.len(),
+            1,
+            "returnees and comparisons are national only"
+        );
+    }
+
+    #[test]
+    fn without_a_national_series_the_chart_sums_the_governorates_and_says_so() {
+        let mut ds = Dataset::default();
+        for (pcode, n) in [(9, 10), (15, 20)] {
+            ds.idps_governorate.push(crate::data::GovernoratePoint {
+                date: NaiveDate::from_ymd_opt(2024, 4, 30).unwrap(),
+                round: None,
+                pcode: Pcode::new(pcode).unwrap(),
+                basis: crate::data::Basis::Displacement,
+                individuals: n,
+                panel: None,
+                complete: false,
+                source_id: "file:mine.csv".into(),
+            });
+        }
+        ds.user_sources.insert("file:mine.csv".into());
+        let chart = idps_over_time(&ds, &Filters::all(&ds));
+        assert_eq!(
+            chart.series[0].label,
+            "IDPs, sum of 2 of 18 governorates (IOM DTM)"
+        );
+        let ys: Vec<f64> = chart.series[0].points.iter().map(|p| p.y).collect();
+        assert_eq!(ys, [30.0]);
+    }
 }

@@ -19,7 +19,7 @@ use chrono::NaiveDate;
 
 use super::{Filters, cards};
 use crate::data::Dataset;
-use crate::model::{Marker, day_number};
+use crate::model::{Marker, Series, day_number};
 
 /// Credit line IOM's terms ask for on every DTM figure.
 pub const DTM_CREDIT: &str =
@@ -61,6 +61,17 @@ pub fn source_line<'a>(dataset: &Dataset, ids: impl IntoIterator<Item = &'a str>
     } else {
         format!("Source: {}", names.join("; "))
     }
+}
+
+/// The source line of every point the series draw.
+#[must_use]
+pub fn series_source_line(dataset: &Dataset, series: &[Series]) -> String {
+    source_line(
+        dataset,
+        series
+            .iter()
+            .flat_map(|s| s.points.iter().map(|p| p.source_id.as_str())),
+    )
 }
 
 /// A publisher without the "(via `ReliefWeb`)" style notes of where it was read.

@@ -1,0 +1,731 @@
+//! IOM DTM master lists: one row per location and round, aggregated to governorates.
+//!
+//! Rows are summed per (date, round, governorate); where several rounds share a date,
+//! only the latest round is kept, as HDX HAPI does. The result is the IDPs-by-
+//! governorate table (basis: displacement), `complete` only on dates where all 18
+//! governorates are present, with the file as its own source. A file without a date
+//! column takes each round's date from the loaded DTM national series. Households
+//! are checked (whole numbers) but the table keeps individuals, as DESIGN §4 defines it.
+//!
+//! A large CSV goes through polars first: the text is cut into chunks on record
+//! boundaries, and each chunk is parsed and grouped by the raw key texts with polars'
+//! lazy engine, so memory stays near the file's size and progress and cancellation are
+//! checked between chunks. Only distinct keys (a few hundred) are then resolved. If
+//! anything in the file is not clean, the exact path runs instead: every row is
+//! checked on its own, so every problem names its physical row and column. Workbooks
+//! take the exact path directly.
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::Cursor;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use polars::prelude::{
+    CsvReadOptions, DataFrame, DataType, Expr, Field, IntoLazy, PolarsResult, Schema, SerReader,
+    col, len, lit,
+};
+
+use super::csv::Records;
+use super::detect::{GridRow, Header};
+use super::error::{DataError, Problem, Warning};
+use super::gazetteer::{Gazetteer, Pcode};
+use super::load::Progress;
+use super::raw::RawTable;
+use super::records::{Basis, GovernoratePoint};
+use super::schema::{Shape, col as c};
+use super::tables::{
+    COUNT, DATE, GOVERNORATE, Parsed, Table, file_source_id, mark_complete, parse_count,
+    parse_date, parse_round,
+};
+
+/// Data rows per polars chunk.
+const CHUNK_ROWS: usize = 65_536;
+
+/// At most this many problems are listed; the rest are counted.
+pub const MAX_PROBLEMS: usize = 1000;
+
+/// What the reader needs besides the file: the gazetteer and each DTM round's date.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    pub gazetteer: &'a Gazetteer,
+    pub round_dates: &'a BTreeMap<u32, NaiveDate>,
+}
+
+/// Where the columns are.
+#[derive(Debug, Clone, Copy)]
+struct Cols {
+    pcode: Option<usize>,
+    governorate: Option<usize>,
+    individuals: usize,
+    households: Option<usize>,
+    round: Option<usize>,
+    date: Option<usize>,
+}
+
+/// Sums of one (date, round, governorate).
+#[derive(Debug, Clone, Copy, Default)]
+struct Sums {
+    individuals: u64,
+    households: u64,
+    locations: usize,
+}
+
+/// A problem at one cell, before it has a row.
+struct Issue {
+    column: usize,
+    name: &'static str,
+    expected: String,
+    found: String,
+}
+
+/// What has been summed so far.
+#[derive(Debug, Default)]
+struct Acc {
+    groups: HashMap<(NaiveDate, Option<u32>, Pcode), Sums>,
+    /// Names that resolved with a warning (Halabja), and how many rows used them.
+    noted: BTreeMap<String, (String, usize)>,
+}
+
+/// Reads a master list under a recognised header.
+pub struct MasterList<'a> {
+    names: RawTable,
+    ctx: Context<'a>,
+    cols: Cols,
+    resolved: HashMap<String, Result<(Pcode, Option<String>), String>>,
+}
+
+impl<'a> MasterList<'a> {
+    /// A reader for the columns of `header`; `first_column` gives workbook letters.
+    #[must_use]
+    pub fn new(
+        file: &str,
+        sheet: Option<&str>,
+        header: &Header,
+        first_column: Option<usize>,
+        ctx: Context<'a>,
+    ) -> Self {
+        let cols_of = &header.layout.columns;
+        let cols = Cols {
+            pcode: cols_of.get(c::PCODE),
+            governorate: cols_of.get(c::GOVERNORATE),
+            individuals: cols_of.get(c::INDIVIDUALS).unwrap_or(0),
+            households: cols_of.get(c::HOUSEHOLDS),
+            round: cols_of.get(c::ROUND),
+            date: cols_of.get(c::DATE),
+        };
+        MasterList {
+            names: RawTable::new(file, sheet, header, first_column),
+            ctx,
+            cols,
+            resolved: HashMap::new(),
+        }
+    }
+
+    fn resolve(&mut self, text: &str) -> Result<(Pcode, Option<String>), String> {
+        if let Some(r) = self.resolved.get(text) {
+            return r.clone();
+        }
+        let r = self
+            .ctx
+            .gazetteer
+            .resolve(text)
+            .map(|r| (r.pcode, r.warning))
+            .map_err(|e| format!("a known governorate name or P-code ({e})"));
+        self.resolved.insert(text.to_string(), r.clone());
+        r
+    }
+
+    /// Checks a row's key cells; `rows` is how many rows share them.
+    fn key(
+        &mut self,
+        acc: &mut Acc,
+        date: Option<&str>,
+        round: Option<&str>,
+        pcode: Option<&str>,
+        governorate: Option<&str>,
+        rows: usize,
+    ) -> Result<(NaiveDate, Option<u32>, Pcode), Vec<Issue>> {
+        let mut issues = Vec::new();
+        let issue = |column: usize, name, expected: &str, found: Option<&str>| Issue {
+            column,
+            name,
+            expected: expected.into(),
+            found: found.unwrap_or("").into(),
+        };
+        let mut place: Option<(Pcode, usize, &str)> = None;
+        for (column, name, text) in [
+            (self.cols.pcode, c::PCODE, pcode),
+            (self.cols.governorate, c::GOVERNORATE, governorate),
+        ] {
+            let Some(column) = column else { continue };
+            let Some(text) = text else {
+                issues.push(issue(column, name, GOVERNORATE, None));
+                continue;
+            };
+            match self.resolve(text) {
+                Ok((p, warning)) => {
+                    if let Some((other, other_column, other_text)) = place
+                        && other != p
+                    {
+                        let header = self
+                            .names
+                            .header
+                            .get(other_column)
+                            .cloned()
+                            .unwrap_or_default();
+                        let expected = format!(
+                            "the same governorate as column \"{header}\" (\"{other_text}\" is {})",
+                            self.ctx.gazetteer.name(other)
+                        );
+                        issues.push(issue(column, name, &expected, Some(text)));
+                    }
+                    if let Some(w) = warning {
+                        acc.noted.entry(text.to_string()).or_insert((w, 0)).1 += rows;
+                    }
+                    place.get_or_insert((p, column, text));
+                }
+                Err(expected) => issues.push(issue(column, name, &expected, Some(text))),
+            }
+        }
+        let round_n = match (self.cols.round, round) {
+            (Some(column), Some(text)) => {
+                let n = parse_round(text);
+                if n.is_none() {
+                    issues.push(issue(column, c::ROUND, "a DTM round number", Some(text)));
+                }
+                n
+            }
+            _ => None,
+        };
+        let date = match (self.cols.date, self.cols.round) {
+            (Some(column), _) => {
+                let d = date.and_then(parse_date);
+                if d.is_none() {
+                    issues.push(issue(column, c::DATE, DATE, date));
+                }
+                d
+            }
+            (None, Some(column)) => {
+                let d = round_n.and_then(|r| self.ctx.round_dates.get(&r).copied());
+                if d.is_none() && (round_n.is_some() || round.is_none()) {
+                    issues.push(issue(
+                        column,
+                        c::ROUND,
+                        "a round of the loaded DTM series (the file has no date column)",
+                        round,
+                    ));
+                }
+                d
+            }
+            (None, None) => None,
+        };
+        match (date, place) {
+            (Some(d), Some((p, ..))) if issues.is_empty() => Ok((d, round_n, p)),
+            _ => Err(issues),
+        }
+    }
+
+    /// Checks and sums one row (the exact path); problems go to `problems`.
+    fn push_row(&mut self, acc: &mut Acc, row: &GridRow, problems: &mut Problems) {
+        let cell = |i: Option<usize>| i.and_then(|i| row.cells.get(i)).and_then(Option::as_deref);
+        let cols = self.cols;
+        let key = self.key(
+            acc,
+            cell(cols.date),
+            cell(cols.round),
+            cell(cols.pcode),
+            cell(cols.governorate),
+            1,
+        );
+        let (key, mut issues) = match key {
+            Ok(k) => (Some(k), Vec::new()),
+            Err(i) => (None, i),
+        };
+        let individuals = cell(Some(cols.individuals));
+        let count = individuals.and_then(parse_count);
+        if count.is_none() {
+            issues.push(Issue {
+                column: cols.individuals,
+                name: c::INDIVIDUALS,
+                expected: COUNT.into(),
+                found: individuals.unwrap_or("").into(),
+            });
+        }
+        let individuals = count;
+        let households = match cell(cols.households) {
+            None => Some(0),
+            Some(text) => {
+                let n = parse_count(text);
+                if n.is_none()
+                    && let Some(column) = cols.households
+                {
+                    issues.push(Issue {
+                        column,
+                        name: c::HOUSEHOLDS,
+                        expected: COUNT.into(),
+                        found: text.into(),
+                    });
+                }
+                n
+            }
+        };
+        for i in issues {
+            problems.push(self.names.problem_at_line(
+                row.line,
+                Some(i.column),
+                i.name,
+                &i.expected,
+                &i.found,
+            ));
+        }
+        if let (Some(key), Some(individuals), Some(households)) = (key, individuals, households) {
+            let sums = acc.groups.entry(key).or_default();
+            sums.individuals += individuals;
+            sums.households += households;
+            sums.locations += 1;
+        }
+    }
+
+    /// Reads every row of a sheet or of CSV text (the exact path).
+    pub fn read_rows(
+        &mut self,
+        rows: impl Iterator<Item = GridRow>,
+        progress: &Progress,
+    ) -> Result<Parsed, DataError> {
+        let mut acc = Acc::default();
+        let mut problems = Problems::default();
+        for (i, row) in rows.enumerate() {
+            if row.is_blank() {
+                continue;
+            }
+            self.push_row(&mut acc, &row, &mut problems);
+            if i % 4096 == 4095 {
+                progress.add(4096);
+                progress.check(&self.names.file)?;
+            }
+        }
+        if !problems.list.is_empty() {
+            return Err(problems.into_error());
+        }
+        Ok(self.finish(&acc))
+    }
+
+    /// Reads CSV text from `records` (at the first data row): polars first, the
+    /// exact path if the file is not clean.
+    pub fn read_csv(
+        &mut self,
+        text: &str,
+        records: Records,
+        separator: u8,
+        progress: &Progress,
+    ) -> Result<Parsed, DataError> {
+        let start = records.clone();
+        let before = progress.rows();
+        if let Some(acc) = self.fast(text, records, separator, progress)? {
+            return Ok(self.finish(&acc));
+        }
+        progress.set(before);
+        self.read_rows(start, progress)
+    }
+
+    /// The polars path: `None` when a value needs the exact path.
+    fn fast(
+        &mut self,
+        text: &str,
+        mut records: Records,
+        separator: u8,
+        progress: &Progress,
+    ) -> Result<Option<Acc>, DataError> {
+        let width = self.names.header.len();
+        let mut acc = Acc::default();
+        loop {
+            progress.check(&self.names.file)?;
+            let begin = records.offset();
+            let n = records.skip_records(CHUNK_ROWS);
+            if n == 0 {
+                break;
+            }
+            let chunk = &text[begin..records.offset()];
+            let cols = self.cols;
+            let grouped = catch_unwind(AssertUnwindSafe(|| {
+                group_chunk(chunk.as_bytes(), separator, width, cols)
+            }));
+            let Ok(Ok(groups)) = grouped else {
+                return Ok(None);
+            };
+            if !self.add_groups(&mut acc, &groups, cols) {
+                return Ok(None);
+            }
+            progress.add(n);
+        }
+        Ok(Some(acc))
+    }
+
+    /// Adds one chunk's groups; false when a value is not clean.
+    fn add_groups(&mut self, acc: &mut Acc, df: &DataFrame, cols: Cols) -> bool {
+        let text_col = |i: Option<usize>| {
+            i.and_then(|i| df.column(&format!("c{i}")).ok())
+                .and_then(|s| s.str().ok().cloned())
+        };
+        let int_col = |name: &str| df.column(name).ok().and_then(|s| s.i64().ok().cloned());
+        let (date, round, pcode, governorate) = (
+            text_col(cols.date),
+            text_col(cols.round),
+            text_col(cols.pcode),
+            text_col(cols.governorate),
+        );
+        let (Some(ind), Some(bad), Some(hh), Some(n)) =
+            (int_col("ind"), int_col("bad"), int_col("hh"), int_col("n"))
+        else {
+            return false;
+        };
+        for g in 0..df.height() {
+            if bad.get(g).unwrap_or(1) != 0 {
+                return false;
+            }
+            let rows = n.get(g).unwrap_or(0) as usize;
+            let Ok(key) = self.key(
+                acc,
+                text_at(date.as_ref(), g),
+                text_at(round.as_ref(), g),
+                text_at(pcode.as_ref(), g),
+                text_at(governorate.as_ref(), g),
+                rows,
+            ) else {
+                return false;
+            };
+            let sums = acc.groups.entry(key).or_default();
+            sums.individuals += ind.get(g).unwrap_or(0) as u64;
+            sums.households += hh.get(g).unwrap_or(0) as u64;
+            sums.locations += rows;
+        }
+        true
+    }
+
+    /// The governorate table: latest round per date, `complete` where all are present.
+    fn finish(&self, acc: &Acc) -> Parsed {
+        let file = &self.names.file;
+        let mut warnings = Vec::new();
+        let mut rounds: BTreeMap<NaiveDate, BTreeMap<Option<u32>, usize>> = BTreeMap::new();
+        for ((date, round, _), sums) in &acc.groups {
+            *rounds.entry(*date).or_default().entry(*round).or_default() += sums.locations;
+        }
+        let mut kept: BTreeMap<NaiveDate, Option<u32>> = BTreeMap::new();
+        for (date, by_round) in &rounds {
+            let Some((&latest, _)) = by_round.iter().next_back() else {
+                continue;
+            };
+            kept.insert(*date, latest);
+            if by_round.len() > 1 {
+                let older: Vec<String> = by_round
+                    .keys()
+                    .filter(|r| **r != latest)
+                    .map(|r| round_label(*r))
+                    .collect();
+                let left_out: usize = by_round
+                    .iter()
+                    .filter(|(r, _)| **r != latest)
+                    .map(|(_, n)| n)
+                    .sum();
+                warnings.push(Warning {
+                    file: file.clone(),
+                    message: format!(
+                        "{date}: several rounds share this date; kept {} (the latest) and left out {left_out} location rows of {}",
+                        round_label(latest),
+                        older.join(", ")
+                    ),
+                });
+            }
+        }
+        for (message, n) in acc.noted.values() {
+            warnings.push(Warning {
+                file: file.clone(),
+                message: format!("{message} ({n} rows)"),
+            });
+        }
+        let source_id = file_source_id(file);
+        let mut locations = 0;
+        let mut points: Vec<GovernoratePoint> = acc
+            .groups
+            .iter()
+            .filter(|((date, round, _), _)| kept.get(date) == Some(round))
+            .map(|((date, round, pcode), sums)| {
+                locations += sums.locations;
+                GovernoratePoint {
+                    date: *date,
+                    round: *round,
+                    pcode: *pcode,
+                    basis: Basis::Displacement,
+                    individuals: sums.individuals,
+                    panel: None,
+                    complete: false,
+                    source_id: source_id.clone(),
+                }
+            })
+            .collect();
+        points.sort_by_key(|p| (p.date, p.pcode));
+        mark_complete(&mut points, self.ctx.gazetteer.governorates().len());
+        Parsed {
+            table: Table::IdpsGovernorate(points),
+            warnings,
+            shape: Shape::DtmMasterList,
+            locations_aggregated: Some(locations),
+            rows_read: acc.groups.values().map(|s| s.locations).sum(),
+        }
+    }
+}
+
+fn text_at(column: Option<&polars::prelude::StringChunked>, i: usize) -> Option<&str> {
+    column.and_then(|c| c.get(i))
+}
+
+fn round_label(round: Option<u32>) -> String {
+    round.map_or_else(
+        || "the rows without a round".into(),
+        |r| format!("round {r}"),
+    )
+}
+
+/// Problems found so far, listing at most [`MAX_PROBLEMS`].
+#[derive(Debug, Default)]
+struct Problems {
+    list: Vec<Problem>,
+    more: usize,
+}
+
+impl Problems {
+    fn push(&mut self, p: Problem) {
+        if self.list.len() < MAX_PROBLEMS {
+            self.list.push(p);
+        } else {
+            self.more += 1;
+        }
+    }
+
+    fn into_error(self) -> DataError {
+        if self.more == 0 {
+            DataError::Invalid(self.list)
+        } else {
+            DataError::TooMany {
+                problems: self.list,
+                more: self.more,
+            }
+        }
+    }
+}
+
+/// Parses one chunk of CSV records with polars and groups it by the raw key texts:
+/// columns `c{i}` for the keys, `ind` and `hh` (sums), `bad` (cells that are not
+/// whole numbers of 0 or more, or a missing individuals count) and `n` (rows).
+fn group_chunk(bytes: &[u8], separator: u8, width: usize, cols: Cols) -> PolarsResult<DataFrame> {
+    let schema: Schema = (0..width)
+        .map(|i| Field::new(format!("c{i}").into(), DataType::String))
+        .collect();
+    let keys: Vec<usize> = [cols.date, cols.round, cols.pcode, cols.governorate]
+        .into_iter()
+        .flatten()
+        .collect();
+    let mut projection = keys.clone();
+    projection.push(cols.individuals);
+    projection.extend(cols.households);
+    projection.sort_unstable();
+    projection.dedup();
+    let df = CsvReadOptions::default()
+        .with_has_header(false)
+        .with_schema(Some(Arc::new(schema)))
+        .with_projection(Some(Arc::new(projection)))
+        .map_parse_options(|p| {
+            p.with_separator(separator)
+                .with_missing_is_null(true)
+                .with_truncate_ragged_lines(true)
+        })
+        .into_reader_with_file_handle(Cursor::new(bytes))
+        .finish()?;
+    let number = |i: usize| col(format!("c{i}")).cast(DataType::Int64);
+    let not_a_count = |i: usize| {
+        let raw = col(format!("c{i}"));
+        raw.is_not_null()
+            .and(number(i).is_null().or(number(i).lt(lit(0))))
+            .cast(DataType::Int64)
+            .sum()
+    };
+    let ind = cols.individuals;
+    let mut bad: Expr =
+        not_a_count(ind) + col(format!("c{ind}")).is_null().cast(DataType::Int64).sum();
+    let hh_sum = if let Some(h) = cols.households {
+        bad = bad + not_a_count(h);
+        number(h).sum()
+    } else {
+        lit(0i64)
+    };
+    let by: Vec<Expr> = keys.iter().map(|i| col(format!("c{i}"))).collect();
+    df.lazy()
+        .group_by(by)
+        .agg([
+            number(ind).sum().alias("ind"),
+            hh_sum.cast(DataType::Int64).alias("hh"),
+            bad.alias("bad"),
+            len().cast(DataType::Int64).alias("n"),
+        ])
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fmt::Write as _;
+
+    use super::*;
+    use crate::data::detect::find_header;
+    use crate::data::load::{LoadContext, LoadOptions, load_bytes};
+    use crate::data::{Dataset, csv};
+
+    fn ctx() -> LoadContext {
+        let mut ctx = Dataset::empty().unwrap().load_context();
+        ctx.round_dates
+            .insert(7, NaiveDate::from_ymd_opt(2020, 6, 30).unwrap());
+        ctx
+    }
+
+    fn load(text: &str) -> Result<Parsed, DataError> {
+        load_bytes(
+            &ctx(),
+            "m.csv",
+            Some("csv"),
+            text.as_bytes(),
+            &LoadOptions::default(),
+            &Progress::none(),
+        )
+        .map(|l| l.parsed)
+    }
+
+    fn sums(p: &Parsed) -> Vec<(String, Option<u32>, String, u64)> {
+        let Table::IdpsGovernorate(rows) = &p.table else {
+            panic!("not a governorate table")
+        };
+        rows.iter()
+            .map(|r| {
+                (
+                    r.date.to_string(),
+                    r.round,
+                    r.pcode.to_string(),
+                    r.individuals,
+                )
+            })
+            .collect()
+    }
+
+    const HEADER: &str = "Governorate,Location,Individuals,Round,Date\n";
+
+    #[test]
+    fn only_the_latest_round_of_a_date_is_kept() {
+        let p = load(&format!(
+            "{HEADER}Ninewa,A,10,131,2023-12-31\nNinewa,B,5,131,2023-12-31\nNinewa,A,99,130,2023-12-31\nDahuk,C,7,130,2023-06-30\n"
+        ))
+        .unwrap();
+        assert_eq!(
+            sums(&p),
+            [
+                ("2023-06-30".into(), Some(130), "IQG09".into(), 7),
+                ("2023-12-31".into(), Some(131), "IQG15".into(), 15),
+            ]
+        );
+        assert_eq!(p.locations_aggregated, Some(3));
+        assert_eq!(p.rows_read, 4);
+        assert_eq!(p.warnings.len(), 1, "{:?}", p.warnings);
+    }
+
+    #[test]
+    fn a_round_without_a_date_column_takes_the_dtm_round_date() {
+        let p =
+            load("Governorate,Location,Individuals,Round\nNinewa,A,10,7\nNinewa,B,1,7\n").unwrap();
+        assert_eq!(
+            sums(&p),
+            [("2020-06-30".into(), Some(7), "IQG15".into(), 11)]
+        );
+        let e = load("Governorate,Location,Individuals,Round\nNinewa,A,10,8\n")
+            .map(|_| ())
+            .map_err(|e| e.to_string());
+        assert_eq!(
+            e,
+            Err("m.csv: row 2, column \"Round\": expected a round of the loaded DTM series (the file has no date column), found \"8\"".into())
+        );
+    }
+
+    #[test]
+    fn halabja_is_counted_under_sulaymaniyah_with_one_warning() {
+        let p = load(&format!(
+            "{HEADER}Halabja,A,10,1,2024-01-31\nHalabja,B,10,1,2024-01-31\nSulaymaniyah,C,1,1,2024-01-31\n"
+        ))
+        .unwrap();
+        assert_eq!(
+            sums(&p),
+            [("2024-01-31".into(), Some(1), "IQG06".into(), 21)]
+        );
+        assert_eq!(p.warnings.len(), 1);
+        assert!(
+            p.warnings[0].message.ends_with("(2 rows)"),
+            "{:?}",
+            p.warnings
+        );
+    }
+
+    #[test]
+    fn untidy_cells_take_the_exact_path_and_give_the_same_totals() {
+        let tidy = load(&format!(
+            "{HEADER}Ninewa,A,10,1,2024-01-31\nDahuk,B,3,1,2024-01-31\n"
+        ))
+        .unwrap();
+        let untidy = load(&format!(
+            "{HEADER}Ninewa,A, 10 ,1,2024-01-31\n\"Dahuk\",B,3,1, 2024-01-31\n"
+        ))
+        .unwrap();
+        assert_eq!(sums(&tidy), sums(&untidy));
+    }
+
+    #[test]
+    fn the_polars_path_and_the_exact_path_agree_over_many_chunks() {
+        let mut text = String::from(HEADER);
+        let names = ["Ninewa", "IQG09", "Erbil", "Nineveh", "IRQ-G01"];
+        for i in 0..(CHUNK_ROWS + 1000) {
+            let round = 1 + (i % 3);
+            let date = if round == 3 {
+                "2024-02-29"
+            } else {
+                "2024-01-31"
+            };
+            let _ = writeln!(text, "{},L{i},{},{round},{date}", names[i % 5], i % 97);
+        }
+        let ctx = ctx();
+        let rows: Vec<GridRow> = csv::Records::new(&text, b',').take(20).collect();
+        let header = find_header(&rows, &ctx.gazetteer, None).unwrap();
+        let context = Context {
+            gazetteer: &ctx.gazetteer,
+            round_dates: &ctx.round_dates,
+        };
+        let mut list = MasterList::new("m.csv", None, &header, None, context);
+        let mut records = csv::Records::new(&text, b',');
+        records.skip_records(1);
+        let fast = list
+            .fast(&text, records.clone(), b',', &Progress::none())
+            .unwrap()
+            .expect("a clean file takes the polars path");
+        let exact = list.read_rows(records, &Progress::none()).unwrap();
+        let fast = list.finish(&fast);
+        assert_eq!(sums(&fast), sums(&exact));
+        assert_eq!(fast.locations_aggregated, exact.locations_aggregated);
+        assert_eq!(fast.rows_read, CHUNK_ROWS + 1000);
+        assert_eq!(fast.warnings, exact.warnings);
+    }
+
+    #[test]
+    fn problems_beyond_the_limit_are_counted() {
+        let mut text = String::from(HEADER);
+        for _ in 0..(MAX_PROBLEMS + 5) {
+            text.push_str("Ninewa,A,x,1,2024-01-31\n");
+        }
+        let e = load(&text).unwrap_err();
+        assert_eq!(e.problems().len(), MAX_PROBLEMS);
+        assert!(e.to_string().ends_with("…and 5 more problems"), "{e}");
+    }
+}

@@ -1,0 +1,84 @@
+//! The Data window: the bundled data switch and every file the user loaded — kind,
+//! rows, dates, governorates, warnings — with a remove button each.
+
+use egui::{CollapsingHeader, RichText, Ui};
+
+use crate::data::{FileReport, Gazetteer};
+use crate::model::thousands;
+
+/// What the user asked for in the window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DataAction {
+    Remove(usize),
+    Open,
+}
+
+/// Draws the list; `bundled` switches the bundled Iraq data on or off.
+pub fn data_panel_ui(
+    ui: &mut Ui,
+    files: &[FileReport],
+    bundled: &mut bool,
+    gazetteer: &Gazetteer,
+) -> Option<DataAction> {
+    let mut action = None;
+    ui.checkbox(
+        bundled,
+        "Bundled Iraq data (IOM DTM, OCHA FTS, camps, events)",
+    )
+    .on_hover_text("Switch off to see only your own files");
+    ui.separator();
+    if files.is_empty() {
+        ui.label("No files of your own yet. Open one (Ctrl+O) or drop it on the window.");
+    }
+    for (i, f) in files.iter().enumerate() {
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(&f.name).strong());
+            ui.label(RichText::new(f.shape.label()).weak());
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui.button("Remove").clicked() {
+                    action = Some(DataAction::Remove(i));
+                }
+            });
+        });
+        let mut facts = vec![format!("{} rows", thousands(f.rows as u64))];
+        if let Some(n) = f.locations_aggregated {
+            facts.push(format!("{} locations aggregated", thousands(n as u64)));
+        }
+        if let Some((a, b)) = f.date_range {
+            facts.push(format!(
+                "{} \u{2013} {}",
+                a.format("%d %b %Y"),
+                b.format("%d %b %Y")
+            ));
+        }
+        match f.governorates.len() {
+            0 => {}
+            n if n <= 4 => facts.push(
+                f.governorates
+                    .iter()
+                    .map(|p| gazetteer.name(*p))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+            n => facts.push(format!("{n} governorates")),
+        }
+        ui.label(RichText::new(facts.join(" \u{b7} ")).small());
+        if !f.warnings.is_empty() {
+            CollapsingHeader::new(
+                RichText::new(format!("{} warnings", f.warnings.len()))
+                    .color(ui.visuals().warn_fg_color),
+            )
+            .id_salt(("warnings", i))
+            .show(ui, |ui| {
+                for w in &f.warnings {
+                    ui.label(RichText::new(&w.message).small());
+                }
+            });
+        }
+        ui.separator();
+    }
+    if ui.button("Open a file\u{2026}").clicked() {
+        action = Some(DataAction::Open);
+    }
+    action
+}
