@@ -110,6 +110,7 @@ pub fn request(args: &ExportArgs) -> Result<ExportRequest, Failure> {
             width: args.width,
             height: args.height,
             show_events: !args.no_events,
+            hidden_series: Vec::new(),
         },
     })
 }
