@@ -110,6 +110,7 @@ pub fn request(args: &ExportArgs) -> Result<ExportRequest, Failure> {
             width: args.width,
             height: args.height,
             show_events: !args.no_events,
+            hidden_series: Vec::new(),
         },
     })
 }
@@ -146,11 +147,14 @@ fn failure(error: &ExportError) -> Failure {
 /// `SOURCE_DATE_EPOCH` when set (reproducible output).
 #[must_use]
 pub fn generated_on() -> NaiveDate {
-    std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok())
-        .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
-        .map_or_else(|| chrono::Local::now().date_naive(), |t| t.date_naive())
+    epoch_date(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref())
+        .unwrap_or_else(|| chrono::Local::now().date_naive())
+}
+
+/// The UTC date of a `SOURCE_DATE_EPOCH` value (seconds since 1970).
+fn epoch_date(value: Option<&str>) -> Option<NaiveDate> {
+    let secs = value?.trim().parse::<i64>().ok()?;
+    chrono::DateTime::from_timestamp(secs, 0).map(|t| t.date_naive())
 }
 
 /// Runs `export`.
@@ -241,8 +245,12 @@ mod tests {
 
     #[test]
     fn source_date_epoch_is_a_utc_date() {
-        // 2026-11-12T00:00:00Z; read only here, so no other test depends on it.
-        let parsed = chrono::DateTime::from_timestamp(1_794_441_600, 0).map(|t| t.date_naive());
-        assert_eq!(parsed, NaiveDate::from_ymd_opt(2026, 11, 12));
+        assert_eq!(
+            epoch_date(Some("1794441600")),
+            NaiveDate::from_ymd_opt(2026, 11, 12)
+        );
+        assert_eq!(epoch_date(Some(" 0 ")), NaiveDate::from_ymd_opt(1970, 1, 1));
+        assert_eq!(epoch_date(Some("soon")), None);
+        assert_eq!(epoch_date(None), None);
     }
 }

@@ -5,6 +5,8 @@
 //! The rows are the ones the chart draws ([`crate::query::rows`]), so a CSV holds
 //! exactly the chart's figures for the same filters.
 
+use std::fmt::Write as _;
+
 use crate::data::{CampScope, Dataset};
 use crate::query::funding::FundingYear;
 use crate::query::round1;
@@ -83,12 +85,20 @@ fn table<const N: usize>(columns: [&str; N], rows: impl Iterator<Item = [String;
     out
 }
 
-/// "Publisher, title (published)" of a source id, or the id itself.
+/// "Publisher, title (published)" of a source id (empty parts left out), or the id.
 fn source_name(dataset: &Dataset, id: &str) -> String {
-    dataset.source(id).map_or_else(
-        || id.to_string(),
-        |s| format!("{}, {} ({})", s.publisher, s.title, s.published),
-    )
+    let Some(s) = dataset.source(id) else {
+        return id.to_string();
+    };
+    let mut name = [s.publisher.as_str(), s.title.as_str()]
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ");
+    if !s.published.is_empty() {
+        let _ = write!(name, " ({})", s.published);
+    }
+    name
 }
 
 /// A percentage as the app shows it: one decimal, none when whole ("63", "90.4").

@@ -108,12 +108,15 @@ impl Format {
 /// Size and content options of a picture. `None` sizes take the defaults: 800 × 500
 /// px for a chart, A4 landscape (1123 × 794 px at 96 dpi) for the sheet. A chart
 /// whose legend and event key need more room than `height` leaves is drawn taller.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Layout {
     pub width: Option<u32>,
     pub height: Option<u32>,
     /// Draw the dated events as numbered markers with a key (charts only).
     pub show_events: bool,
+    /// Series labels left out of a chart, as the user switched them off in the legend
+    /// on screen (charts only; tables and the sheet hold every series).
+    pub hidden_series: Vec<String>,
 }
 
 impl Default for Layout {
@@ -122,6 +125,7 @@ impl Default for Layout {
             width: None,
             height: None,
             show_events: true,
+            hidden_series: Vec::new(),
         }
     }
 }
@@ -300,7 +304,11 @@ pub fn render_svg(
     match what {
         What::Chart(chart) => {
             let size = checked_size(layout, CHART_SIZE)?;
-            let specs = chart_specs(chart, dataset, filters);
+            let mut specs = chart_specs(chart, dataset, filters);
+            for spec in &mut specs {
+                spec.series
+                    .retain(|s| !layout.hidden_series.contains(&s.label));
+            }
             let refs: Vec<&ChartSpec> = specs.iter().collect();
             let options = PanelOptions {
                 x_range: chart::x_range(filters),
@@ -560,6 +568,22 @@ mod tests {
             "width 10 px is out of range; use 200 to 8000"
         );
         assert!(e.is_usage());
+    }
+
+    #[test]
+    fn series_hidden_on_screen_are_left_out() {
+        let ds = Dataset::bundled().unwrap();
+        let f = filters(None, 2014, 2024);
+        let day = NaiveDate::from_ymd_opt(2026, 11, 12).unwrap();
+        let layout = Layout {
+            hidden_series: vec!["Returnees (IOM DTM)".into()],
+            ..Layout::default()
+        };
+        let what = What::Chart(ExportChart::Idps);
+        let all = render_svg(what, &Layout::default(), &ds, &f, day).unwrap();
+        let shown = render_svg(what, &layout, &ds, &f, day).unwrap();
+        assert!(all.contains("data-series=\"Returnees (IOM DTM)\""));
+        assert!(!shown.contains("Returnees (IOM DTM)"));
     }
 
     #[test]

@@ -95,6 +95,18 @@ mod tests {
     }
 
     #[test]
+    fn arabic_falls_back_to_the_bundled_arabic_font() {
+        let svg = format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"60\" height=\"24\">\
+             <text x=\"2\" y=\"18\" font-family=\"{}\" font-size=\"16\">\u{646}\u{64a}\u{646}\u{648}\u{649}</text></svg>",
+            fonts::SVG_FAMILY
+        );
+        let img = image(&svg, 1).unwrap();
+        let dark = img.rgba.chunks(4).filter(|px| px[0] < 128).count();
+        assert!(dark > 20, "the Arabic word is drawn ({dark} dark pixels)");
+    }
+
+    #[test]
     fn text_is_drawn_and_scaled() {
         let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"20\">\
                    <text x=\"2\" y=\"15\" font-family=\"Noto Sans\" font-size=\"14\">Iq</text></svg>";

@@ -87,11 +87,27 @@ pub struct CampRow {
     pub legend: String,
 }
 
+/// True when figures of this source came from the user's files.
+fn is_user_source(dataset: &Dataset, source_id: &str) -> bool {
+    source_id.starts_with("file:") || dataset.user_sources.contains(source_id)
+}
+
+/// The series token of a national DTM figure: `dtm_user` when it comes from the
+/// user's complete table, `dtm` otherwise.
+#[must_use]
+pub fn national_series(dataset: &Dataset, source_id: &str) -> &'static str {
+    if is_user_source(dataset, source_id) {
+        NationalSeries::DtmUser.as_str()
+    } else {
+        NationalSeries::Dtm.as_str()
+    }
+}
+
 /// The series token of a governorate table's source: `dtm` for IOM DTM's own tables,
 /// `user_file` for a loaded file, `secondary` for second-hand tables.
 #[must_use]
 pub fn table_series(dataset: &Dataset, source_id: &str) -> &'static str {
-    if source_id.starts_with("file:") {
+    if is_user_source(dataset, source_id) {
         return "user_file";
     }
     match dataset.source(source_id) {
@@ -123,6 +139,8 @@ mod tests {
         assert_eq!(table_series(&ds, "dtm_api_admin1"), "dtm");
         assert_eq!(table_series(&ds, "file:mine.csv"), "user_file");
         assert_eq!(table_series(&ds, "no-such-source"), "secondary");
+        assert_eq!(national_series(&ds, "dtm_api_admin0"), "dtm");
+        assert_eq!(national_series(&ds, "file:mine.csv"), "dtm_user");
     }
 
     #[test]

@@ -727,3 +727,53 @@ fn cli_a_refused_data_file_exits_1_as_check_does() {
     assert_eq!((code, stderr), (1, check.stderr));
     assert!(!Path::new(&svg).exists());
 }
+
+#[test]
+fn user_files_export_their_own_figures_with_their_file_as_source() {
+    // Without the bundled data, a user's governorate file is summed nationally
+    // (the governorates present) and its funding file drawn; the tables hold the
+    // same figures, with the file named as the source.
+    let dir = scratch("user");
+    let mut ds = Dataset::empty().expect("the gazetteer");
+    for name in [
+        "good/dtm_master_list_made_up.csv",
+        "good/semicolon_bom_arabic_made_up.csv",
+        "good/fts_requirements_funding_made_up.csv",
+    ] {
+        let path = PathBuf::from(crate::support::fixture(name));
+        let parsed = ds.read_file(&path).expect("a good fixture");
+        ds.add(&path.display().to_string(), parsed, false);
+    }
+    for f in [
+        filters(None, 2014, 2024),
+        filters(Some(&[NINEWA]), 2014, 2024),
+    ] {
+        for chart in [
+            ExportChart::Idps,
+            ExportChart::Governorates(Basis::Displacement),
+        ] {
+            let (header, rows) = read_csv(&export::render_csv(chart, &ds, &f));
+            let specs = export::chart_specs(chart, &ds, &f);
+            assert_eq!(
+                rows_of(&header, &rows),
+                points_of(&specs),
+                "{chart:?} {f:?}"
+            );
+            let series = column(&header, "series");
+            assert!(
+                rows.iter()
+                    .all(|r| r[series] == "user_file" || r[series] == "dtm_user"),
+                "{rows:?}"
+            );
+            check_chart_svg(&svg_of(What::Chart(chart), &ds, &f), &specs);
+        }
+    }
+    let request = ExportRequest {
+        what: What::Sheet,
+        format: Format::Png { scale: 1 },
+        path: dir.join("sheet.png"),
+        layout: Layout::default(),
+    };
+    export::run(&request, &ds, &filters(None, 2014, 2024), day()).expect("a sheet");
+    assert_eq!(decode_png(&dir.join("sheet.png")).0, 1123);
+}

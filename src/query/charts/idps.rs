@@ -3,7 +3,7 @@
 use super::{markers, source_line, subtitle};
 use crate::data::{Basis, Dataset, NationalSeries};
 use crate::model::{ChartId, ChartSpec, Point, Series, SeriesKind, Unit, day_number, long_date};
-use crate::query::rows::{Charted, IdpRow, dtm_date_precision, table_series};
+use crate::query::rows::{self, Charted, IdpRow, dtm_date_precision, table_series};
 use crate::query::{Filters, cards, idps};
 
 /// IDPs over time. With a governorate filter: the selected governorates' summed
@@ -38,7 +38,7 @@ pub fn idps_with_rows(dataset: &Dataset, filters: &Filters) -> Charted<IdpRow> {
                 series: if coverage.is_some() {
                     table_series(dataset, &p.source_id)
                 } else {
-                    NationalSeries::Dtm.as_str()
+                    rows::national_series(dataset, &p.source_id)
                 },
                 round: p.round,
                 pcodes: Vec::new(),
