@@ -244,6 +244,18 @@ impl DashboardApp {
             path,
             layout: Layout {
                 show_events: self.settings.show_events,
+                // What is hidden on screen is left out of the export too.
+                hidden_series: if self.idps_panel.show_comparisons {
+                    Vec::new()
+                } else {
+                    self.view
+                        .idps
+                        .series
+                        .iter()
+                        .filter(|s| s.kind == crate::model::SeriesKind::Comparison)
+                        .map(|s| s.label.clone())
+                        .collect()
+                },
                 ..Layout::default()
             },
         };
