@@ -8,7 +8,7 @@
 //! parameter so exports are reproducible. SVG keeps every word as a `<text>` element
 //! naming the bundled font first; PNG is that SVG rasterised with the bundled fonts
 //! only, at any integer scale. Files are written atomically. Nothing here uses egui
-//! or polars, and every function is safe to call from a worker thread.
+//! or a data frame, and every function is safe to call from a worker thread.
 //!
 //! The app sends an [`ExportRequest`] to a worker thread and calls [`run`]; "Copy
 //! image" calls [`render_image`] (or [`render_png_bytes`]); the save dialog starts
