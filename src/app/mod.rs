@@ -515,8 +515,17 @@ impl DashboardApp {
         {
             self.export_to(ctx, what, path, choice);
         }
-        if let Some(path) = self.open_dialog.ui(ctx, &self.settings.recent) {
-            self.open_path(ctx, &path);
+        if let Some((path, sheet)) = self.open_dialog.ui(ctx, &self.settings.recent) {
+            match sheet {
+                Some(sheet) => {
+                    let options = LoadOptions {
+                        sheet: Some(sheet),
+                        mapping: None,
+                    };
+                    self.open_with(ctx, &path, options);
+                }
+                None => self.open_path(ctx, &path),
+            }
         }
         let mut data_window = self.data_window;
         let mut action = None;

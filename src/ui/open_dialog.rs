@@ -11,14 +11,20 @@ use egui::{RichText, Ui};
 pub struct OpenDialog {
     pub open: bool,
     pub path: String,
+    /// For a workbook: the sheet to read (empty: the first with a recognisable header).
+    pub sheet: String,
     browse: Option<Receiver<Option<PathBuf>>>,
     /// Said when the system dialog is not available.
     note: Option<String>,
 }
 
 impl OpenDialog {
-    /// Shows the dialog; returns a path to open.
-    pub fn ui(&mut self, ctx: &egui::Context, recent: &[String]) -> Option<PathBuf> {
+    /// Shows the dialog; returns a path to open and, for a workbook, the sheet chosen.
+    pub fn ui(
+        &mut self,
+        ctx: &egui::Context,
+        recent: &[String],
+    ) -> Option<(PathBuf, Option<String>)> {
         if let Some(rx) = &self.browse
             && let Ok(picked) = rx.try_recv()
         {
@@ -41,7 +47,9 @@ impl OpenDialog {
             .default_width(520.0)
             .show(ctx, |ui| chosen = self.body_ui(ui, recent));
         self.open = open && chosen.is_none();
-        chosen
+        let sheet = self.sheet.trim();
+        let sheet = (!sheet.is_empty()).then(|| sheet.to_string());
+        chosen.map(|path| (path, sheet))
     }
 
     fn body_ui(&mut self, ui: &mut Ui, recent: &[String]) -> Option<PathBuf> {
@@ -68,6 +76,21 @@ impl OpenDialog {
         });
         if let Some(note) = &self.note {
             ui.label(RichText::new(note).small().weak());
+        }
+        let lower = self.path.trim().to_ascii_lowercase();
+        if [".xlsx", ".xls", ".xlsm", ".xlsb", ".ods"]
+            .iter()
+            .any(|e| lower.ends_with(e))
+        {
+            ui.horizontal(|ui| {
+                let label = ui.label("Sheet");
+                ui.add(
+                    egui::TextEdit::singleline(&mut self.sheet)
+                        .hint_text("first sheet with a recognisable header")
+                        .desired_width(260.0),
+                )
+                .labelled_by(label.id);
+            });
         }
         if ui
             .add_enabled(!self.path.trim().is_empty(), egui::Button::new("Open"))

@@ -356,3 +356,25 @@ fn an_unrecognised_file_can_be_opened_by_assigning_its_columns() {
         ["tests/fixtures/good/odd_headers_made_up.csv"]
     );
 }
+
+#[test]
+fn a_workbook_opens_on_the_sheet_the_user_names() {
+    let mut h = bundled();
+    let path = "tests/fixtures/good/dtm_master_list_made_up.xlsx";
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Path").focus();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Path")
+        .type_text(path);
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Sheet").focus();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Sheet")
+        .type_text("Master list");
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Open").click();
+    wait_for_loads(&mut h);
+    assert!(h.state().failure().is_none(), "{:?}", h.state().failure());
+    assert_eq!(h.state().user_files(), [path]);
+}
