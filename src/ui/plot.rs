@@ -88,7 +88,7 @@ pub fn chart_ui(ui: &mut Ui, spec: &ChartSpec, options: &PlotOptions<'_>) -> Cha
         .y_axis_formatter(move |mark, _range| unit.axis(mark.value))
         .label_formatter(move |position| tooltip(&tooltip_spec, &sources, position));
     if unit == Unit::Percent {
-        plot = plot.include_y(118.0);
+        plot = plot.include_y(130.0);
     }
     let response = plot.show(ui, |plot_ui| items_ui(plot_ui, spec, options));
     legend_ui(ui, spec, options.hidden);
@@ -114,13 +114,15 @@ fn items_ui(plot_ui: &mut egui_plot::PlotUi<'_>, spec: &ChartSpec, options: &Plo
                 .fill(palette::BAND)
                 .border_width(0.0),
         );
+        // At the top of the plot, above the values it speaks about (as in exports).
+        let top = plot_ui.plot_bounds().max()[1].max(band.y);
         plot_ui.add(
             Text::new(
                 "",
-                PlotPoint::new(f64::midpoint(band.from_x, band.to_x), band.y),
+                PlotPoint::new(f64::midpoint(band.from_x, band.to_x), top),
                 RichText::new(&band.label).small(),
             )
-            .anchor(Align2::CENTER_BOTTOM),
+            .anchor(Align2::CENTER_TOP),
         );
     }
     if options.show_events {
