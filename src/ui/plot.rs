@@ -105,9 +105,8 @@ pub fn chart_ui(ui: &mut Ui, spec: &ChartSpec, options: &PlotOptions<'_>) -> Cha
     out
 }
 
-/// Draws the chart's bands, event markers and series into the plot.
-fn items_ui(plot_ui: &mut egui_plot::PlotUi<'_>, spec: &ChartSpec, options: &PlotOptions<'_>) {
-    let unit = spec.unit;
+/// The chart's bands: a faint span with its label at the top of the plot.
+fn bands_ui(plot_ui: &mut egui_plot::PlotUi<'_>, spec: &ChartSpec) {
     for band in &spec.bands {
         plot_ui.add(
             Span::new("", band.from_x..=band.to_x)
@@ -125,6 +124,12 @@ fn items_ui(plot_ui: &mut egui_plot::PlotUi<'_>, spec: &ChartSpec, options: &Plo
             .anchor(Align2::CENTER_TOP),
         );
     }
+}
+
+/// Draws the chart's bands, event markers and series into the plot.
+fn items_ui(plot_ui: &mut egui_plot::PlotUi<'_>, spec: &ChartSpec, options: &PlotOptions<'_>) {
+    let unit = spec.unit;
+    bands_ui(plot_ui, spec);
     if options.show_events {
         for marker in &spec.markers {
             // Unnamed, so the legend lists series only; hovering near one names it.
