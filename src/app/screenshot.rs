@@ -1,7 +1,5 @@
 //! `--screenshot PATH`: draw, capture the window, write the PNG atomically, exit.
 
-use std::fs::File;
-use std::io::BufWriter;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -81,38 +79,24 @@ impl Screenshot {
     }
 }
 
-/// Writes the image as PNG to a temporary file beside `path`, then renames it, so a
-/// failure never leaves a half-written file.
+/// Writes the image as PNG, atomically (the export module's writer): a failure never
+/// leaves a half-written file.
 pub fn write_png(path: &Path, image: &ColorImage) -> Result<(), String> {
-    let tmp = path.with_extension(format!("png.tmp-{}", std::process::id()));
-    let write = || -> Result<(), String> {
-        let file =
-            File::create(&tmp).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-        let [w, h] = image.size;
-        let mut encoder = png::Encoder::new(BufWriter::new(file), w as u32, h as u32);
-        encoder.set_color(png::ColorType::Rgba);
-        encoder.set_depth(png::BitDepth::Eight);
-        let mut writer = encoder
-            .write_header()
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-        let bytes: Vec<u8> = image
-            .pixels
-            .iter()
-            .flat_map(egui::Color32::to_srgba_unmultiplied)
-            .collect();
-        writer
-            .write_image_data(&bytes)
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-        writer
-            .finish()
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-        std::fs::rename(&tmp, path).map_err(|e| format!("cannot write {}: {e}", path.display()))
-    };
-    let result = write();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
+    let fail = |e: &dyn std::fmt::Display| format!("cannot write {}: {e}", path.display());
+    let [w, h] = image.size;
+    let mut bytes = Vec::new();
+    let mut encoder = png::Encoder::new(&mut bytes, w as u32, h as u32);
+    encoder.set_color(png::ColorType::Rgba);
+    encoder.set_depth(png::BitDepth::Eight);
+    let mut writer = encoder.write_header().map_err(|e| fail(&e))?;
+    let rgba: Vec<u8> = image
+        .pixels
+        .iter()
+        .flat_map(egui::Color32::to_srgba_unmultiplied)
+        .collect();
+    writer.write_image_data(&rgba).map_err(|e| fail(&e))?;
+    writer.finish().map_err(|e| fail(&e))?;
+    crate::export::atomic::write(path, &bytes).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@
 //! image" calls [`render_image`] (or [`render_png_bytes`]); the save dialog starts
 //! from [`default_file_name`].
 
-mod atomic;
+pub mod atomic;
 pub mod chart;
 pub mod csv;
 mod plot;

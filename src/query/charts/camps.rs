@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{markers, source_line, subtitle};
+use super::{markers, series_source_line, subtitle};
 use crate::data::{CampCount, CampDefinition, CampScope, Dataset, PeopleUnit, Region};
 use crate::model::{
     ChartId, ChartSpec, Point, Series, SeriesKind, Unit, date_as_known, day_number,
@@ -127,12 +127,7 @@ pub fn camps_open_with_rows(dataset: &Dataset, filters: &Filters) -> Charted<Cam
         s.governorate = Some(pcode.to_string());
         series.push(s);
     }
-    let source = source_line(
-        dataset,
-        series
-            .iter()
-            .flat_map(|s| s.points.iter().map(|p| p.source_id.as_str())),
-    );
+    let source = series_source_line(dataset, &series);
     let spec = ChartSpec {
         id: ChartId::Camps,
         title: "Camps open, and named closures".into(),
@@ -161,12 +156,7 @@ pub fn camp_people_with_rows(dataset: &Dataset, filters: &Filters) -> Charted<Ca
         c.people
             .filter(|_| c.people_unit == Some(PeopleUnit::Individuals))
     });
-    let source = source_line(
-        dataset,
-        series
-            .iter()
-            .flat_map(|s| s.points.iter().map(|p| p.source_id.as_str())),
-    );
+    let source = series_source_line(dataset, &series);
     let spec = ChartSpec {
         id: ChartId::CampPeople,
         title: "People in camps".into(),
