@@ -472,6 +472,8 @@ impl<'a> MasterList<'a> {
             shape: Shape::DtmMasterList,
             locations_aggregated: Some(locations),
             rows_read: acc.groups.values().map(|s| s.locations).sum(),
+            left_out: Vec::new(),
+            also: Vec::new(),
         }
     }
 }

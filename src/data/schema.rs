@@ -262,6 +262,45 @@ impl Shape {
     }
 }
 
+/// The published format a file was read as (`check --json`'s `format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    /// A table in the app's own layout (DESIGN §4), or a user's table like it.
+    Table,
+    /// An IOM DTM master list (one row per location).
+    DtmMasterList,
+    /// An IOM DTM API export (HDX "Global IOM DTM data for admin levels 0-2").
+    DtmApi,
+    /// HDX HAPI "Affected people: IDPs".
+    HapiIdps,
+    /// OCHA FTS requirements and funding by plan.
+    FtsRequirements,
+    /// OCHA FTS incoming funding flows.
+    FtsFlows,
+    /// IDMC displacement data.
+    Idmc,
+    /// UNHCR population statistics (Refugee Data Finder).
+    UnhcrPopstats,
+}
+
+impl Format {
+    /// The token `check --json` writes.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Table => "table",
+            Format::DtmMasterList => "dtm_master_list",
+            Format::DtmApi => "dtm_api",
+            Format::HapiIdps => "hapi_idps",
+            Format::FtsRequirements => "fts_requirements",
+            Format::FtsFlows => "fts_flows",
+            Format::Idmc => "idmc",
+            Format::UnhcrPopstats => "unhcr_popstats",
+        }
+    }
+}
+
 /// Other spellings of each column, written folded (lowercase words; see
 /// [`fold_header`]). A column's own name always matches too.
 const SYNONYMS: &[(&str, &[&str])] = &[

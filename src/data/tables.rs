@@ -101,6 +101,23 @@ pub struct Parsed {
     pub locations_aggregated: Option<usize>,
     /// Data rows read from the file.
     pub rows_read: usize,
+    /// Rows read and deliberately not kept (other countries, totals rows, older
+    /// rounds, other admin levels...), counted by reason.
+    pub left_out: Vec<LeftOut>,
+    /// More tables from the same file (a DTM API export's national rows beside its
+    /// governorate rows); each is added like the main one.
+    pub also: Vec<Table>,
+}
+
+/// Rows of a file that were read and not kept, with why (`check --json`'s `left_out`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct LeftOut {
+    /// A token: `other_country`, `totals_row`, `older_round`, `other_admin_level`,
+    /// `multi_country_flow`, `blank`...
+    pub reason: &'static str,
+    pub rows: usize,
+    /// In words, for the user ("1,596 rows of other countries left out: HTI, SDN").
+    pub detail: String,
 }
 
 /// Validates every row of `raw` as its recognised shape (not master lists: see
@@ -133,6 +150,8 @@ pub fn parse(raw: &RawTable, gazetteer: &Gazetteer) -> Result<Parsed, DataError>
             shape: raw.shape,
             locations_aggregated: None,
             rows_read: raw.height(),
+            left_out: Vec::new(),
+            also: Vec::new(),
         })
     } else {
         Err(DataError::Invalid(cells.problems))
