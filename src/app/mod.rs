@@ -520,7 +520,7 @@ impl DashboardApp {
                 Some(sheet) => {
                     let options = LoadOptions {
                         sheet: Some(sheet),
-                        mapping: None,
+                        ..LoadOptions::default()
                     };
                     self.open_with(ctx, &path, options);
                 }
@@ -597,6 +597,7 @@ impl DashboardApp {
                     let options = LoadOptions {
                         sheet: self.mapping_dialog.sheet.clone(),
                         mapping: Some(mapping),
+                        ..LoadOptions::default()
                     };
                     self.open_with(ctx, &path, options);
                 }

@@ -1,5 +1,6 @@
-//! CSV text as users receive it: UTF-8 with or without a BOM, comma, semicolon or tab,
-//! LF or CRLF, quoted cells that may span lines.
+//! CSV text as users receive it: UTF-8 with or without a BOM, UTF-16, or the legacy
+//! Windows code pages Excel writes (1256 for Arabic, 1252 for Western); comma,
+//! semicolon or tab; LF or CRLF; quoted cells that may span lines.
 //!
 //! [`Records`] walks the text record by record (RFC 4180 quoting) and gives each
 //! record the physical line it starts on, so every message names the line the user's
@@ -8,19 +9,110 @@
 use super::detect::GridRow;
 use super::error::DataError;
 
-/// The text of a CSV file: BOM stripped, checked to be UTF-8 and not empty.
-pub fn text<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, DataError> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if bytes.iter().all(u8::is_ascii_whitespace) {
+/// The character encoding a CSV file was decoded from (`check --json`'s `encoding`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Encoding {
+    Utf8,
+    Utf16Le,
+    Utf16Be,
+    /// Excel's "CSV" on a Windows machine set to an Arabic locale.
+    Windows1256,
+    /// Excel's "CSV" on a Windows machine set to a Western locale.
+    Windows1252,
+}
+
+impl Encoding {
+    /// The WHATWG label (`utf-8`, `windows-1256`...).
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "utf-8",
+            Encoding::Utf16Le => "utf-16le",
+            Encoding::Utf16Be => "utf-16be",
+            Encoding::Windows1256 => "windows-1256",
+            Encoding::Windows1252 => "windows-1252",
+        }
+    }
+}
+
+/// CSV text decoded to UTF-8, and the encoding it came in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded<'a> {
+    pub text: std::borrow::Cow<'a, str>,
+    pub encoding: Encoding,
+}
+
+/// Decodes a CSV file: UTF-8 first (a BOM stripped), then UTF-16 with a BOM, then
+/// Windows-1256 if that yields Arabic letters, else Windows-1252. A file is never
+/// refused only because it is not UTF-8; an empty one is.
+pub fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<Decoded<'a>, DataError> {
+    use std::borrow::Cow;
+    let decoded = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Decoded {
+            text: String::from_utf8_lossy(rest),
+            encoding: Encoding::Utf8,
+        }
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        let (text, _) = encoding_rs::UTF_16LE.decode_without_bom_handling(rest);
+        Decoded {
+            text,
+            encoding: Encoding::Utf16Le,
+        }
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        let (text, _) = encoding_rs::UTF_16BE.decode_without_bom_handling(rest);
+        Decoded {
+            text,
+            encoding: Encoding::Utf16Be,
+        }
+    } else if let Ok(text) = std::str::from_utf8(bytes) {
+        Decoded {
+            text: Cow::Borrowed(text),
+            encoding: Encoding::Utf8,
+        }
+    } else {
+        let (arabic, _) = encoding_rs::WINDOWS_1256.decode_without_bom_handling(bytes);
+        if mostly_arabic(&arabic) {
+            Decoded {
+                text: arabic,
+                encoding: Encoding::Windows1256,
+            }
+        } else {
+            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+            Decoded {
+                text,
+                encoding: Encoding::Windows1252,
+            }
+        }
+    };
+    if decoded.text.chars().all(char::is_whitespace) {
         return Err(DataError::Empty { file: file.into() });
     }
-    std::str::from_utf8(bytes).map_err(|e| DataError::Malformed {
-        file: file.into(),
-        reason: format!(
-            "the file is not UTF-8 text (first bad byte at offset {}); save it as CSV UTF-8",
-            e.valid_up_to()
-        ),
-    })
+    Ok(decoded)
+}
+
+/// True when most non-ASCII letters of `text` are Arabic letters (Windows-1256 bytes
+/// read as Arabic; Western text read through Windows-1256 gives few of them).
+fn mostly_arabic(text: &str) -> bool {
+    let mut arabic = 0usize;
+    let mut other = 0usize;
+    for c in text.chars().filter(|c| !c.is_ascii()) {
+        if ('\u{0621}'..='\u{064A}').contains(&c) {
+            arabic += 1;
+        } else {
+            other += 1;
+        }
+    }
+    arabic > 0 && arabic >= other
+}
+
+/// True when a cell holds only question marks (and spaces or punctuation): text
+/// that Excel could not write in the file's code page.
+#[must_use]
+pub fn is_lost_text(cell: &str) -> bool {
+    cell.contains('?')
+        && cell
+            .chars()
+            .all(|c| c == '?' || c.is_whitespace() || matches!(c, '-' | '.' | '(' | ')' | '/'))
 }
 
 /// Picks the delimiter (comma, semicolon or tab) that splits the first lines into
@@ -243,14 +335,51 @@ mod tests {
         );
     }
 
+    fn decoded(bytes: &[u8]) -> (String, &'static str) {
+        let d = decode("f", bytes).unwrap();
+        (d.text.into_owned(), d.encoding.label())
+    }
+
     #[test]
-    fn bom_is_stripped_and_junk_refused() {
-        assert_eq!(text("f", b"\xEF\xBB\xBFa,b\n").unwrap(), "a,b\n");
-        assert!(matches!(text("f", b"  \n"), Err(DataError::Empty { .. })));
+    fn bom_is_stripped_and_empty_refused() {
+        assert_eq!(decoded(b"\xEF\xBB\xBFa,b\n"), ("a,b\n".into(), "utf-8"));
+        assert!(matches!(decode("f", b"  \n"), Err(DataError::Empty { .. })));
         assert!(matches!(
-            text("f", b"a\xFF\xFEb"),
-            Err(DataError::Malformed { .. })
+            decode("f", b"\xEF\xBB\xBF \r\n"),
+            Err(DataError::Empty { .. })
         ));
+    }
+
+    #[test]
+    fn legacy_encodings_are_detected_in_order() {
+        // "Salah al-Dīn" is not in Windows-1252; "Dahuk,Zakho,Ré" in Windows-1252.
+        assert_eq!(
+            decoded(b"Governorate,District\nDahuk,R\xE9\n"),
+            ("Governorate,District\nDahuk,R\u{e9}\n".into(), "windows-1252")
+        );
+        // "نينوى" (Ninewa) and "دهوك" (Dahuk) in Windows-1256.
+        assert_eq!(
+            decoded(b"name\n\xE4\xED\xE4\xE6\xEC\n\xCF\xE5\xE6\xDF\n"),
+            (
+                "name\n\u{646}\u{64a}\u{646}\u{648}\u{649}\n\u{62f}\u{647}\u{648}\u{643}\n".into(),
+                "windows-1256"
+            )
+        );
+        // UTF-16 little-endian with its BOM, as Excel's "Unicode text" writes it.
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("a\tb\n".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        assert_eq!(decoded(&utf16), ("a\tb\n".into(), "utf-16le"));
+        assert_eq!(decoded("a,b\nنينوى,1\n".as_bytes()).1, "utf-8");
+    }
+
+    #[test]
+    fn question_marks_where_text_was_lost() {
+        assert!(is_lost_text("????"));
+        assert!(is_lost_text("??? ?????"));
+        assert!(!is_lost_text("Mosul?"));
+        assert!(!is_lost_text(""));
     }
 
     #[test]

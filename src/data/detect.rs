@@ -11,7 +11,9 @@ use std::collections::BTreeMap;
 
 use super::gazetteer::Gazetteer;
 use super::mapping::ColumnMapping;
-use super::schema::{Shape, col, column_matches, is_hxl_row};
+use super::schema::{
+    Shape, col, column_matches, is_hxl_row, is_known_header, tag_is_households,
+};
 
 /// How many rows from the top may hold the header.
 pub const HEADER_SEARCH_ROWS: usize = 10;
@@ -133,14 +135,33 @@ fn place(
     gazetteer: &Gazetteer,
 ) -> (Layout, Vec<&'static str>) {
     let mut columns = Columns::default();
-    for &name in shape.required().iter().chain(shape.optional()) {
+    let tag = |i: usize| hxl.and_then(|h| h.get(i)).map(String::as_str);
+    let names: Vec<&'static str> = shape
+        .required()
+        .iter()
+        .chain(shape.optional())
+        .copied()
+        .collect();
+    // Header names first; then a hashtag names a column whose header is unknown
+    // (a partial or misaligned HXL row never overrides a recognised header).
+    for &name in &names {
+        let found = (0..header.len())
+            .find(|&i| !columns.uses(i) && column_matches(name, &header[i], None))
+            .filter(|&i| !(tag(i).is_some_and(tag_is_households) && is_count_of_people(name)));
+        if let Some(i) = found {
+            columns.insert(name, i);
+        }
+    }
+    for &name in &names {
+        if columns.has(name) {
+            continue;
+        }
         let found = (0..header.len()).find(|&i| {
             !columns.uses(i)
-                && column_matches(
-                    name,
-                    &header[i],
-                    hxl.and_then(|h| h.get(i)).map(String::as_str),
-                )
+                && !is_known_header(&header[i])
+                // A column named like a governorate counts people from there.
+                && gazetteer.resolve(&header[i]).is_err()
+                && tag(i).is_some_and(|t| column_matches(name, &header[i], Some(t)))
         });
         if let Some(i) = found {
             columns.insert(name, i);
@@ -154,7 +175,7 @@ fn place(
             columns.insert(col::GOVERNORATE, i);
         }
     }
-    let mut missing: Vec<&'static str> = shape
+    let missing: Vec<&'static str> = shape
         .required()
         .iter()
         .copied()
@@ -163,15 +184,17 @@ fn place(
             !(columns.has(name) || by_name)
         })
         .collect();
-    if shape == Shape::DtmMasterList && !columns.has(col::DATE) && !columns.has(col::ROUND) {
-        missing.push(col::DATE);
-    }
     let layout = Layout {
         shape,
         columns,
         governorate_by_values,
     };
     (layout, missing)
+}
+
+/// True for the columns that count people (never a `+hh` column).
+fn is_count_of_people(name: &str) -> bool {
+    name == col::INDIVIDUALS || name == col::IDPS
 }
 
 /// True when column `i` has at least one value in `sample` and all of them resolve.
@@ -395,18 +418,68 @@ mod tests {
     }
 
     #[test]
-    fn a_master_list_needs_a_location_and_a_date_or_round() {
+    fn a_master_list_needs_a_location_and_may_lack_a_date_and_round() {
         let h = header(&[
             "Governorate,District,Location,Households,Individuals,Round",
             "Ninewa,Mosul,Village A,2,10,132",
         ])
         .unwrap();
         assert_eq!(h.layout.shape, Shape::DtmMasterList);
-        let no_time = header(&["Governorate,Location,Individuals", "Ninewa,A,1"]);
-        assert!(matches!(
-            no_time,
-            Err(HeaderError::Missing { shape: Shape::DtmMasterList, ref missing, .. }) if missing == &[col::DATE]
-        ));
+        // Real DTM lists carry no date and no round column: the round is in the
+        // file name or a sheet name.
+        let no_time = header(&["Governorate,Location,Individuals", "Ninewa,A,1"]).unwrap();
+        assert_eq!(no_time.layout.shape, Shape::DtmMasterList);
+        assert!(!no_time.layout.columns.has(col::DATE));
+    }
+
+    #[test]
+    fn origin_columns_named_like_governorates_are_never_the_governorate_column() {
+        // Header cells with line breaks and trailing spaces, a partial HXL row with
+        // stray tabs, and one column per governorate of origin.
+        let header_row = GridRow {
+            line: 1,
+            cells: [
+                "Place id",
+                "Governorate",
+                "District",
+                "Location name\nin English",
+                "Families ",
+                "Individuals",
+                "Dahuk",
+                "Ninewa",
+            ]
+            .iter()
+            .map(|c| Some((*c).to_string()))
+            .collect(),
+        };
+        let hxl_row = GridRow {
+            line: 2,
+            cells: vec![
+                None,
+                Some("#adm1+name".into()),
+                None,
+                Some("#loc+name".into()),
+                None,
+                Some("#affected+displaced+all".into()),
+                Some("#adm1+code".into()),
+                None,
+            ],
+        };
+        let data = GridRow {
+            line: 3,
+            cells: ["1", "Ninewa", "Mosul", "A", "2", "10", "4", "6"]
+                .iter()
+                .map(|c| Some((*c).to_string()))
+                .collect(),
+        };
+        let h = find_header(&[header_row, hxl_row, data], &gaz(), None).unwrap();
+        assert_eq!(h.layout.shape, Shape::DtmMasterList);
+        assert!(h.hxl);
+        assert_eq!(h.layout.columns.get(col::GOVERNORATE), Some(1));
+        assert_eq!(h.layout.columns.get(col::LOCATION), Some(0));
+        assert_eq!(h.layout.columns.get(col::HOUSEHOLDS), Some(4));
+        assert_eq!(h.layout.columns.get(col::INDIVIDUALS), Some(5));
+        assert_eq!(h.layout.columns.get(col::PCODE), None);
     }
 
     #[test]

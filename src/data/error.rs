@@ -93,6 +93,15 @@ pub enum DataError {
         sheet: String,
         sheets: String,
     },
+    /// A DTM master list with no date or round in its columns, its file name or its
+    /// sheet names, whose total matches no single round: the user must say which.
+    #[error("{file}: {reason}; say which round or date this list is")]
+    NeedsDate {
+        file: String,
+        reason: String,
+        /// A round found but not datable (ambiguous or unknown), to pre-fill the question.
+        round: Option<u32>,
+    },
     /// The user cancelled loading.
     #[error("{file}: loading cancelled")]
     Cancelled { file: String },

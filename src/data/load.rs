@@ -13,9 +13,8 @@
 //! [`Dataset`]: super::Dataset
 //! [`Dataset::add`]: super::Dataset::add
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::Path;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use chrono::NaiveDate;
 
@@ -25,63 +24,12 @@ use super::error::{DataError, Problem, Warning};
 use super::gazetteer::{Gazetteer, Pcode};
 use super::mapping::ColumnMapping;
 use super::masterlist::{Context, MasterList};
+pub use super::progress::Progress;
 use super::raw::RawTable;
-use super::schema::{Shape, TableKind, col};
-use super::tables::{self, Parsed, Table};
+use super::rounds::{FileTime, Rounds};
+use super::schema::{Format, Shape, TableKind, col};
+use super::tables::{self, LeftOut, Parsed, Table};
 use super::xlsx::{self, Workbook};
-
-/// Progress and cancellation shared with the thread that loads.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Progress<'a> {
-    rows: Option<&'a AtomicUsize>,
-    cancel: Option<&'a AtomicBool>,
-}
-
-impl<'a> Progress<'a> {
-    /// Counts rows read into `rows`; stops when `cancel` becomes true.
-    #[must_use]
-    pub fn new(rows: &'a AtomicUsize, cancel: &'a AtomicBool) -> Self {
-        Progress {
-            rows: Some(rows),
-            cancel: Some(cancel),
-        }
-    }
-
-    /// No reporting, no cancelling (the command line).
-    #[must_use]
-    pub fn none() -> Self {
-        Progress::default()
-    }
-
-    /// Adds rows read.
-    pub fn add(&self, n: usize) {
-        if let Some(r) = self.rows {
-            r.fetch_add(n, Ordering::Relaxed);
-        }
-    }
-
-    /// Rows read so far.
-    #[must_use]
-    pub fn rows(&self) -> usize {
-        self.rows.map_or(0, |r| r.load(Ordering::Relaxed))
-    }
-
-    /// Sets the count (when a pass starts over).
-    pub fn set(&self, n: usize) {
-        if let Some(r) = self.rows {
-            r.store(n, Ordering::Relaxed);
-        }
-    }
-
-    /// `Err(Cancelled)` once cancellation was asked for.
-    pub fn check(&self, file: &str) -> Result<(), DataError> {
-        if self.cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
-            Err(DataError::Cancelled { file: file.into() })
-        } else {
-            Ok(())
-        }
-    }
-}
 
 /// Choices the user made for one file.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -90,15 +38,18 @@ pub struct LoadOptions {
     pub sheet: Option<String>,
     /// Columns assigned by the user (default: detected from the header).
     pub mapping: Option<ColumnMapping>,
+    /// The round or date of a master list that carries neither (`--file-round`,
+    /// `--file-date`, the app's dialog).
+    pub time: FileTime,
 }
 
 /// What loading needs from the loaded data, owned so it can move to a worker thread.
 #[derive(Debug, Clone, Default)]
 pub struct LoadContext {
     pub gazetteer: Gazetteer,
-    /// The date of each round of the loaded DTM national series, for master lists
-    /// that give a round and no date.
-    pub round_dates: BTreeMap<u32, NaiveDate>,
+    /// Each round of the bundled DTM national series (date and total), for master
+    /// lists that give a round and no date, or nothing but their total.
+    pub rounds: Rounds,
 }
 
 /// How the file was read.
@@ -134,6 +85,22 @@ pub struct FileReport {
     /// A DTM master list: the location rows summed into the table.
     pub locations_aggregated: Option<usize>,
     pub warnings: Vec<Warning>,
+    /// The published format the file was read as.
+    pub read_as: Format,
+    /// A CSV's character encoding (`None` for a workbook).
+    pub encoding: Option<csv::Encoding>,
+    /// ISO3 of the country whose rows were kept (always Iraq's).
+    pub country: Option<String>,
+    /// Data rows kept: read minus left out.
+    pub rows_kept: usize,
+    /// Rows read and not kept, by reason.
+    pub left_out: Vec<LeftOut>,
+    /// The kinds of every table the file became, the main one first.
+    pub tables: Vec<TableKind>,
+    /// How an undated master list was dated ("round 123 (30 Sep 2021, from the file name)").
+    pub dating: Option<String>,
+    /// A funding file's FTS snapshot date, and where it came from.
+    pub as_of: Option<(NaiveDate, &'static str)>,
 }
 
 /// A checked file, ready for `Dataset::add`.
@@ -186,14 +153,62 @@ pub fn load_path(
 ) -> Result<FileLoad, DataError> {
     let bytes = read(path)?;
     let name = path.display().to_string();
-    load_bytes(
+    let mut load = load_bytes(
         ctx,
         &name,
         extension(path).as_deref(),
         &bytes,
         options,
         progress,
-    )
+    )?;
+    if load.report.kind == TableKind::Funding && load.report.read_as != Format::Table {
+        let modified = std::fs::metadata(path)
+            .and_then(|m| m.modified())
+            .ok()
+            .map(|t| chrono::DateTime::<chrono::Local>::from(t).date_naive());
+        let as_of = date_in_name(&file_name(path))
+            .map(|d| (d, "from the file name"))
+            .or_else(|| modified.map(|d| (d, "the file's modification date")));
+        if let Some((date, how)) = as_of {
+            load.report.warnings.push(Warning {
+                file: name.clone(),
+                message: format!(
+                    "FTS figures as of {date} ({how}); FTS changes as contributions are reported"
+                ),
+            });
+            load.parsed.as_of = Some(date.to_string());
+            load.report.as_of = Some((date, how));
+        }
+    }
+    Ok(load)
+}
+
+/// A date written in a file name: `2026-02-20`, `2026_02_20` or `20260220`.
+#[must_use]
+pub fn date_in_name(name: &str) -> Option<NaiveDate> {
+    let digits: Vec<(usize, char)> = name.char_indices().collect();
+    for start in 0..digits.len() {
+        let rest: String = digits[start..].iter().map(|(_, c)| *c).take(10).collect();
+        let before_ok = start == 0 || !digits[start - 1].1.is_ascii_digit();
+        if !before_ok {
+            continue;
+        }
+        for (len, format) in [(10, "%Y-%m-%d"), (10, "%Y_%m_%d"), (8, "%Y%m%d")] {
+            let Some(candidate) = rest.get(..len) else {
+                continue;
+            };
+            let after = digits.get(start + len).map(|(_, c)| *c);
+            if after.is_some_and(|c| c.is_ascii_digit()) {
+                continue;
+            }
+            if let Ok(d) = NaiveDate::parse_from_str(candidate, format)
+                && (2000..=2100).contains(&chrono::Datelike::year(&d))
+            {
+                return Some(d);
+            }
+        }
+    }
+    None
 }
 
 /// Formats refused by name: not tables.
@@ -225,7 +240,8 @@ fn kind_of(file: &str, extension: Option<&str>, bytes: &[u8]) -> Result<Kind, Da
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         return Ok(Kind::Workbook("xls".into()));
     }
-    if bytes.iter().take(8192).any(|&b| b == 0) {
+    let utf16 = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
+    if !utf16 && bytes.iter().take(8192).any(|&b| b == 0) {
         return Err(DataError::Unsupported {
             file: file.into(),
             what: "reading this binary file (open a CSV or an XLSX/XLS workbook)".into(),
@@ -257,7 +273,8 @@ pub fn preview(path: &Path, sheet: Option<&str>) -> Result<Preview, DataError> {
     let take = HEADER_SEARCH_ROWS + 5;
     match kind_of(&name, extension(path).as_deref(), &bytes)? {
         Kind::Csv => {
-            let text = csv::text(&name, &bytes)?;
+            let decoded = csv::decode(&name, &bytes)?;
+            let text = decoded.text.as_ref();
             let rows = Records::new(text, csv::detect_separator(text))
                 .take(take)
                 .collect();
@@ -287,7 +304,8 @@ fn load_csv(
     options: &LoadOptions,
     progress: &Progress,
 ) -> Result<FileLoad, DataError> {
-    let text = csv::text(name, bytes)?;
+    let decoded = csv::decode(name, bytes)?;
+    let text = decoded.text.as_ref();
     let separator = csv::detect_separator(text);
     let first: Vec<GridRow> = Records::new(text, separator)
         .take(HEADER_SEARCH_ROWS + SAMPLE_ROWS + 2)
@@ -297,7 +315,7 @@ fn load_csv(
     let mut records = Records::new(text, separator);
     records.skip_records(header.data_start());
     let parsed = if header.layout.shape == Shape::DtmMasterList {
-        let mut list = MasterList::new(name, None, &header, None, context(ctx));
+        let mut list = MasterList::new(name, None, &header, None, context(ctx, options))?;
         list.read_csv(text, records, separator, progress)?
     } else {
         let mut raw = RawTable::new(name, None, &header, None);
@@ -313,7 +331,48 @@ fn load_csv(
     let format = FileFormat::Csv {
         separator: char::from(separator),
     };
-    Ok(finish(name, None, &first, &header, parsed, format))
+    let mut load = finish(name, None, &first, &header, parsed, format);
+    load.report.encoding = Some(decoded.encoding);
+    encoding_notes(name, decoded.encoding, &first, &header, &mut load);
+    Ok(load)
+}
+
+/// Warnings about a legacy encoding, and about text columns that hold only `?`
+/// (Arabic names Excel could not write in the file's code page).
+fn encoding_notes(
+    name: &str,
+    encoding: csv::Encoding,
+    first: &[GridRow],
+    header: &Header,
+    load: &mut FileLoad,
+) {
+    let mut notes = Vec::new();
+    if encoding != csv::Encoding::Utf8 {
+        notes.push(Warning {
+            file: name.into(),
+            message: format!(
+                "read as {} text (not UTF-8); if names look wrong, save the file as \"CSV UTF-8\"",
+                encoding.label()
+            ),
+        });
+    }
+    let data = first.get(header.data_start()..).unwrap_or(&[]);
+    for (i, column) in header.names.iter().enumerate() {
+        let mut values = data
+            .iter()
+            .filter_map(|r| r.cells.get(i).and_then(Option::as_deref))
+            .peekable();
+        if values.peek().is_some() && values.all(csv::is_lost_text) {
+            notes.push(Warning {
+                file: name.into(),
+                message: format!(
+                    "column \"{column}\" holds only \"?\" where names should be: its text (Arabic names?) was lost when the file was saved; save it from Excel as \"CSV UTF-8\""
+                ),
+            });
+        }
+    }
+    load.report.warnings.splice(0..0, notes.iter().cloned());
+    load.parsed.warnings.splice(0..0, notes);
 }
 
 fn load_workbook(
@@ -337,24 +396,52 @@ fn load_workbook(
         }
         None => sheets.clone(),
     };
+    // Every sheet is looked at: a master list wins over summary and pivot sheets
+    // whose headers also look like tables; otherwise the first recognised sheet.
     let mut first_error = None;
+    let mut found: Vec<(xlsx::Sheet, Header)> = Vec::new();
     for sheet_name in order {
         progress.check(name)?;
         let sheet = wb.sheet(&sheet_name)?;
-        let header = match find_header(&sheet.rows, &ctx.gazetteer, options.mapping.as_ref()) {
-            Ok(h) => h,
+        match find_header(&sheet.rows, &ctx.gazetteer, options.mapping.as_ref()) {
+            Ok(h) => {
+                let master = h.layout.shape == Shape::DtmMasterList;
+                found.push((sheet, h));
+                if master {
+                    break;
+                }
+            }
             Err(e) => {
                 if first_error.is_none() || matches!(first_error, Some((_, HeaderError::Empty))) {
                     first_error = Some((sheet_name, e));
                 }
-                continue;
             }
-        };
+        }
+    }
+    let best = found
+        .iter()
+        .position(|(_, h)| h.layout.shape == Shape::DtmMasterList)
+        .unwrap_or(0);
+    if best < found.len() {
+        let (sheet, header) = found.swap_remove(best);
+        let sheet_name = sheet.name.clone();
         let data = sheet.rows.get(header.data_start()..).unwrap_or(&[]);
         let first_column = Some(sheet.first_column);
         let parsed = if header.layout.shape == Shape::DtmMasterList {
-            let mut list =
-                MasterList::new(name, Some(&sheet_name), &header, first_column, context(ctx));
+            // A round may be named by the sheet (`Round 123`) or by a sibling sheet.
+            let named_sheet = std::iter::once(sheet_name.as_str())
+                .chain(sheets.iter().map(String::as_str))
+                .find(|s| super::rounds::round_in_name(s).is_some());
+            let mut list = MasterList::new(
+                name,
+                Some(&sheet_name),
+                &header,
+                first_column,
+                context(ctx, options),
+            )?;
+            if let Some(other) = named_sheet.filter(|s| *s != sheet_name) {
+                list.round_sheet(other);
+            }
             list.read_rows(data.iter().cloned(), progress)?
         } else {
             let mut raw = RawTable::new(name, Some(&sheet_name), &header, first_column);
@@ -383,10 +470,11 @@ fn load_workbook(
     }
 }
 
-fn context(ctx: &LoadContext) -> Context<'_> {
+fn context<'a>(ctx: &'a LoadContext, options: &LoadOptions) -> Context<'a> {
     Context {
         gazetteer: &ctx.gazetteer,
-        round_dates: &ctx.round_dates,
+        rounds: &ctx.rounds,
+        given: options.time,
     }
 }
 
@@ -488,6 +576,7 @@ fn finish(
     }
     notes.append(&mut parsed.warnings);
     parsed.warnings = notes;
+    let left: usize = parsed.left_out.iter().map(|l| l.rows).sum();
     let report = FileReport {
         name: name.into(),
         format,
@@ -501,6 +590,17 @@ fn finish(
         governorates: governorates(&parsed.table),
         locations_aggregated: parsed.locations_aggregated,
         warnings: parsed.warnings.clone(),
+        read_as: parsed.shape.format(),
+        encoding: None,
+        country: Some("IRQ".into()),
+        rows_kept: parsed.rows_read.saturating_sub(left),
+        left_out: parsed.left_out.clone(),
+        tables: std::iter::once(&parsed.table)
+            .chain(&parsed.also)
+            .map(Table::kind)
+            .collect(),
+        dating: parsed.dating.clone(),
+        as_of: None,
     };
     FileLoad { parsed, report }
 }
@@ -599,16 +699,4 @@ mod tests {
         assert_eq!(l.report.governorates.len(), 1);
     }
 
-    #[test]
-    fn progress_cancels_between_rows() {
-        let rows = AtomicUsize::new(0);
-        let cancel = AtomicBool::new(false);
-        let p = Progress::new(&rows, &cancel);
-        p.add(3);
-        assert_eq!(p.rows(), 3);
-        assert!(p.check("f").is_ok());
-        cancel.store(true, Ordering::Relaxed);
-        assert!(matches!(p.check("f"), Err(DataError::Cancelled { .. })));
-        assert!(Progress::none().check("f").is_ok());
-    }
 }

@@ -30,12 +30,13 @@ use super::csv::Records;
 use super::detect::{GridRow, Header};
 use super::error::{DataError, Problem, Warning};
 use super::gazetteer::{Gazetteer, Pcode};
-use super::load::Progress;
+use super::progress::Progress;
 use super::raw::RawTable;
 use super::records::{Basis, GovernoratePoint};
 use super::schema::{Shape, col as c};
+use super::rounds::{FileTime, Round, Rounds, round_in_name};
 use super::tables::{
-    COUNT, DATE, GOVERNORATE, Parsed, Table, file_source_id, mark_complete, parse_count,
+    COUNT, DATE, GOVERNORATE, LeftOut, Parsed, Table, file_source_id, mark_complete, parse_count,
     parse_date, parse_round,
 };
 
@@ -45,12 +46,32 @@ const CHUNK_ROWS: usize = 65_536;
 /// At most this many problems are listed; the rest are counted.
 pub const MAX_PROBLEMS: usize = 1000;
 
-/// What the reader needs besides the file: the gazetteer and each DTM round's date.
+/// What the reader needs besides the file: the gazetteer, each DTM round's date and
+/// total, and the round or date the user gave for this file.
 #[derive(Debug, Clone, Copy)]
 pub struct Context<'a> {
     pub gazetteer: &'a Gazetteer,
-    pub round_dates: &'a BTreeMap<u32, NaiveDate>,
+    pub rounds: &'a Rounds,
+    pub given: FileTime,
 }
+
+/// How rows without a date column get their date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Dating {
+    /// From the date column, else each row's round.
+    Columns,
+    /// One date for the whole file, and how it was found ("from the file name").
+    File {
+        date: NaiveDate,
+        round: Option<u32>,
+        how: &'static str,
+    },
+    /// Nothing yet: the file's total decides, once every row is summed.
+    ByTotal,
+}
+
+/// The stand-in date of rows dated by the file's total, until it is known.
+const UNDATED: NaiveDate = NaiveDate::MIN;
 
 /// Where the columns are.
 #[derive(Debug, Clone, Copy)]
@@ -80,11 +101,15 @@ struct Issue {
 }
 
 /// What has been summed so far.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 struct Acc {
     groups: HashMap<(NaiveDate, Option<u32>, Pcode), Sums>,
     /// Names that resolved with a warning (Halabja), and how many rows used them.
     noted: BTreeMap<String, (String, usize)>,
+    /// Totals rows left out: physical row, first cell, individuals.
+    totals_rows: Vec<(usize, String, Option<u64>)>,
+    /// Rounds whose date in the file is more than 31 days from DTM's: round → (file, DTM).
+    far_rounds: BTreeMap<u32, (NaiveDate, NaiveDate)>,
 }
 
 /// Reads a master list under a recognised header.
@@ -92,19 +117,65 @@ pub struct MasterList<'a> {
     names: RawTable,
     ctx: Context<'a>,
     cols: Cols,
+    dating: Dating,
     resolved: HashMap<String, Result<(Pcode, Option<String>), String>>,
+}
+
+/// How a list without date and round columns is dated: the date or round the user
+/// gave, a round in the file name, a round in the sheet name, or (`ByTotal`) later.
+fn file_dating(
+    file: &str,
+    sheet: Option<&str>,
+    cols: Cols,
+    ctx: Context<'_>,
+) -> Result<Dating, DataError> {
+    if let Some(date) = ctx.given.date {
+        return Ok(Dating::File {
+            date,
+            round: ctx.given.round,
+            how: "as given",
+        });
+    }
+    if cols.date.is_some() || (cols.round.is_some() && ctx.given.round.is_none()) {
+        return Ok(Dating::Columns);
+    }
+    let base = std::path::Path::new(file)
+        .file_name()
+        .map_or_else(|| file.to_string(), |n| n.to_string_lossy().into_owned());
+    let found = [
+        (ctx.given.round, "as given"),
+        (round_in_name(&base), "from the file name"),
+        (sheet.and_then(round_in_name), "from the sheet name"),
+    ]
+    .into_iter()
+    .find_map(|(round, how)| Some((round?, how)));
+    let Some((round, how)) = found else {
+        return Ok(Dating::ByTotal);
+    };
+    match ctx.rounds.date(round) {
+        Ok(date) => Ok(Dating::File {
+            date,
+            round: Some(round),
+            how,
+        }),
+        Err(e) => Err(DataError::NeedsDate {
+            file: file.into(),
+            reason: format!("the list names round {round} ({how}), but {e}"),
+            round: Some(round),
+        }),
+    }
 }
 
 impl<'a> MasterList<'a> {
     /// A reader for the columns of `header`; `first_column` gives workbook letters.
-    #[must_use]
+    /// Fails when the list names a round the DTM series cannot date.
     pub fn new(
         file: &str,
         sheet: Option<&str>,
         header: &Header,
         first_column: Option<usize>,
         ctx: Context<'a>,
-    ) -> Self {
+    ) -> Result<Self, DataError> {
         let cols_of = &header.layout.columns;
         let cols = Cols {
             pcode: cols_of.get(c::PCODE),
@@ -114,11 +185,30 @@ impl<'a> MasterList<'a> {
             round: cols_of.get(c::ROUND),
             date: cols_of.get(c::DATE),
         };
-        MasterList {
+        let dating = file_dating(file, sheet, cols, ctx)?;
+        Ok(MasterList {
             names: RawTable::new(file, sheet, header, first_column),
             ctx,
             cols,
+            dating,
             resolved: HashMap::new(),
+        })
+    }
+
+    /// Dates a list that has no round of its own by another sheet's name
+    /// (`Round 123` beside a `DTM Dataset` sheet), when nothing better dated it.
+    pub fn round_sheet(&mut self, sheet: &str) {
+        if self.dating != Dating::ByTotal {
+            return;
+        }
+        if let Some(round) = round_in_name(sheet)
+            && let Ok(date) = self.ctx.rounds.date(round)
+        {
+            self.dating = Dating::File {
+                date,
+                round: Some(round),
+                how: "from a sheet name",
+            };
         }
     }
 
@@ -198,27 +288,47 @@ impl<'a> MasterList<'a> {
             }
             _ => None,
         };
-        let date = match (self.cols.date, self.cols.round) {
-            (Some(column), _) => {
+        let (date, round_n) = match (&self.dating, self.cols.date, self.cols.round) {
+            (Dating::File { date, round, .. }, ..) => (Some(*date), round.or(round_n)),
+            (Dating::ByTotal, ..) => (Some(UNDATED), round_n),
+            (Dating::Columns, Some(column), _) => {
                 let d = date.and_then(parse_date);
                 if d.is_none() {
                     issues.push(issue(column, c::DATE, DATE, date));
                 }
-                d
-            }
-            (None, Some(column)) => {
-                let d = round_n.and_then(|r| self.ctx.round_dates.get(&r).copied());
-                if d.is_none() && (round_n.is_some() || round.is_none()) {
-                    issues.push(issue(
-                        column,
-                        c::ROUND,
-                        "a round of the loaded DTM series (the file has no date column)",
-                        round,
-                    ));
+                if let (Some(d), Some(r)) = (d, round_n)
+                    && let Ok(dtm) = self.ctx.rounds.date(r)
+                    && (d - dtm).num_days().abs() > 31
+                {
+                    acc.far_rounds.entry(r).or_insert((d, dtm));
                 }
-                d
+                (d, round_n)
             }
-            (None, None) => None,
+            (Dating::Columns, None, Some(column)) => {
+                let d = match round_n.map(|r| self.ctx.rounds.date(r)) {
+                    Some(Ok(d)) => Some(d),
+                    Some(Err(e)) => {
+                        let expected = format!(
+                            "a round of the DTM series with one date (the file has no date column; {e})"
+                        );
+                        issues.push(issue(column, c::ROUND, &expected, round));
+                        None
+                    }
+                    None => {
+                        if round.is_none() {
+                            issues.push(issue(
+                                column,
+                                c::ROUND,
+                                "a DTM round (the file has no date column)",
+                                None,
+                            ));
+                        }
+                        None
+                    }
+                };
+                (d, round_n)
+            }
+            (Dating::Columns, None, None) => (None, round_n),
         };
         match (date, place) {
             (Some(d), Some((p, ..))) if issues.is_empty() => Ok((d, round_n, p)),
@@ -230,6 +340,11 @@ impl<'a> MasterList<'a> {
     fn push_row(&mut self, acc: &mut Acc, row: &GridRow, problems: &mut Problems) {
         let cell = |i: Option<usize>| i.and_then(|i| row.cells.get(i)).and_then(Option::as_deref);
         let cols = self.cols;
+        if let Some(first) = totals_label(row, cols) {
+            let individuals = cell(Some(cols.individuals)).and_then(parse_count);
+            acc.totals_rows.push((row.line, first, individuals));
+            return;
+        }
         let key = self.key(
             acc,
             cell(cols.date),
@@ -308,7 +423,7 @@ impl<'a> MasterList<'a> {
         if !problems.list.is_empty() {
             return Err(problems.into_error());
         }
-        Ok(self.finish(&acc))
+        self.finish(&acc)
     }
 
     /// Reads CSV text from `records` (at the first data row): polars first, the
@@ -323,7 +438,7 @@ impl<'a> MasterList<'a> {
         let start = records.clone();
         let before = progress.rows();
         if let Some(acc) = self.fast(text, records, separator, progress)? {
-            return Ok(self.finish(&acc));
+            return self.finish(&acc);
         }
         progress.set(before);
         self.read_rows(start, progress)
@@ -404,9 +519,54 @@ impl<'a> MasterList<'a> {
     }
 
     /// The governorate table: latest round per date, `complete` where all are present.
-    fn finish(&self, acc: &Acc) -> Parsed {
+    fn finish(&self, acc: &Acc) -> Result<Parsed, DataError> {
         let file = &self.names.file;
         let mut warnings = Vec::new();
+        let mut left_out = Vec::new();
+        let total: u64 = acc.groups.values().map(|s| s.individuals).sum();
+        let (dated, acc) = self.date_by_total(acc, total)?;
+        let acc = acc.as_ref();
+        for (line, label, individuals) in &acc.totals_rows {
+            let check = match individuals {
+                Some(n) if *n == total => format!(
+                    "its individuals ({}) equal the sum of the rows",
+                    super::grouped(*n)
+                ),
+                Some(n) => format!(
+                    "its individuals ({}) differ from the sum of the rows ({})",
+                    super::grouped(*n),
+                    super::grouped(total)
+                ),
+                None => "it gives no individuals to check".into(),
+            };
+            warnings.push(Warning {
+                file: file.clone(),
+                message: format!("{}row {line}: totals row \"{label}\" left out; {check}", self.place()),
+            });
+        }
+        if !acc.totals_rows.is_empty() {
+            let n = acc.totals_rows.len();
+            let equal = acc.totals_rows.iter().all(|(_, _, i)| *i == Some(total));
+            left_out.push(LeftOut {
+                reason: "totals_row",
+                rows: n,
+                detail: format!(
+                    "{n} totals row{} left out{}",
+                    if n == 1 { "" } else { "s" },
+                    if equal { ", equal to the sum of the rows" } else { ", not equal to the sum of the rows" }
+                ),
+            });
+        }
+        if let Some((round, (file_date, dtm))) = acc.far_rounds.iter().next() {
+            let more = acc.far_rounds.len() - 1;
+            warnings.push(Warning {
+                file: file.clone(),
+                message: format!(
+                    "round {round} is dated {file_date} in the file and {dtm} in the DTM series{}; the file's dates are used",
+                    if more > 0 { format!(" ({more} more rounds differ by over 31 days)") } else { String::new() }
+                ),
+            });
+        }
         let mut rounds: BTreeMap<NaiveDate, BTreeMap<Option<u32>, usize>> = BTreeMap::new();
         for ((date, round, _), sums) in &acc.groups {
             *rounds.entry(*date).or_default().entry(*round).or_default() += sums.locations;
@@ -423,18 +583,24 @@ impl<'a> MasterList<'a> {
                     .filter(|r| **r != latest)
                     .map(|r| round_label(*r))
                     .collect();
-                let left_out: usize = by_round
+                let older_rows: usize = by_round
                     .iter()
                     .filter(|(r, _)| **r != latest)
                     .map(|(_, n)| n)
                     .sum();
+                let detail = format!(
+                    "{date}: several rounds share this date; kept {} (the latest) and left out {older_rows} location rows of {}",
+                    round_label(latest),
+                    older.join(", ")
+                );
                 warnings.push(Warning {
                     file: file.clone(),
-                    message: format!(
-                        "{date}: several rounds share this date; kept {} (the latest) and left out {left_out} location rows of {}",
-                        round_label(latest),
-                        older.join(", ")
-                    ),
+                    message: detail.clone(),
+                });
+                left_out.push(LeftOut {
+                    reason: "older_round",
+                    rows: older_rows,
+                    detail,
                 });
             }
         }
@@ -466,16 +632,111 @@ impl<'a> MasterList<'a> {
             .collect();
         points.sort_by_key(|p| (p.date, p.pcode));
         mark_complete(&mut points, self.ctx.gazetteer.governorates().len());
-        Parsed {
+        let dating = match (&self.dating, dated) {
+            (Dating::File { date, round, how }, _) => Some(dating_text(*date, *round, how)),
+            (_, Some(r)) => Some(dating_text(r.date, Some(r.round), "by its total")),
+            _ => None,
+        };
+        Ok(Parsed {
             table: Table::IdpsGovernorate(points),
             warnings,
             shape: Shape::DtmMasterList,
             locations_aggregated: Some(locations),
-            rows_read: acc.groups.values().map(|s| s.locations).sum(),
-            left_out: Vec::new(),
+            rows_read: acc.groups.values().map(|s| s.locations).sum::<usize>()
+                + acc.totals_rows.len(),
+            left_out,
             also: Vec::new(),
-        }
+            dating,
+            as_of: None,
+        })
     }
+
+    /// "sheet \"S\": " for messages about a workbook's sheet.
+    fn place(&self) -> String {
+        self.names
+            .sheet
+            .as_ref()
+            .map(|s| format!("sheet \"{s}\", "))
+            .unwrap_or_default()
+    }
+
+    /// A list dated by its total: the one DTM round whose national total equals the
+    /// sum of the list's rows dates every row; otherwise the user must say.
+    fn date_by_total<'b>(
+        &self,
+        acc: &'b Acc,
+        total: u64,
+    ) -> Result<(Option<Round>, std::borrow::Cow<'b, Acc>), DataError> {
+        if self.dating != Dating::ByTotal {
+            return Ok((None, std::borrow::Cow::Borrowed(acc)));
+        }
+        let file = &self.names.file;
+        let matches = self.ctx.rounds.with_total(total);
+        let [round] = matches.as_slice() else {
+            let reason = if matches.is_empty() {
+                format!(
+                    "no date or round was found (no date or round column, none in the file or sheet names), and its total of {} IDPs equals no DTM round",
+                    super::grouped(total)
+                )
+            } else {
+                format!(
+                    "no date or round was found, and its total of {} IDPs equals {} DTM rounds",
+                    super::grouped(total),
+                    matches.len()
+                )
+            };
+            return Err(DataError::NeedsDate {
+                file: file.clone(),
+                reason,
+                round: None,
+            });
+        };
+        let mut dated = Acc {
+            noted: acc.noted.clone(),
+            totals_rows: acc.totals_rows.clone(),
+            far_rounds: acc.far_rounds.clone(),
+            groups: HashMap::new(),
+        };
+        for ((date, r, pcode), sums) in &acc.groups {
+            let key = if *date == UNDATED {
+                (round.date, Some(round.round), *pcode)
+            } else {
+                (*date, *r, *pcode)
+            };
+            let entry = dated.groups.entry(key).or_default();
+            entry.individuals += sums.individuals;
+            entry.households += sums.households;
+            entry.locations += sums.locations;
+        }
+        Ok((Some(*round), std::borrow::Cow::Owned(dated)))
+    }
+}
+
+/// "round 123 (30 Sep 2021, from the file name)".
+fn dating_text(date: NaiveDate, round: Option<u32>, how: &str) -> String {
+    let day = date.format("%-d %b %Y");
+    match round {
+        Some(r) => format!("round {r} ({day}, {how})"),
+        None => format!("{day} ({how})"),
+    }
+}
+
+/// The first cell of a totals row (`Totals: Locations:3,166`): a row with no
+/// governorate whose first filled cell says "total".
+fn totals_label(row: &GridRow, cols: Cols) -> Option<String> {
+    let named = [cols.pcode, cols.governorate]
+        .into_iter()
+        .flatten()
+        .any(|i| row.cells.get(i).is_some_and(Option::is_some));
+    if named {
+        return None;
+    }
+    let first = row.cells.iter().flatten().next()?;
+    super::gazetteer::fold(first)
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.starts_with("total"))
+        .then(|| first.clone())
 }
 
 fn text_at(column: Option<&polars::prelude::StringChunked>, i: usize) -> Option<&str> {
@@ -584,8 +845,9 @@ mod tests {
 
     fn ctx() -> LoadContext {
         let mut ctx = Dataset::empty().unwrap().load_context();
-        ctx.round_dates
-            .insert(7, NaiveDate::from_ymd_opt(2020, 6, 30).unwrap());
+        ctx.rounds = Rounds::default();
+        ctx.rounds
+            .insert(7, NaiveDate::from_ymd_opt(2020, 6, 30).unwrap(), 11);
         ctx
     }
 
@@ -650,7 +912,7 @@ mod tests {
             .map_err(|e| e.to_string());
         assert_eq!(
             e,
-            Err("m.csv: row 2, column \"Round\": expected a round of the loaded DTM series (the file has no date column), found \"8\"".into())
+            Err("m.csv: row 2, column \"Round\": expected a round of the DTM series with one date (the file has no date column; round 8 is not in the DTM series), found \"8\"".into())
         );
     }
 
@@ -703,9 +965,10 @@ mod tests {
         let header = find_header(&rows, &ctx.gazetteer, None).unwrap();
         let context = Context {
             gazetteer: &ctx.gazetteer,
-            round_dates: &ctx.round_dates,
+            rounds: &ctx.rounds,
+            given: FileTime::default(),
         };
-        let mut list = MasterList::new("m.csv", None, &header, None, context);
+        let mut list = MasterList::new("m.csv", None, &header, None, context).unwrap();
         let mut records = csv::Records::new(&text, b',');
         records.skip_records(1);
         let fast = list
@@ -713,7 +976,7 @@ mod tests {
             .unwrap()
             .expect("a clean file takes the polars path");
         let exact = list.read_rows(records, &Progress::none()).unwrap();
-        let fast = list.finish(&fast);
+        let fast = list.finish(&fast).unwrap();
         assert_eq!(sums(&fast), sums(&exact));
         assert_eq!(fast.locations_aggregated, exact.locations_aggregated);
         assert_eq!(fast.rows_read, CHUNK_ROWS + 1000);

@@ -14,8 +14,10 @@ pub mod gazetteer;
 pub mod load;
 pub mod mapping;
 pub mod masterlist;
+pub mod progress;
 pub mod raw;
 pub mod records;
+pub mod rounds;
 pub mod schema;
 pub mod tables;
 pub mod xlsx;
@@ -58,6 +60,9 @@ pub struct Dataset {
     pub warnings: Vec<Warning>,
     /// Source ids of rows that came from the user's files (never bundled ones).
     pub user_sources: BTreeSet<String>,
+    /// Each DTM round's date and total, from the bundled series: part of the program
+    /// like the gazetteer, for master lists that name only a round (or nothing).
+    pub rounds: rounds::Rounds,
 }
 
 impl Dataset {
@@ -71,10 +76,39 @@ impl Dataset {
                 reason: "the bundled gazetteer is not a governorates table".into(),
             });
         };
-        Ok(Dataset {
+        let mut dataset = Dataset {
             gazetteer: Gazetteer::new(list),
             ..Dataset::default()
-        })
+        };
+        dataset.rounds = dataset.bundled_rounds()?;
+        Ok(dataset)
+    }
+
+    /// The rounds of the bundled DTM national series.
+    fn bundled_rounds(&self) -> Result<rounds::Rounds, DataError> {
+        let Some(file) = bundled::TABLES
+            .iter()
+            .find(|f| f.name == "idps_national.csv")
+        else {
+            return Ok(rounds::Rounds::default());
+        };
+        let parsed = self.parse_bytes(file.name, file.bytes)?;
+        let Table::IdpsNational(points) = parsed.table else {
+            return Ok(rounds::Rounds::default());
+        };
+        Ok(rounds::Rounds::new(
+            points
+                .iter()
+                .filter(|p| p.series == NationalSeries::Dtm)
+                .filter_map(|p| {
+                    Some(rounds::Round {
+                        round: p.round?,
+                        date: p.date,
+                        idps: p.idps,
+                    })
+                })
+                .collect(),
+        ))
     }
 
     /// The gazetteer and every bundled table.
@@ -90,15 +124,9 @@ impl Dataset {
     /// What loading a file needs from this dataset (owned, for a worker thread).
     #[must_use]
     pub fn load_context(&self) -> LoadContext {
-        let round_dates = self
-            .idps_national
-            .iter()
-            .filter(|p| p.series == NationalSeries::Dtm)
-            .filter_map(|p| Some((p.round?, p.date)))
-            .collect();
         LoadContext {
             gazetteer: self.gazetteer.clone(),
-            round_dates,
+            rounds: self.rounds.clone(),
         }
     }
 
@@ -131,9 +159,20 @@ impl Dataset {
     /// adds a national point of the series `dtm_user` (DESIGN §7).
     pub fn add(&mut self, name: &str, parsed: Parsed, bundled: bool) {
         let Parsed {
-            table, warnings, ..
+            table,
+            warnings,
+            also,
+            as_of,
+            ..
         } = parsed;
         self.warnings.extend(warnings);
+        for table in std::iter::once(table).chain(also) {
+            self.add_table(name, table, bundled, as_of.as_deref());
+        }
+    }
+
+    /// Adds one table of a file (see [`Dataset::add`]).
+    fn add_table(&mut self, name: &str, table: Table, bundled: bool, as_of: Option<&str>) {
         self.files.push(LoadedFile {
             name: name.into(),
             kind: table.kind(),
@@ -179,7 +218,7 @@ impl Dataset {
                         id,
                         publisher: "your file".into(),
                         title: name.into(),
-                        published: String::new(),
+                        published: as_of.unwrap_or_default().into(),
                         url: String::new(),
                         note: None,
                     });

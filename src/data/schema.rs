@@ -255,6 +255,16 @@ impl Shape {
         }
     }
 
+    /// The published format this shape reads.
+    #[must_use]
+    pub fn format(self) -> Format {
+        match self {
+            Shape::Table(_) => Format::Table,
+            Shape::DtmMasterList => Format::DtmMasterList,
+            Shape::FtsExport => Format::FtsRequirements,
+        }
+    }
+
     /// True when rows name a governorate (by `pcode` or `governorate`).
     #[must_use]
     pub fn has_governorate(self) -> bool {
@@ -415,6 +425,9 @@ const SYNONYMS: &[(&str, &[&str])] = &[
             "location name en",
             "location name english",
             "location name arabic",
+            "location name in english",
+            "location name in arabic",
+            "location name ar",
             "location code",
             "location pcode",
             "place id",
@@ -536,17 +549,14 @@ fn hxl_columns(text: &str) -> Vec<&'static str> {
         .collect()
 }
 
-/// True when a file's column (its header text, and the HXL hashtag under it if the
-/// file has a hashtag row) stands for the column `name`. A recognised hashtag
-/// decides; otherwise the header's spelling does.
+/// True when a file's header text (a spelling or a hashtag used as the header)
+/// stands for the column `name`.
 #[must_use]
-pub fn column_matches(name: &str, header: &str, hxl: Option<&str>) -> bool {
-    for tag in [hxl, Some(header)].into_iter().flatten() {
-        if tag.trim_start().starts_with('#') {
-            let columns = hxl_columns(tag);
-            if !columns.is_empty() {
-                return columns.contains(&name);
-            }
+pub fn header_matches(name: &str, header: &str) -> bool {
+    if header.trim_start().starts_with('#') {
+        let columns = hxl_columns(header);
+        if !columns.is_empty() {
+            return columns.contains(&name);
         }
     }
     let folded = fold_header(header);
@@ -557,6 +567,48 @@ pub fn column_matches(name: &str, header: &str, hxl: Option<&str>) -> bool {
         || SYNONYMS
             .iter()
             .any(|(column, spellings)| *column == name && spellings.contains(&folded.as_str()))
+}
+
+/// True when an HXL hashtag (from the row under the header) stands for `name`.
+#[must_use]
+pub fn tag_matches(name: &str, tag: &str) -> bool {
+    hxl_columns(tag).contains(&name)
+}
+
+/// True when a hashtag marks households (`+hh`): such a column is never a count
+/// of individuals, whatever its header says.
+#[must_use]
+pub fn tag_is_households(tag: &str) -> bool {
+    parse_hxl(tag).is_some_and(|(_, attributes)| attributes.contains("hh"))
+}
+
+/// True when a file's column (its header text, and the HXL hashtag under it if the
+/// file has a hashtag row) stands for the column `name`. The header decides; the
+/// hashtag only names a column whose header is not a known spelling of `name` or of
+/// any other column, and a `+hh` hashtag keeps a column from being individuals.
+#[must_use]
+pub fn column_matches(name: &str, header: &str, hxl: Option<&str>) -> bool {
+    let households = hxl.is_some_and(tag_is_households);
+    if households && (name == col::INDIVIDUALS || name == col::IDPS) {
+        return false;
+    }
+    if header_matches(name, header) {
+        return true;
+    }
+    match hxl {
+        Some(tag) if !is_known_header(header) => tag_matches(name, tag),
+        _ => false,
+    }
+}
+
+/// True when a header is a spelling of some column the app reads.
+#[must_use]
+pub fn is_known_header(header: &str) -> bool {
+    let folded = fold_header(header);
+    !folded.is_empty()
+        && SYNONYMS.iter().any(|(column, spellings)| {
+            fold_header(column) == folded || spellings.contains(&folded.as_str())
+        })
 }
 
 /// True when a row looks like an HXL hashtag row: every non-empty cell a hashtag.
@@ -663,19 +715,32 @@ mod tests {
     }
 
     #[test]
-    fn a_known_hashtag_decides_over_the_header_text() {
-        // Header says IDPs, the hashtag says households: households it is.
+    fn the_header_decides_and_a_hashtag_fills_in_unknown_headers() {
+        // A households hashtag keeps a column from being individuals.
         assert!(!column_matches(
             col::INDIVIDUALS,
             "IDPs",
             Some("#affected+hh")
         ));
+        // DTM round 123 tags its Individuals column #affected+displaced+all, and
+        // misaligned rows tag the wrong columns: a known header wins.
         assert!(column_matches(
-            col::HOUSEHOLDS,
-            "IDPs",
-            Some("#affected+hh")
+            col::INDIVIDUALS,
+            "Individuals",
+            Some("#affected+displaced+all")
         ));
-        // An unknown hashtag leaves the header to decide.
+        assert!(!column_matches(
+            col::PCODE,
+            "Governorate",
+            Some("#adm1+code")
+        ));
+        assert!(column_matches(
+            col::GOVERNORATE,
+            "Governorate",
+            Some("#adm1+code")
+        ));
+        // An unknown header takes its hashtag's meaning; tabs inside tags are ignored.
+        assert!(column_matches(col::PCODE, "StateCode", Some("#adm1+code\t")));
         assert!(column_matches(col::INDIVIDUALS, "IDPs", Some("#meta+id")));
         // A hashtag used as the header itself.
         assert!(column_matches(col::DATE, "#date", None));

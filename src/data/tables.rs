@@ -107,6 +107,12 @@ pub struct Parsed {
     /// More tables from the same file (a DTM API export's national rows beside its
     /// governorate rows); each is added like the main one.
     pub also: Vec<Table>,
+    /// How a master list without a date column was dated ("round 123 (30 Sep 2021,
+    /// from the file name)").
+    pub dating: Option<String>,
+    /// A funding file's FTS snapshot date (`YYYY-MM-DD`), from its name or its
+    /// modification date; the source's "published".
+    pub as_of: Option<String>,
 }
 
 /// Rows of a file that were read and not kept, with why (`check --json`'s `left_out`).
@@ -152,6 +158,8 @@ pub fn parse(raw: &RawTable, gazetteer: &Gazetteer) -> Result<Parsed, DataError>
             rows_read: raw.height(),
             left_out: Vec::new(),
             also: Vec::new(),
+            dating: None,
+            as_of: None,
         })
     } else {
         Err(DataError::Invalid(cells.problems))
@@ -362,18 +370,61 @@ pub(super) fn one_of(tokens: &[&str]) -> String {
     format!("one of {}", tokens.join(", "))
 }
 
-/// A date as `YYYY-MM-DD` (a time after it, as spreadsheets write, is ignored).
+/// A date as `YYYY-MM-DD` (a time after it, as spreadsheets and APIs write it, is
+/// ignored: `2014-04-01T00:00:00`, `2010-11-30 00:00:00+00:00`), `YYYY/MM/DD`, or an
+/// Excel serial day number (`45291` is 31 Dec 2023) as workbooks saved without a
+/// date format hold them.
 pub(super) fn parse_date(text: &str) -> Option<NaiveDate> {
     let day = text.split([' ', 'T']).next().unwrap_or(text);
-    NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()
+    NaiveDate::parse_from_str(day, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(day, "%Y/%m/%d"))
+        .ok()
+        .or_else(|| excel_serial_date(text))
 }
 
+/// An Excel serial date (days since 30 Dec 1899; a time of day as its fraction),
+/// between 1 Jan 1990 and 31 Dec 2100, so a count is never taken for a date.
+pub(super) fn excel_serial_date(text: &str) -> Option<NaiveDate> {
+    let serial: f64 = text.trim().parse().ok()?;
+    if !(32_874.0..=73_415.0).contains(&serial) {
+        return None;
+    }
+    let epoch = NaiveDate::from_ymd_opt(1899, 12, 30)?;
+    epoch.checked_add_days(chrono::Days::new(serial.floor() as u64))
+}
+
+/// A whole number of 0 or more, with or without thousands separators
+/// (`1665108`, `"1,665,108"`), or written as a whole float (`1200.0`).
 pub(super) fn parse_count(text: &str) -> Option<u64> {
-    text.parse().ok()
+    if let Ok(n) = text.parse() {
+        return Some(n);
+    }
+    if let Some(whole) = text.strip_suffix(".0") {
+        return whole.parse().ok();
+    }
+    let mut groups = text.split(',');
+    let first = groups.next()?;
+    let grouped = (1..=3).contains(&first.len())
+        && first.bytes().all(|b| b.is_ascii_digit())
+        && groups.clone().count() > 0
+        && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()));
+    if grouped {
+        text.replace(',', "").parse().ok()
+    } else {
+        None
+    }
 }
 
+/// A DTM round: `123`, `R38`, `Round3`, `Round 3`, `round_123` (0 is not a round).
 pub(super) fn parse_round(text: &str) -> Option<u32> {
-    text.parse().ok().filter(|r| *r > 0)
+    let t = text.trim();
+    let lower = t.to_ascii_lowercase();
+    let digits = lower
+        .strip_prefix("round")
+        .or_else(|| lower.strip_prefix('r'))
+        .map_or(lower.as_str(), |rest| rest.trim_start_matches([' ', '_', '-', '.']));
+    let digits = digits.strip_suffix(".0").unwrap_or(digits);
+    digits.parse().ok().filter(|r| *r > 0)
 }
 
 fn parse_pct(text: &str) -> Option<f64> {
@@ -782,4 +833,59 @@ fn events(c: &mut Cells) -> Vec<Event> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, d)
+    }
+
+    #[test]
+    fn dates_as_files_write_them() {
+        assert_eq!(parse_date("2024-04-30"), day(2024, 4, 30));
+        assert_eq!(parse_date("2014-04-01T00:00:00"), day(2014, 4, 1));
+        assert_eq!(parse_date("2010-11-30 00:00:00+00:00"), day(2010, 11, 30));
+        assert_eq!(parse_date("2019/04/30"), day(2019, 4, 30));
+        // Excel serial days: 45291 is 31 Dec 2023, 43585 is 30 Apr 2019.
+        assert_eq!(parse_date("45291"), day(2023, 12, 31));
+        assert_eq!(parse_date("43585.5"), day(2019, 4, 30));
+        // A count is never a date.
+        assert_eq!(parse_date("1200"), None);
+        assert_eq!(parse_date("30/04/2019"), None);
+        assert_eq!(parse_date("2024-02-30"), None);
+    }
+
+    #[test]
+    fn counts_with_thousands_separators() {
+        assert_eq!(parse_count("1665108"), Some(1_665_108));
+        assert_eq!(parse_count("1,665,108"), Some(1_665_108));
+        assert_eq!(parse_count("999"), Some(999));
+        assert_eq!(parse_count("1200.0"), Some(1200));
+        assert_eq!(parse_count("1,66,5108"), None);
+        assert_eq!(parse_count("1,665,10"), None);
+        assert_eq!(parse_count(",665"), None);
+        assert_eq!(parse_count("-5"), None);
+        assert_eq!(parse_count("12.5"), None);
+    }
+
+    #[test]
+    fn rounds_as_written() {
+        for (text, round) in [
+            ("123", Some(123)),
+            ("R38", Some(38)),
+            ("r38", Some(38)),
+            ("Round3", Some(3)),
+            ("Round 132", Some(132)),
+            ("round_123", Some(123)),
+            ("109.0", Some(109)),
+            ("0", None),
+            ("Rx", None),
+            ("Round", None),
+        ] {
+            assert_eq!(parse_round(text), round, "{text}");
+        }
+    }
 }
