@@ -4,12 +4,19 @@
 use std::io::Write as _;
 use std::process::ExitCode;
 
-use clap::Parser as _;
 use displacement_dashboard::{app, cli};
 
 fn main() -> ExitCode {
     let started = std::time::Instant::now();
-    let args = cli::Cli::parse();
+    let args = match cli::parse_args(std::env::args_os().collect()) {
+        Ok(args) => args,
+        Err(failure) => {
+            for line in failure.message.lines() {
+                eprintln!("displacement-dashboard: {line}");
+            }
+            return ExitCode::from(failure.code);
+        }
+    };
     let result = match cli::run(&args) {
         Some(result) => result,
         None => open_window(&args, started),

@@ -9,12 +9,13 @@ mod check;
 pub mod export;
 mod summary;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::data::{DataError, Dataset, Warning};
+use crate::data::rounds::FileTime;
+use crate::data::{DataError, Dataset, LoadOptions, Warning};
 use crate::query::Filters;
 use crate::query::filters::year_bounds;
 
@@ -84,6 +85,135 @@ pub struct CommonArgs {
     /// Last year of the range.
     #[arg(long, value_name = "YEAR", global = true)]
     pub to: Option<i32>,
+    /// The DTM round of the next file given (a master list with no date or round of
+    /// its own): `check --file-round 123 FILE`.
+    #[arg(long = "file-round", value_name = "N", global = true)]
+    pub file_round: Vec<u32>,
+    /// The date of the next file given: `summary --file-date 2019-04-30 --data FILE`.
+    #[arg(long = "file-date", value_name = "YYYY-MM-DD", global = true)]
+    pub file_date: Vec<String>,
+    /// Each file's `--file-round` / `--file-date`, bound by their place on the line.
+    #[arg(skip)]
+    pub file_times: BTreeMap<PathBuf, FileTime>,
+}
+
+impl CommonArgs {
+    /// The load options of one file (its `--file-round` / `--file-date`).
+    #[must_use]
+    pub fn options_for(&self, path: &std::path::Path) -> LoadOptions {
+        LoadOptions {
+            time: self.file_times.get(path).copied().unwrap_or_default(),
+            ..LoadOptions::default()
+        }
+    }
+}
+
+/// Options that take a value (the value is never a file of `check`).
+const VALUE_OPTIONS: &[&str] = &[
+    "--data",
+    "--governorate",
+    "--from",
+    "--to",
+    "--out",
+    "--chart",
+    "--table",
+    "--width",
+    "--height",
+    "--scale",
+    "--screenshot",
+    "--file-round",
+    "--file-date",
+];
+
+/// Parses the command line: clap, then each `--file-round` / `--file-date` bound to
+/// the file that follows it (a `--data` value or a `check` file).
+pub fn parse_args(args: Vec<std::ffi::OsString>) -> Result<Cli, Failure> {
+    let cli = match Cli::try_parse_from(&args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            use clap::error::ErrorKind;
+            if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+                let _ = e.print();
+                std::process::exit(0);
+            }
+            return Err(Failure::usage(
+                e.render()
+                    .to_string()
+                    .trim_start_matches("error: ")
+                    .trim()
+                    .to_string(),
+            ));
+        }
+    };
+    bind_file_times(cli, &args)
+}
+
+fn bind_file_times(mut cli: Cli, args: &[std::ffi::OsString]) -> Result<Cli, Failure> {
+    let args: Vec<String> = args
+        .iter()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let mut pending = FileTime::default();
+    let mut pending_text = String::new();
+    let mut i = 0;
+    while i < args.len() {
+        let arg = &args[i];
+        let (option, inline) = match arg.split_once('=') {
+            Some((o, v)) if o.starts_with("--") => (o, Some(v.to_string())),
+            _ => (arg.as_str(), None),
+        };
+        let value = |i: &mut usize| -> Option<String> {
+            inline.clone().or_else(|| {
+                *i += 1;
+                args.get(*i).cloned()
+            })
+        };
+        match option {
+            "--file-round" => {
+                let v = value(&mut i).unwrap_or_default();
+                pending.round = v.parse().ok();
+                pending_text = format!("--file-round {v}");
+            }
+            "--file-date" => {
+                let v = value(&mut i).unwrap_or_default();
+                let date = chrono::NaiveDate::parse_from_str(&v, "%Y-%m-%d").map_err(|_| {
+                    Failure::usage(format!("--file-date {v}: expected a date as YYYY-MM-DD"))
+                })?;
+                pending.date = Some(date);
+                pending_text = format!("--file-date {v}");
+            }
+            "--data" => {
+                if let Some(v) = value(&mut i) {
+                    bind(&mut cli, &mut pending, PathBuf::from(v));
+                }
+            }
+            o if VALUE_OPTIONS.contains(&o) => {
+                if inline.is_none() {
+                    i += 1;
+                }
+            }
+            o if o.starts_with('-') => {}
+            _ if matches!(cli.command, Some(Command::Check { .. })) && arg != "check" => {
+                bind(&mut cli, &mut pending, PathBuf::from(arg));
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if !pending.is_empty() {
+        return Err(Failure::usage(format!(
+            "{pending_text} must come before the file it applies to (e.g. check {pending_text} FILE, or {pending_text} --data FILE)"
+        )));
+    }
+    Ok(cli)
+}
+
+fn bind(cli: &mut Cli, pending: &mut FileTime, path: PathBuf) {
+    if !pending.is_empty() {
+        cli.common.file_times.insert(path, *pending);
+        *pending = FileTime::default();
+    }
 }
 
 /// The subcommands.
@@ -100,6 +230,9 @@ pub enum Command {
         /// The files to check.
         #[arg(value_name = "FILE", required = true)]
         files: Vec<PathBuf>,
+        /// Print one JSON object, `{"files": [REPORT, ...]}`, instead of text.
+        #[arg(long)]
+        json: bool,
     },
     /// Export a chart (SVG or PNG), its numbers (CSV) or the briefing sheet.
     Export(export::ExportArgs),
@@ -124,9 +257,18 @@ impl Failure {
     /// A data error: 2 when the path cannot be opened, 1 when the file was refused.
     #[must_use]
     pub fn data(error: &DataError) -> Failure {
+        let hint = match error {
+            DataError::NeedsDate { round: Some(_), .. } => {
+                " (give --file-date YYYY-MM-DD before the file)".to_string()
+            }
+            DataError::NeedsDate { round: None, .. } => {
+                " (give --file-round N or --file-date YYYY-MM-DD before the file)".to_string()
+            }
+            _ => String::new(),
+        };
         Failure {
             code: if error.is_open_error() { 2 } else { 1 },
-            message: error.to_string(),
+            message: format!("{error}{hint}"),
         }
     }
 }
@@ -158,7 +300,9 @@ pub fn load(common: &CommonArgs, extra_files: &[PathBuf]) -> Result<Loaded, Fail
         message: format!("the bundled data failed its checks: {e}"),
     })?;
     for path in common.data.iter().chain(extra_files) {
-        let parsed = dataset.read_file(path).map_err(|e| Failure::data(&e))?;
+        let parsed = dataset
+            .read_file_with(path, &common.options_for(path))
+            .map_err(|e| Failure::data(&e))?;
         let name = path.display().to_string();
         dataset.add(&name, parsed, false);
     }
@@ -219,7 +363,7 @@ pub fn run(cli: &Cli) -> Option<Result<Output, Failure>> {
             out.warnings.extend(warning_lines(&loaded.dataset.warnings));
             out
         })),
-        Some(Command::Check { files }) => Some(check::run(&cli.common, files)),
+        Some(Command::Check { files, json }) => Some(check::run(&cli.common, files, *json)),
         Some(Command::Export(args)) => Some(export::run(&cli.common, args)),
     }
 }

@@ -355,7 +355,10 @@ mod tests {
         // "Salah al-Dīn" is not in Windows-1252; "Dahuk,Zakho,Ré" in Windows-1252.
         assert_eq!(
             decoded(b"Governorate,District\nDahuk,R\xE9\n"),
-            ("Governorate,District\nDahuk,R\u{e9}\n".into(), "windows-1252")
+            (
+                "Governorate,District\nDahuk,R\u{e9}\n".into(),
+                "windows-1252"
+            )
         );
         // "نينوى" (Ninewa) and "دهوك" (Dahuk) in Windows-1256.
         assert_eq!(

@@ -11,9 +11,7 @@ use std::collections::BTreeMap;
 
 use super::gazetteer::Gazetteer;
 use super::mapping::ColumnMapping;
-use super::schema::{
-    Shape, col, column_matches, is_hxl_row, is_known_header, tag_is_households,
-};
+use super::schema::{Shape, col, column_matches, is_hxl_row, is_known_header, tag_is_households};
 
 /// How many rows from the top may hold the header.
 pub const HEADER_SEARCH_ROWS: usize = 10;
@@ -36,12 +34,20 @@ impl GridRow {
         self.cells.iter().all(Option::is_none)
     }
 
-    /// The cells as header names (an empty cell is an empty name).
+    /// The cells as header names (an empty cell is an empty name), line breaks and
+    /// runs of spaces written as one space (`Location name\nin English`), as
+    /// messages name them.
     #[must_use]
     pub fn names(&self) -> Vec<String> {
         self.cells
             .iter()
-            .map(|c| c.clone().unwrap_or_default())
+            .map(|c| {
+                c.as_deref()
+                    .unwrap_or_default()
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
             .collect()
     }
 }

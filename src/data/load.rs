@@ -13,7 +13,6 @@
 //! [`Dataset`]: super::Dataset
 //! [`Dataset::add`]: super::Dataset::add
 
-use std::collections::BTreeSet;
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -21,14 +20,15 @@ use chrono::NaiveDate;
 use super::csv::{self, Records};
 use super::detect::{GridRow, HEADER_SEARCH_ROWS, Header, HeaderError, SAMPLE_ROWS, find_header};
 use super::error::{DataError, Problem, Warning};
-use super::gazetteer::{Gazetteer, Pcode};
+use super::gazetteer::Gazetteer;
 use super::mapping::ColumnMapping;
 use super::masterlist::{Context, MasterList};
 pub use super::progress::Progress;
 use super::raw::RawTable;
+pub use super::report::{FileFormat, FileReport};
 use super::rounds::{FileTime, Rounds};
 use super::schema::{Format, Shape, TableKind, col};
-use super::tables::{self, LeftOut, Parsed, Table};
+use super::tables::{self, Parsed};
 use super::xlsx::{self, Workbook};
 
 /// Choices the user made for one file.
@@ -50,57 +50,6 @@ pub struct LoadContext {
     /// Each round of the bundled DTM national series (date and total), for master
     /// lists that give a round and no date, or nothing but their total.
     pub rounds: Rounds,
-}
-
-/// How the file was read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FileFormat {
-    Csv { separator: char },
-    Workbook { sheet: String, sheets: Vec<String> },
-}
-
-/// What a loaded file holds, for the data panel and `check`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct FileReport {
-    /// The name used in messages and as the source ("your file: NAME").
-    pub name: String,
-    pub format: FileFormat,
-    /// What the header was recognised as.
-    pub shape: Shape,
-    /// The table the rows became.
-    pub kind: TableKind,
-    /// Physical row of the header (rows above it were skipped).
-    pub header_row: usize,
-    /// An HXL hashtag row was under the header.
-    pub hxl: bool,
-    /// Rows in the resulting table.
-    pub rows: usize,
-    /// Data rows read from the file.
-    pub rows_read: usize,
-    /// First and last date of the rows (a funding table: 1 Jan of its first year to
-    /// 31 Dec of its last).
-    pub date_range: Option<(NaiveDate, NaiveDate)>,
-    /// Governorates the rows name.
-    pub governorates: Vec<Pcode>,
-    /// A DTM master list: the location rows summed into the table.
-    pub locations_aggregated: Option<usize>,
-    pub warnings: Vec<Warning>,
-    /// The published format the file was read as.
-    pub read_as: Format,
-    /// A CSV's character encoding (`None` for a workbook).
-    pub encoding: Option<csv::Encoding>,
-    /// ISO3 of the country whose rows were kept (always Iraq's).
-    pub country: Option<String>,
-    /// Data rows kept: read minus left out.
-    pub rows_kept: usize,
-    /// Rows read and not kept, by reason.
-    pub left_out: Vec<LeftOut>,
-    /// The kinds of every table the file became, the main one first.
-    pub tables: Vec<TableKind>,
-    /// How an undated master list was dated ("round 123 (30 Sep 2021, from the file name)").
-    pub dating: Option<String>,
-    /// A funding file's FTS snapshot date, and where it came from.
-    pub as_of: Option<(NaiveDate, &'static str)>,
 }
 
 /// A checked file, ready for `Dataset::add`.
@@ -576,66 +525,8 @@ fn finish(
     }
     notes.append(&mut parsed.warnings);
     parsed.warnings = notes;
-    let left: usize = parsed.left_out.iter().map(|l| l.rows).sum();
-    let report = FileReport {
-        name: name.into(),
-        format,
-        shape: parsed.shape,
-        kind: parsed.table.kind(),
-        header_row,
-        hxl: header.hxl,
-        rows: parsed.table.len(),
-        rows_read: parsed.rows_read,
-        date_range: date_range(&parsed.table),
-        governorates: governorates(&parsed.table),
-        locations_aggregated: parsed.locations_aggregated,
-        warnings: parsed.warnings.clone(),
-        read_as: parsed.shape.format(),
-        encoding: None,
-        country: Some("IRQ".into()),
-        rows_kept: parsed.rows_read.saturating_sub(left),
-        left_out: parsed.left_out.clone(),
-        tables: std::iter::once(&parsed.table)
-            .chain(&parsed.also)
-            .map(Table::kind)
-            .collect(),
-        dating: parsed.dating.clone(),
-        as_of: None,
-    };
+    let report = FileReport::new(name, format, header_row, header.hxl, &parsed);
     FileLoad { parsed, report }
-}
-
-fn date_range(table: &Table) -> Option<(NaiveDate, NaiveDate)> {
-    let dates: Vec<NaiveDate> = match table {
-        Table::Governorates(_) | Table::Sources(_) => Vec::new(),
-        Table::IdpsNational(v) => v.iter().map(|r| r.date).collect(),
-        Table::IdpsGovernorate(v) => v.iter().map(|r| r.date).collect(),
-        Table::Camps(v) => v.iter().map(|r| r.date).collect(),
-        Table::CampCounts(v) => v.iter().map(|r| r.date).collect(),
-        Table::Events(v) => v.iter().map(|r| r.date).collect(),
-        Table::Funding(v) => {
-            let lo = v.iter().map(|r| r.year).min();
-            let hi = v.iter().map(|r| r.year).max();
-            return match (lo, hi) {
-                (Some(lo), Some(hi)) => Some((
-                    NaiveDate::from_ymd_opt(lo, 1, 1)?,
-                    NaiveDate::from_ymd_opt(hi, 12, 31)?,
-                )),
-                _ => None,
-            };
-        }
-    };
-    Some((*dates.iter().min()?, *dates.iter().max()?))
-}
-
-fn governorates(table: &Table) -> Vec<Pcode> {
-    let set: BTreeSet<Pcode> = match table {
-        Table::IdpsGovernorate(v) => v.iter().map(|r| r.pcode).collect(),
-        Table::Camps(v) => v.iter().map(|r| r.pcode).collect(),
-        Table::Governorates(v) => v.iter().map(|g| g.pcode).collect(),
-        _ => BTreeSet::new(),
-    };
-    set.into_iter().collect()
 }
 
 #[cfg(test)]
@@ -698,5 +589,4 @@ mod tests {
         );
         assert_eq!(l.report.governorates.len(), 1);
     }
-
 }

@@ -33,8 +33,8 @@ use super::gazetteer::{Gazetteer, Pcode};
 use super::progress::Progress;
 use super::raw::RawTable;
 use super::records::{Basis, GovernoratePoint};
-use super::schema::{Shape, col as c};
 use super::rounds::{FileTime, Round, Rounds, round_in_name};
+use super::schema::{Shape, col as c};
 use super::tables::{
     COUNT, DATE, GOVERNORATE, LeftOut, Parsed, Table, file_source_id, mark_complete, parse_count,
     parse_date, parse_round,
@@ -129,19 +129,19 @@ fn file_dating(
     cols: Cols,
     ctx: Context<'_>,
 ) -> Result<Dating, DataError> {
+    let base = std::path::Path::new(file)
+        .file_name()
+        .map_or_else(|| file.to_string(), |n| n.to_string_lossy().into_owned());
     if let Some(date) = ctx.given.date {
         return Ok(Dating::File {
             date,
-            round: ctx.given.round,
+            round: ctx.given.round.or_else(|| round_in_name(&base)),
             how: "as given",
         });
     }
     if cols.date.is_some() || (cols.round.is_some() && ctx.given.round.is_none()) {
         return Ok(Dating::Columns);
     }
-    let base = std::path::Path::new(file)
-        .file_name()
-        .map_or_else(|| file.to_string(), |n| n.to_string_lossy().into_owned());
     let found = [
         (ctx.given.round, "as given"),
         (round_in_name(&base), "from the file name"),
@@ -541,7 +541,10 @@ impl<'a> MasterList<'a> {
             };
             warnings.push(Warning {
                 file: file.clone(),
-                message: format!("{}row {line}: totals row \"{label}\" left out; {check}", self.place()),
+                message: format!(
+                    "{}row {line}: totals row \"{label}\" left out; {check}",
+                    self.place()
+                ),
             });
         }
         if !acc.totals_rows.is_empty() {
@@ -553,7 +556,11 @@ impl<'a> MasterList<'a> {
                 detail: format!(
                     "{n} totals row{} left out{}",
                     if n == 1 { "" } else { "s" },
-                    if equal { ", equal to the sum of the rows" } else { ", not equal to the sum of the rows" }
+                    if equal {
+                        ", equal to the sum of the rows"
+                    } else {
+                        ", not equal to the sum of the rows"
+                    }
                 ),
             });
         }

@@ -17,6 +17,7 @@ pub mod masterlist;
 pub mod progress;
 pub mod raw;
 pub mod records;
+pub mod report;
 pub mod rounds;
 pub mod schema;
 pub mod tables;
@@ -145,13 +146,12 @@ impl Dataset {
 
     /// Reads and checks a file (CSV or workbook), without adding it.
     pub fn read_file(&self, path: &Path) -> Result<Parsed, DataError> {
-        load_path(
-            &self.load_context(),
-            path,
-            &LoadOptions::default(),
-            &Progress::none(),
-        )
-        .map(|l| l.parsed)
+        self.read_file_with(path, &LoadOptions::default())
+    }
+
+    /// Reads and checks a file with the user's choices for it, without adding it.
+    pub fn read_file_with(&self, path: &Path, options: &LoadOptions) -> Result<Parsed, DataError> {
+        load_path(&self.load_context(), path, options, &Progress::none()).map(|l| l.parsed)
     }
 
     /// Adds a checked table. Rows are appended; nothing already loaded changes. A

@@ -103,6 +103,21 @@ impl TableKind {
         TableKind::Governorates,
     ];
 
+    /// The token `check --json` writes (`idps_governorate`).
+    #[must_use]
+    pub fn token(self) -> &'static str {
+        match self {
+            TableKind::Governorates => "governorates",
+            TableKind::Sources => "sources",
+            TableKind::IdpsNational => "idps_national",
+            TableKind::IdpsGovernorate => "idps_governorate",
+            TableKind::Camps => "camps",
+            TableKind::CampCounts => "camp_counts",
+            TableKind::Funding => "funding",
+            TableKind::Events => "events",
+        }
+    }
+
     /// A name for messages ("national IDP table").
     #[must_use]
     pub fn label(self) -> &'static str {
@@ -740,7 +755,11 @@ mod tests {
             Some("#adm1+code")
         ));
         // An unknown header takes its hashtag's meaning; tabs inside tags are ignored.
-        assert!(column_matches(col::PCODE, "StateCode", Some("#adm1+code\t")));
+        assert!(column_matches(
+            col::PCODE,
+            "StateCode",
+            Some("#adm1+code\t")
+        ));
         assert!(column_matches(col::INDIVIDUALS, "IDPs", Some("#meta+id")));
         // A hashtag used as the header itself.
         assert!(column_matches(col::DATE, "#date", None));

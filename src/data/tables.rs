@@ -422,7 +422,9 @@ pub(super) fn parse_round(text: &str) -> Option<u32> {
     let digits = lower
         .strip_prefix("round")
         .or_else(|| lower.strip_prefix('r'))
-        .map_or(lower.as_str(), |rest| rest.trim_start_matches([' ', '_', '-', '.']));
+        .map_or(lower.as_str(), |rest| {
+            rest.trim_start_matches([' ', '_', '-', '.'])
+        });
     let digits = digits.strip_suffix(".0").unwrap_or(digits);
     digits.parse().ok().filter(|r| *r > 0)
 }

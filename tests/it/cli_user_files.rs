@@ -25,19 +25,19 @@ fn check_describes_every_good_fixture() {
         lines,
         [
             format!(
-                "{}: ok, IDPs-by-governorate table with 6 rows, 2023-12-31 to 2024-04-30",
+                "{}: ok, IDPs-by-governorate table with 6 rows, 2023-12-31 to 2024-04-30; 2023-12-31: 3 governorates, 5,200 IDPs; 2024-04-30: 3 governorates, 4,900 IDPs",
                 paths[0]
             ),
             format!(
-                "{}: ok, IDPs-by-governorate table with 3 rows, 2024-04-30 to 2024-04-30",
+                "{}: ok, IDPs-by-governorate table with 3 rows, 2024-04-30; 2024-04-30: 3 governorates, 6,000 IDPs",
                 paths[1]
             ),
             format!(
-                "{}: ok, IDPs-by-governorate table with 21 rows, from a DTM master list of 42 location rows, 2023-12-31 to 2024-04-30",
+                "{}: ok, IDPs-by-governorate table with 21 rows, from a DTM master list of 42 location rows, 2023-12-31 to 2024-04-30; 2023-12-31 (round 131): 18 governorates, 34,740 IDPs; 2024-04-30 (round 132): 3 governorates, 70,009 IDPs; 2023-12-31: several rounds share this date; kept round 131 (the latest) and left out 2 location rows of round 130",
                 paths[2]
             ),
             format!(
-                "{} (sheet \"Master list\"): ok, IDPs-by-governorate table with 21 rows, from a DTM master list of 42 location rows, 2023-12-31 to 2024-04-30",
+                "{} (sheet \"Master list\"): ok, IDPs-by-governorate table with 21 rows, from a DTM master list of 42 location rows, 2023-12-31 to 2024-04-30; 2023-12-31 (round 131): 18 governorates, 34,740 IDPs; 2024-04-30 (round 132): 3 governorates, 70,009 IDPs; 2023-12-31: several rounds share this date; kept round 131 (the latest) and left out 2 location rows of round 130",
                 paths[3]
             ),
             format!(
@@ -45,7 +45,7 @@ fn check_describes_every_good_fixture() {
                 paths[4]
             ),
             format!(
-                "{}: ok, IDPs-by-governorate table with 3 rows, 2024-04-30 to 2024-04-30",
+                "{}: ok, IDPs-by-governorate table with 3 rows, 2024-04-30; 2024-04-30: 2 governorates, 3,000 IDPs",
                 paths[5]
             ),
         ]

@@ -7,5 +7,6 @@ mod cli_user_files;
 mod dashboard;
 mod datasets;
 mod export;
+mod master_lists;
 mod support;
 mod user_files;

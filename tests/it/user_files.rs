@@ -164,12 +164,12 @@ fn the_same_master_list_as_xlsx_loads_to_the_same_totals() {
 fn a_sheet_can_be_named_and_a_missing_sheet_is_an_error() {
     let named = LoadOptions {
         sheet: Some("Master list".into()),
-        mapping: None,
+        ..LoadOptions::default()
     };
     assert!(load_with("good/dtm_master_list_made_up.xlsx", &named).is_ok());
     let about = LoadOptions {
         sheet: Some("About".into()),
-        mapping: None,
+        ..LoadOptions::default()
     };
     let e = load_with("good/dtm_master_list_made_up.xlsx", &about).map(|_| ());
     assert!(
@@ -178,7 +178,7 @@ fn a_sheet_can_be_named_and_a_missing_sheet_is_an_error() {
     );
     let nope = LoadOptions {
         sheet: Some("Data".into()),
-        mapping: None,
+        ..LoadOptions::default()
     };
     let e = load_with("good/dtm_master_list_made_up.xlsx", &nope)
         .map(|_| ())
@@ -239,8 +239,21 @@ fn an_fts_export_becomes_the_funding_table_with_kinds_from_plan_types() {
             format!(
                 "{file}: funding for 2026, after the latest appeal year (2024), is forward commitments"
             ),
+            // The fixture's name holds no date: FTS's snapshot date is the file's.
+            format!(
+                "{file}: FTS figures as of {} (the file's modification date); FTS changes as contributions are reported",
+                modified_on(&file)
+            ),
         ]
     );
+}
+
+/// The local date a file was last modified.
+fn modified_on(path: &str) -> String {
+    let modified = std::fs::metadata(path).unwrap().modified().unwrap();
+    chrono::DateTime::<chrono::Local>::from(modified)
+        .date_naive()
+        .to_string()
 }
 
 #[test]
@@ -319,8 +332,8 @@ fn a_column_mapping_reads_a_file_whose_header_is_not_recognised() {
         .collect(),
     };
     let options = LoadOptions {
-        sheet: None,
         mapping: Some(mapping),
+        ..LoadOptions::default()
     };
     let l = load_path(&ctx, &path, &options, &Progress::none()).expect("mapped");
     assert_eq!(
