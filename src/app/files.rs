@@ -54,6 +54,9 @@ pub struct LoadFailure {
     pub problems: Vec<Problem>,
     /// The kind of table was not recognised: the user can assign the columns.
     pub unknown_kind: bool,
+    /// A master list with no date or round: the question to ask, pre-filled with
+    /// the round found (if any).
+    pub needs_date: Option<Option<u32>>,
 }
 
 /// What finished since the last poll.
@@ -134,6 +137,10 @@ impl Loader {
                     message: e.to_string(),
                     problems: e.problems().to_vec(),
                     unknown_kind: matches!(e, DataError::UnknownKind { .. }),
+                    needs_date: match e {
+                        DataError::NeedsDate { round, .. } => Some(round),
+                        _ => None,
+                    },
                 }));
                 false
             }
@@ -145,6 +152,7 @@ impl Loader {
                     message: format!("{}: the loader stopped unexpectedly", job.name),
                     problems: Vec::new(),
                     unknown_kind: false,
+                    needs_date: None,
                 }));
                 false
             }

@@ -68,6 +68,8 @@ pub struct DashboardApp {
     user_files: Vec<UserFile>,
     bundled_on: bool,
     failure: Option<LoadFailure>,
+    /// The round-or-date question of an undated master list.
+    date_question: ui::date_question::DateQuestion,
     data_window: bool,
     open_dialog: ui::open_dialog::OpenDialog,
     notice: Option<String>,
@@ -121,6 +123,7 @@ impl DashboardApp {
             user_files: Vec::new(),
             bundled_on: true,
             failure: None,
+            date_question: ui::date_question::DateQuestion::default(),
             data_window: false,
             open_dialog: ui::open_dialog::OpenDialog::default(),
             notice: None,
@@ -353,6 +356,9 @@ impl DashboardApp {
                 }
                 Finished::Failed(failure) => {
                     self.notice = Some(format!("{} was not opened: see Problems", failure.name));
+                    if let Some(round) = failure.needs_date {
+                        self.date_question = ui::date_question::DateQuestion::new(round);
+                    }
                     self.failure = Some(failure);
                 }
                 Finished::Cancelled(name) => {
@@ -559,7 +565,9 @@ impl DashboardApp {
         }
         let mut keep = true;
         let mut map = None;
+        let mut dated = None;
         if let Some(failure) = &self.failure {
+            let question = &mut self.date_question;
             egui::Window::new("Problems")
                 .open(&mut keep)
                 .default_width(640.0)
@@ -574,10 +582,23 @@ impl DashboardApp {
                     if asked {
                         map = Some(failure.path.clone());
                     }
+                    if failure.needs_date.is_some()
+                        && let Some(time) = question.ui(ui)
+                    {
+                        dated = Some((failure.path.clone(), time));
+                    }
                 });
         }
         if let Some(path) = map {
             self.start_mapping(&path, None);
+            keep = false;
+        }
+        if let Some((path, time)) = dated {
+            let options = LoadOptions {
+                time,
+                ..LoadOptions::default()
+            };
+            self.open_with(ctx, &path, options);
             keep = false;
         }
         if !keep {

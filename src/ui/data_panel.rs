@@ -1,5 +1,6 @@
 //! The Data window: the bundled data switch and every file the user loaded — kind,
-//! rows, dates, governorates, warnings — with a remove button each.
+//! rows, dates, governorates, what `check` says of it (dating, rows left out),
+//! warnings — with a remove button each.
 
 use egui::{CollapsingHeader, RichText, Ui};
 
@@ -63,6 +64,9 @@ pub fn data_panel_ui(
             n => facts.push(format!("{n} governorates")),
         }
         ui.label(RichText::new(facts.join(" \u{b7} ")).small());
+        // The same sentence `check` prints: what the file became, how it was dated,
+        // what was left out.
+        ui.label(RichText::new(f.describe()).small().weak());
         if !f.warnings.is_empty() {
             CollapsingHeader::new(
                 RichText::new(format!("{} warnings", f.warnings.len()))

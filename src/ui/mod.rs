@@ -7,6 +7,7 @@ pub mod cards;
 pub mod charts;
 pub mod chips;
 pub mod data_panel;
+pub mod date_question;
 pub mod export_dialog;
 pub mod filter_panel;
 pub mod mapping_dialog;

@@ -378,3 +378,33 @@ fn a_workbook_opens_on_the_sheet_the_user_names() {
     assert!(h.state().failure().is_none(), "{:?}", h.state().failure());
     assert_eq!(h.state().user_files(), [path]);
 }
+
+#[test]
+fn an_undated_master_list_asks_for_its_round_and_opens_with_it() {
+    let mut h = bundled();
+    open_through_dialog(
+        &mut h,
+        "tests/fixtures/broken/dtm_master_list_undated_made_up.csv",
+    );
+    h.get_by_label("Which round or date is this list?");
+    assert!(h.state().user_files().is_empty());
+    h.get_by_role_and_label(Role::TextInput, "Round").focus();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Round")
+        .type_text("123");
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Open with this round or date")
+        .click();
+    wait_for_loads(&mut h);
+    assert!(h.state().failure().is_none(), "{:?}", h.state().failure());
+    assert_eq!(
+        h.state().user_files(),
+        ["tests/fixtures/broken/dtm_master_list_undated_made_up.csv"]
+    );
+    // The Data window says how the list was dated, as `check` does.
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Data…").click();
+    h.run();
+    h.get_by_label_contains("round 123 (30 Sep 2021, as given): 18 governorates, 5,000 IDPs");
+}
