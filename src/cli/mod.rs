@@ -328,6 +328,10 @@ pub fn resolve_filters(dataset: &Dataset, common: &CommonArgs) -> Result<Filters
     if !common.governorates.is_empty() {
         let mut selected = BTreeSet::new();
         for name in &common.governorates {
+            if let Some(region) = crate::data::Gazetteer::region(name) {
+                selected.extend(dataset.gazetteer.in_region(region));
+                continue;
+            }
             let resolved = dataset
                 .gazetteer
                 .resolve(name)
@@ -344,6 +348,7 @@ fn filter_warnings(dataset: &Dataset, common: &CommonArgs) -> Vec<String> {
     common
         .governorates
         .iter()
+        .filter(|g| crate::data::Gazetteer::region(g).is_none())
         .filter_map(|g| dataset.gazetteer.resolve(g).ok()?.warning)
         .collect()
 }

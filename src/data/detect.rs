@@ -7,9 +7,8 @@
 //! in the gazetteer is taken as the governorate column whatever its header. Row
 //! numbers stay physical throughout: a [`GridRow`] carries the line the user sees.
 
-use std::collections::BTreeMap;
-
 use super::gazetteer::Gazetteer;
+pub use super::layout::{Columns, Layout};
 use super::mapping::ColumnMapping;
 use super::schema::{Shape, col, column_matches, is_hxl_row, is_known_header, tag_is_households};
 
@@ -50,47 +49,6 @@ impl GridRow {
             })
             .collect()
     }
-}
-
-/// Where each column a shape reads sits in the row: column name → index.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Columns(BTreeMap<&'static str, usize>);
-
-impl Columns {
-    /// The index of a column, if the file has it.
-    #[must_use]
-    pub fn get(&self, name: &str) -> Option<usize> {
-        self.0.get(name).copied()
-    }
-
-    /// Places a column.
-    pub fn insert(&mut self, name: &'static str, index: usize) {
-        self.0.insert(name, index);
-    }
-
-    /// True when the file has this column.
-    #[must_use]
-    pub fn has(&self, name: &str) -> bool {
-        self.0.contains_key(name)
-    }
-
-    /// Every placed column.
-    pub fn iter(&self) -> impl Iterator<Item = (&'static str, usize)> + '_ {
-        self.0.iter().map(|(k, v)| (*k, *v))
-    }
-
-    fn uses(&self, index: usize) -> bool {
-        self.0.values().any(|&i| i == index)
-    }
-}
-
-/// A recognised header: the shape and where its columns are.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Layout {
-    pub shape: Shape,
-    pub columns: Columns,
-    /// The governorate column was recognised by its values, not its header.
-    pub governorate_by_values: Option<usize>,
 }
 
 /// The outcome of matching one header row.

@@ -142,6 +142,42 @@ impl Gazetteer {
         }
     }
 
+    /// The region a name stands for (`Kurdistan Region`, `KRI`, `Kurdistan Region
+    /// of Iraq`, `إقليم كردستان`, `Federal Iraq`, `العراق الاتحادي`; any case), as the
+    /// window's region buttons select them.
+    #[must_use]
+    pub fn region(input: &str) -> Option<Region> {
+        const KRI: &[&str] = &[
+            "kurdistan region",
+            "kri",
+            "kurdistan region of iraq",
+            "kurdistan",
+            "iraqi kurdistan",
+            "اقليم كردستان",
+            "اقليم كوردستان",
+            "اقليم كردستان العراق",
+        ];
+        const FEDERAL: &[&str] = &["federal iraq", "federal", "العراق الاتحادي"];
+        let folded = fold(input);
+        if KRI.contains(&folded.as_str()) {
+            Some(Region::Kri)
+        } else if FEDERAL.contains(&folded.as_str()) {
+            Some(Region::Federal)
+        } else {
+            None
+        }
+    }
+
+    /// The governorates of a region.
+    #[must_use]
+    pub fn in_region(&self, region: Region) -> Vec<Pcode> {
+        self.governorates
+            .iter()
+            .filter(|g| g.region == region)
+            .map(|g| g.pcode)
+            .collect()
+    }
+
     /// All governorates, in P-code order.
     #[must_use]
     pub fn governorates(&self) -> &[Governorate] {
@@ -299,6 +335,23 @@ mod tests {
 
     fn gaz() -> Gazetteer {
         Gazetteer::new(vec![sulaymaniyah(), ninewa()])
+    }
+
+    #[test]
+    fn regions_are_named_as_the_window_names_them() {
+        for name in [
+            "Kurdistan Region",
+            "KRI",
+            "kurdistan region of iraq",
+            "إقليم كردستان",
+            "إقليم كوردستان",
+        ] {
+            assert_eq!(Gazetteer::region(name), Some(Region::Kri), "{name}");
+        }
+        for name in ["Federal Iraq", "FEDERAL IRAQ", "العراق الاتحادي"] {
+            assert_eq!(Gazetteer::region(name), Some(Region::Federal), "{name}");
+        }
+        assert_eq!(Gazetteer::region("Ninewa"), None);
     }
 
     #[test]

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::detect::{Columns, Layout};
+use super::layout::{Columns, Layout};
 use super::schema::{Shape, col, fold_header};
 
 /// One column a shape reads, for the mapping dialog.

@@ -11,6 +11,7 @@ pub mod detect;
 pub mod error;
 pub mod fts;
 pub mod gazetteer;
+pub mod layout;
 pub mod load;
 pub mod mapping;
 pub mod masterlist;

@@ -195,3 +195,25 @@ fn a_refused_data_file_makes_summary_exit_1_with_checks_message() {
     assert_eq!(r.code, 1);
     assert!(r.stderr.contains("row 3, column \"idps\""), "{}", r.stderr);
 }
+
+#[test]
+fn the_regions_of_the_window_are_accepted_on_the_command_line() {
+    for name in [
+        "Kurdistan Region",
+        "KRI",
+        "kurdistan region of iraq",
+        "إقليم كردستان",
+        "إقليم كوردستان",
+    ] {
+        let s = summary_json(&["--governorate", name]);
+        assert_eq!(
+            s["filters"]["governorates"],
+            serde_json::json!(["IQG06", "IQG09", "IQG11"]),
+            "{name}"
+        );
+    }
+    let federal = summary_json(&["--governorate", "Federal Iraq"]);
+    let codes = federal["filters"]["governorates"].as_array().unwrap();
+    assert_eq!(codes.len(), 15);
+    assert!(!codes.contains(&serde_json::json!("IQG09")));
+}
