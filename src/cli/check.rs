@@ -44,6 +44,8 @@ pub fn run(common: &CommonArgs, files: &[PathBuf]) -> Result<Output, Failure> {
         let p = &l.parsed;
         out.warnings
             .extend(p.warnings.iter().map(ToString::to_string));
+        out.warnings
+            .extend(p.left_out.iter().map(|l| format!("{name}: {}", l.detail)));
         for id in p.table.source_ids() {
             if !known.contains(&id) && !id.starts_with("file:") {
                 out.warnings.push(format!(
@@ -68,6 +70,7 @@ fn describe(name: &str, l: &FileLoad) -> String {
             r.locations_aggregated.unwrap_or(0)
         ),
         Shape::FtsExport => ", from an OCHA FTS export".into(),
+        Shape::FtsFlows => ", from OCHA FTS incoming funding flows".into(),
         Shape::Table(_) => String::new(),
     };
     let dates = r

@@ -93,6 +93,10 @@ pub enum DataError {
         sheet: String,
         sheets: String,
     },
+    /// A file of several countries' rows with none of Iraq's; `holds` says what it
+    /// holds ("holds flows to Afghanistan only").
+    #[error("{file}: {holds}; this app's data is Iraq's")]
+    NoIraqRows { file: String, holds: String },
     /// The user cancelled loading.
     #[error("{file}: loading cancelled")]
     Cancelled { file: String },

@@ -513,6 +513,7 @@ fn date_range(table: &Table) -> Option<(NaiveDate, NaiveDate)> {
         Table::Camps(v) => v.iter().map(|r| r.date).collect(),
         Table::CampCounts(v) => v.iter().map(|r| r.date).collect(),
         Table::Events(v) => v.iter().map(|r| r.date).collect(),
+        Table::FundingFlows(v) => return super::fts_flows::date_range(v),
         Table::Funding(v) => {
             let lo = v.iter().map(|r| r.year).min();
             let hi = v.iter().map(|r| r.year).max();
