@@ -7,5 +7,6 @@ mod cli_user_files;
 mod dashboard;
 mod datasets;
 mod export;
+mod fts_flows;
 mod support;
 mod user_files;
