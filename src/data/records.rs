@@ -242,7 +242,7 @@ token_enum!(
 
 impl FlowType {
     /// Reads FTS's spelling in any case and spacing ("Standard", "Parked", "Pass
-    /// through", "pass-through", "PassThrough", `pass_through`).
+    /// through", "pass-through", `PassThrough`, `pass_through`).
     #[must_use]
     pub fn read(text: &str) -> Option<FlowType> {
         let key: String = super::gazetteer::fold(text)

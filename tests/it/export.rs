@@ -780,6 +780,9 @@ fn user_files_export_their_own_figures_with_their_file_as_source() {
 
 #[test]
 fn funding_csv_adds_one_row_per_flows_bar_and_keeps_its_columns() {
+    const PAID: &str = "Paid (flows reported to FTS)";
+    const COMMITTED: &str = "Commitments (flows reported to FTS)";
+    const PLEDGED: &str = "Pledges (flows reported to FTS)";
     // A user's FTS flows file: the appeal rows stay as they were, then one row per
     // stacked flows bar (year and status), `funding_usd` set and `requirements_usd`
     // and coverage empty, `kind` naming the flows.
@@ -815,9 +818,6 @@ fn funding_csv_adds_one_row_per_flows_bar_and_keeps_its_columns() {
             source.as_str(),
         ]
     };
-    const PAID: &str = "Paid (flows reported to FTS)";
-    const COMMITTED: &str = "Commitments (flows reported to FTS)";
-    const PLEDGED: &str = "Pledges (flows reported to FTS)";
     assert_eq!(
         flows,
         [

@@ -248,6 +248,9 @@ fn a_flows_file_without_iraq_is_refused_with_one_message_and_check_exits_1() {
     assert_eq!((s.code, s.stderr), (1, r.stderr));
 }
 
+/// A series of stacked bars: its label, and each bar's year, base and value.
+type Stack<'a> = (&'a str, Vec<(String, u64, u64)>);
+
 /// The bundled data and the Iraq flows file, as the app holds them.
 fn with_flows() -> (Dataset, String) {
     let mut ds = Dataset::bundled().expect("bundled data");
@@ -264,7 +267,7 @@ fn the_funding_chart_draws_the_flows_beside_the_appeals_and_coverage_is_unchange
     let (ds, name) = with_flows();
     let f = years(2014, 2024);
     let spec = charts::funding(&ds, &f);
-    let stacks: Vec<(&str, Vec<(String, u64, u64)>)> = spec
+    let stacks: Vec<Stack> = spec
         .series
         .iter()
         .skip(2)
@@ -311,7 +314,7 @@ fn the_funding_chart_draws_the_flows_beside_the_appeals_and_coverage_is_unchange
     );
     // The year filter applies; the governorate filter does not, and the chart says so.
     let later = charts::funding(&ds, &years(2025, 2025));
-    assert_eq!(later.series[2].points[0].y, 80_000.0);
+    assert_eq!(later.series[2].points[0].y as u64, 80_000);
     let ninewa = Filters {
         governorates: Some([displacement_dashboard::data::Pcode::new(15).expect("IQG15")].into()),
         ..f
