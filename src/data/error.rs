@@ -102,6 +102,10 @@ pub enum DataError {
         /// A round found but not datable (ambiguous or unknown), to pre-fill the question.
         round: Option<u32>,
     },
+    /// A file of several countries' rows with none of Iraq's; `holds` says what it
+    /// holds ("holds flows to Afghanistan only").
+    #[error("{file}: {holds}; this app's data is Iraq's")]
+    NoIraqRows { file: String, holds: String },
     /// The user cancelled loading.
     #[error("{file}: loading cancelled")]
     Cancelled { file: String },

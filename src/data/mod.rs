@@ -10,6 +10,7 @@ pub mod csv;
 pub mod detect;
 pub mod error;
 pub mod fts;
+pub mod fts_flows;
 pub mod gazetteer;
 pub mod layout;
 pub mod load;
@@ -58,6 +59,9 @@ pub struct Dataset {
     pub camp_counts: Vec<CampCount>,
     pub funding: Vec<FundingRow>,
     pub events: Vec<Event>,
+    /// Funding flows to Iraq from the user's FTS flows files (never bundled; never
+    /// part of appeal coverage).
+    pub funding_flows: Vec<FundingFlow>,
     pub files: Vec<LoadedFile>,
     pub warnings: Vec<Warning>,
     /// Source ids of rows that came from the user's files (never bundled ones).
@@ -210,6 +214,7 @@ impl Dataset {
             Table::CampCounts(rows) => self.camp_counts.extend(rows),
             Table::Funding(rows) => self.funding.extend(rows),
             Table::Events(rows) => self.events.extend(rows),
+            Table::FundingFlows(rows) => self.funding_flows.extend(rows),
         }
         let file_source = tables::file_source_id(name);
         for id in source_ids {

@@ -206,6 +206,69 @@ impl FundingKind {
 }
 
 token_enum!(
+    /// What an FTS flow is: money paid, committed (a contract or binding agreement),
+    /// or pledged (a non-binding announcement).
+    FlowStatus {
+        Paid => "paid",
+        Commitment => "commitment",
+        Pledge => "pledge",
+    }
+);
+
+impl FlowStatus {
+    /// Every status, in the order they are stacked (paid at the bottom).
+    pub const ALL: [FlowStatus; 3] = [FlowStatus::Paid, FlowStatus::Commitment, FlowStatus::Pledge];
+
+    /// The status as a heading: "Paid", "Commitments", "Pledges".
+    #[must_use]
+    pub fn title(self) -> &'static str {
+        match self {
+            FlowStatus::Paid => "Paid",
+            FlowStatus::Commitment => "Commitments",
+            FlowStatus::Pledge => "Pledges",
+        }
+    }
+}
+
+token_enum!(
+    /// FTS's flow type: an ordinary flow, one parked until its recipient is known, or
+    /// one passed through an intermediary (FTS shows all three; the app keeps all).
+    FlowType {
+        Standard => "standard",
+        Parked => "parked",
+        PassThrough => "pass_through",
+    }
+);
+
+impl FlowType {
+    /// Reads FTS's spelling in any case and spacing ("Standard", "Parked", "Pass
+    /// through", "pass-through", `PassThrough`, `pass_through`).
+    #[must_use]
+    pub fn read(text: &str) -> Option<FlowType> {
+        let key: String = super::gazetteer::fold(text)
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        match key.as_str() {
+            "standard" => Some(FlowType::Standard),
+            "parked" => Some(FlowType::Parked),
+            "passthrough" => Some(FlowType::PassThrough),
+            _ => None,
+        }
+    }
+
+    /// The type as FTS writes it: "Standard", "Parked", "Pass through".
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            FlowType::Standard => "Standard",
+            FlowType::Parked => "Parked",
+            FlowType::PassThrough => "Pass through",
+        }
+    }
+}
+
+token_enum!(
     /// The category of a dated event.
     EventCategory {
         Policy => "policy",
@@ -301,6 +364,27 @@ pub struct FundingRow {
     pub source_id: String,
 }
 
+/// One funding flow to Iraq reported to OCHA FTS, from a user's file. Flows are a
+/// different measure from appeal funding and never count in appeal coverage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FundingFlow {
+    /// FTS's flow id, when the file gives one.
+    pub flow_id: Option<String>,
+    /// The flow's date, when the file gives one.
+    pub date: Option<NaiveDate>,
+    /// The year the flow counts in: its budget year, else the year of its date.
+    pub year: i32,
+    pub amount_usd: u64,
+    pub status: FlowStatus,
+    pub flow_type: Option<FlowType>,
+    pub description: Option<String>,
+    pub source_organization: Option<String>,
+    pub destination_organization: Option<String>,
+    pub destination_plan: Option<String>,
+    pub destination_plan_code: Option<String>,
+    pub source_id: String,
+}
+
 /// A dated policy, security or methodology event.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Event {
@@ -322,6 +406,20 @@ mod tests {
         }
         assert_eq!(NationalSeries::parse("DTM"), Some(NationalSeries::Dtm));
         assert_eq!(FundingKind::parse("hrp "), None);
+    }
+
+    #[test]
+    fn flow_types_read_as_fts_writes_them() {
+        assert_eq!(FlowType::read("Pass through"), Some(FlowType::PassThrough));
+        assert_eq!(FlowType::read("pass-through"), Some(FlowType::PassThrough));
+        assert_eq!(FlowType::read("Standard"), Some(FlowType::Standard));
+        assert_eq!(FlowType::read("PARKED"), Some(FlowType::Parked));
+        assert_eq!(FlowType::read("PassThrough"), Some(FlowType::PassThrough));
+        assert_eq!(FlowType::read("Pass"), None);
+        assert_eq!(
+            FlowStatus::parse("Commitment"),
+            Some(FlowStatus::Commitment)
+        );
     }
 
     #[test]

@@ -138,6 +138,7 @@ impl FileReport {
                 super::grouped(self.locations_aggregated.unwrap_or(0) as u64)
             ),
             Shape::FtsExport => ", from an OCHA FTS export".into(),
+            Shape::FtsFlows => ", from OCHA FTS incoming funding flows".into(),
             Shape::Table(_) => String::new(),
         };
         let dates = match self.date_range {
@@ -268,6 +269,7 @@ fn date_range(table: &Table) -> Option<(NaiveDate, NaiveDate)> {
         Table::Camps(v) => v.iter().map(|r| r.date).collect(),
         Table::CampCounts(v) => v.iter().map(|r| r.date).collect(),
         Table::Events(v) => v.iter().map(|r| r.date).collect(),
+        Table::FundingFlows(v) => return super::fts_flows::date_range(v),
         Table::Funding(v) => {
             let lo = v.iter().map(|r| r.year).min();
             let hi = v.iter().map(|r| r.year).max();

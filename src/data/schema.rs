@@ -74,6 +74,20 @@ pub mod col {
     pub const FTS_REQUIREMENTS: &str = "requirements";
     pub const FTS_FUNDING: &str = "funding";
     pub const FTS_PERCENT_FUNDED: &str = "percentFunded";
+
+    /// OCHA FTS incoming funding flows columns, as HDX and the FTS API write them
+    /// (the flow's `date` is [`DATE`]).
+    pub const FLOW_ID: &str = "id";
+    pub const FLOW_AMOUNT_USD: &str = "amountUSD";
+    pub const FLOW_BUDGET_YEAR: &str = "budgetYear";
+    pub const FLOW_DESCRIPTION: &str = "description";
+    pub const FLOW_TYPE: &str = "flowType";
+    pub const FLOW_STATUS: &str = "status";
+    pub const FLOW_SRC_ORGANIZATION: &str = "srcOrganization";
+    pub const FLOW_DEST_ORGANIZATION: &str = "destOrganization";
+    pub const FLOW_DEST_PLAN: &str = "destPlan";
+    pub const FLOW_DEST_PLAN_CODE: &str = "destPlanCode";
+    pub const FLOW_DEST_LOCATIONS: &str = "destLocations";
 }
 
 /// The kinds of table the app reads.
@@ -88,10 +102,13 @@ pub enum TableKind {
     CampCounts,
     Funding,
     Events,
+    /// OCHA FTS incoming funding flows to Iraq (a user's file; nothing bundled).
+    FundingFlows,
 }
 
 impl TableKind {
-    /// Every kind, in detection order (ties go to the earlier one).
+    /// Every kind of plain table, in detection order (ties go to the earlier one).
+    /// Funding flows are read only from FTS's own layout ([`Shape::FtsFlows`]).
     pub const ALL: [TableKind; 8] = [
         TableKind::IdpsNational,
         TableKind::IdpsGovernorate,
@@ -115,6 +132,7 @@ impl TableKind {
             TableKind::CampCounts => "camp_counts",
             TableKind::Funding => "funding",
             TableKind::Events => "events",
+            TableKind::FundingFlows => "funding_flows",
         }
     }
 
@@ -130,6 +148,7 @@ impl TableKind {
             TableKind::CampCounts => "camp counts table",
             TableKind::Funding => "funding table",
             TableKind::Events => "events table",
+            TableKind::FundingFlows => "funding flows table",
         }
     }
 
@@ -150,6 +169,7 @@ impl TableKind {
             TableKind::CampCounts => &[DATE, SCOPE, DEFINITION],
             TableKind::Funding => &[YEAR, PLAN_NAME, KIND, REQUIREMENTS_USD, FUNDING_USD],
             TableKind::Events => &[DATE, TITLE, CATEGORY],
+            TableKind::FundingFlows => Shape::FtsFlows.required(),
         }
     }
 
@@ -183,6 +203,7 @@ impl TableKind {
                 SOURCE_ID,
             ],
             TableKind::Events => &[DATE_PRECISION, SOURCE_ID],
+            TableKind::FundingFlows => Shape::FtsFlows.optional(),
         }
     }
 }
@@ -199,13 +220,19 @@ pub enum Shape {
     DtmMasterList,
     /// OCHA FTS requirements and funding export, mapped to the funding table.
     FtsExport,
+    /// OCHA FTS incoming funding flows (one row per flow), mapped to the funding
+    /// flows table: Iraq's flows kept, other countries' counted and left out.
+    FtsFlows,
 }
 
 impl Shape {
     /// Every shape, in detection order (the first whose required columns are all
     /// present wins): a master list before the governorate table it becomes, our own
-    /// funding table before an FTS export.
-    pub const ALL: [Shape; 10] = [
+    /// funding table before an FTS export. An FTS flows file (`amountUSD`,
+    /// `destLocations`, `status`) and an FTS requirements export (`year`, `name`,
+    /// `requirements`, `funding`) share no required column, so neither is ever taken
+    /// for the other whatever the order.
+    pub const ALL: [Shape; 11] = [
         Shape::Table(TableKind::IdpsNational),
         Shape::DtmMasterList,
         Shape::Table(TableKind::IdpsGovernorate),
@@ -213,6 +240,7 @@ impl Shape {
         Shape::Table(TableKind::CampCounts),
         Shape::Table(TableKind::Funding),
         Shape::FtsExport,
+        Shape::FtsFlows,
         Shape::Table(TableKind::Events),
         Shape::Table(TableKind::Sources),
         Shape::Table(TableKind::Governorates),
@@ -225,6 +253,18 @@ impl Shape {
             Shape::Table(kind) => kind,
             Shape::DtmMasterList => TableKind::IdpsGovernorate,
             Shape::FtsExport => TableKind::Funding,
+            Shape::FtsFlows => TableKind::FundingFlows,
+        }
+    }
+
+    /// The published format this shape is (`check --json`'s `format`).
+    #[must_use]
+    pub fn format(self) -> Format {
+        match self {
+            Shape::Table(_) => Format::Table,
+            Shape::DtmMasterList => Format::DtmMasterList,
+            Shape::FtsExport => Format::FtsRequirements,
+            Shape::FtsFlows => Format::FtsFlows,
         }
     }
 
@@ -235,6 +275,7 @@ impl Shape {
             Shape::Table(kind) => kind.label(),
             Shape::DtmMasterList => "DTM master list (locations, aggregated to governorates)",
             Shape::FtsExport => "OCHA FTS export (funding table)",
+            Shape::FtsFlows => "OCHA FTS incoming funding flows (funding flows table)",
         }
     }
 
@@ -242,11 +283,15 @@ impl Shape {
     /// name column; a master list needs `date` or `round` as well (see `detect.rs`).
     #[must_use]
     pub fn required(self) -> &'static [&'static str] {
-        use col::{FTS_FUNDING, FTS_NAME, FTS_REQUIREMENTS, INDIVIDUALS, LOCATION, PCODE, YEAR};
+        use col::{
+            FLOW_AMOUNT_USD, FLOW_DEST_LOCATIONS, FLOW_STATUS, FTS_FUNDING, FTS_NAME,
+            FTS_REQUIREMENTS, INDIVIDUALS, LOCATION, PCODE, YEAR,
+        };
         match self {
             Shape::Table(kind) => kind.required(),
             Shape::DtmMasterList => &[PCODE, INDIVIDUALS, LOCATION],
             Shape::FtsExport => &[YEAR, FTS_NAME, FTS_REQUIREMENTS, FTS_FUNDING],
+            Shape::FtsFlows => &[FLOW_AMOUNT_USD, FLOW_DEST_LOCATIONS, FLOW_STATUS],
         }
     }
 
@@ -254,8 +299,10 @@ impl Shape {
     #[must_use]
     pub fn optional(self) -> &'static [&'static str] {
         use col::{
-            DATE, DISTRICT, FTS_CODE, FTS_PERCENT_FUNDED, FTS_TYPE_ID, FTS_TYPE_NAME, GOVERNORATE,
-            HOUSEHOLDS, ROUND, SOURCE_ID,
+            DATE, DISTRICT, FLOW_BUDGET_YEAR, FLOW_DESCRIPTION, FLOW_DEST_ORGANIZATION,
+            FLOW_DEST_PLAN, FLOW_DEST_PLAN_CODE, FLOW_ID, FLOW_SRC_ORGANIZATION, FLOW_TYPE,
+            FTS_CODE, FTS_PERCENT_FUNDED, FTS_TYPE_ID, FTS_TYPE_NAME, GOVERNORATE, HOUSEHOLDS,
+            ROUND, SOURCE_ID,
         };
         match self {
             Shape::Table(kind) => kind.optional(),
@@ -267,16 +314,18 @@ impl Shape {
                 FTS_PERCENT_FUNDED,
                 SOURCE_ID,
             ],
-        }
-    }
-
-    /// The published format this shape reads.
-    #[must_use]
-    pub fn format(self) -> Format {
-        match self {
-            Shape::Table(_) => Format::Table,
-            Shape::DtmMasterList => Format::DtmMasterList,
-            Shape::FtsExport => Format::FtsRequirements,
+            // No `source_id`: a flows file is always its own source ("your file: NAME").
+            Shape::FtsFlows => &[
+                FLOW_ID,
+                FLOW_BUDGET_YEAR,
+                DATE,
+                FLOW_TYPE,
+                FLOW_DESCRIPTION,
+                FLOW_SRC_ORGANIZATION,
+                FLOW_DEST_ORGANIZATION,
+                FLOW_DEST_PLAN,
+                FLOW_DEST_PLAN_CODE,
+            ],
         }
     }
 
@@ -479,6 +528,68 @@ const SYNONYMS: &[(&str, &[&str])] = &[
     ),
     (col::FTS_FUNDING, &["funding usd", "funded", "funded usd"]),
     (col::FTS_PERCENT_FUNDED, &["percent funded", "pct funded"]),
+    (col::FLOW_ID, &["flow id", "fts flow id"]),
+    (
+        col::FLOW_AMOUNT_USD,
+        &[
+            "amount usd",
+            "usd amount",
+            "amount in usd",
+            "amount us",
+            "amount",
+        ],
+    ),
+    (col::FLOW_BUDGET_YEAR, &["budget year", "year"]),
+    (col::FLOW_DESCRIPTION, &["flow description"]),
+    (col::FLOW_TYPE, &["flow type"]),
+    (
+        col::FLOW_STATUS,
+        &["funding status", "flow status", "contribution status"],
+    ),
+    (
+        col::FLOW_SRC_ORGANIZATION,
+        &[
+            "source organization",
+            "source organisation",
+            "source org",
+            "src organisation",
+            "donor",
+        ],
+    ),
+    (
+        col::FLOW_DEST_ORGANIZATION,
+        &[
+            "destination organization",
+            "destination organisation",
+            "destination org",
+            "dest organisation",
+            "recipient organization",
+            "recipient organisation",
+        ],
+    ),
+    (
+        col::FLOW_DEST_PLAN,
+        &[
+            "destination plan",
+            "dest plan name",
+            "destination plan name",
+        ],
+    ),
+    (
+        col::FLOW_DEST_PLAN_CODE,
+        &["destination plan code", "dest plan code"],
+    ),
+    (
+        col::FLOW_DEST_LOCATIONS,
+        &[
+            "dest location",
+            "destination location",
+            "destination locations",
+            "destination country",
+            "destination countries",
+            "destination location s",
+        ],
+    ),
 ];
 
 /// HXL hashtags of each column: the hashtag and its exact set of attributes.
@@ -521,6 +632,26 @@ const HXL: &[(&str, &str, &[&str])] = &[
     (col::FTS_FUNDING, "#value", &["funding", "total", "usd"]),
     (col::FUNDING_USD, "#value", &["funding", "total", "usd"]),
     (col::FTS_PERCENT_FUNDED, "#value", &["funding", "pct"]),
+    // FTS flows as HDX tags them. `flowType` and `contributionType` share the tag
+    // `#financial+contribution+type`, so it is left out here: their headers decide.
+    (col::FLOW_AMOUNT_USD, "#value", &["funding", "total", "usd"]),
+    (col::FLOW_ID, "#activity", &["id", "fts_internal"]),
+    (col::FLOW_BUDGET_YEAR, "#date", &["year", "budget"]),
+    (col::FLOW_DESCRIPTION, "#description", &["notes"]),
+    (col::FLOW_STATUS, "#status", &["text"]),
+    (col::FLOW_SRC_ORGANIZATION, "#org", &["name", "funder"]),
+    (col::FLOW_DEST_ORGANIZATION, "#org", &["name", "impl"]),
+    (col::FLOW_DEST_PLAN, "#activity", &["appeal", "name"]),
+    (
+        col::FLOW_DEST_PLAN_CODE,
+        "#activity",
+        &["appeal", "id", "external"],
+    ),
+    (
+        col::FLOW_DEST_LOCATIONS,
+        "#country",
+        &["iso3", "impl", "list"],
+    ),
 ];
 
 /// A header folded for comparison: lowercase words, accents and punctuation gone,

@@ -13,8 +13,8 @@ use super::gazetteer::{Gazetteer, Governorate, Pcode, Region};
 use super::raw::RawTable;
 use super::records::{
     Basis, CampCount, CampDefinition, CampEvent, CampEventKind, CampScope, DatePrecision, Event,
-    EventCategory, FundingKind, FundingRow, GovernoratePoint, NationalPoint, NationalSeries,
-    PeopleUnit, Precision, Source,
+    EventCategory, FundingFlow, FundingKind, FundingRow, GovernoratePoint, NationalPoint,
+    NationalSeries, PeopleUnit, Precision, Source,
 };
 use super::schema::{Shape, TableKind, col};
 
@@ -29,6 +29,7 @@ pub enum Table {
     CampCounts(Vec<CampCount>),
     Funding(Vec<FundingRow>),
     Events(Vec<Event>),
+    FundingFlows(Vec<FundingFlow>),
 }
 
 impl Table {
@@ -44,6 +45,7 @@ impl Table {
             Table::CampCounts(_) => TableKind::CampCounts,
             Table::Funding(_) => TableKind::Funding,
             Table::Events(_) => TableKind::Events,
+            Table::FundingFlows(_) => TableKind::FundingFlows,
         }
     }
 
@@ -59,6 +61,7 @@ impl Table {
             Table::CampCounts(v) => v.len(),
             Table::Funding(v) => v.len(),
             Table::Events(v) => v.len(),
+            Table::FundingFlows(v) => v.len(),
         }
     }
 
@@ -77,6 +80,7 @@ impl Table {
                 .cloned()
                 .collect(),
             Table::Events(v) => v.iter().map(|r| r.source_id.clone()).collect(),
+            Table::FundingFlows(v) => v.iter().map(|r| r.source_id.clone()).collect(),
         };
         ids.sort();
         ids.dedup();
@@ -140,8 +144,11 @@ pub fn parse(raw: &RawTable, gazetteer: &Gazetteer) -> Result<Parsed, DataError>
             TableKind::CampCounts => Table::CampCounts(camp_counts(&mut cells)),
             TableKind::Funding => Table::Funding(funding(&mut cells)),
             TableKind::Events => Table::Events(events(&mut cells)),
+            // Not in `Shape::ALL`; a remembered mapping may name it: read as FTS flows.
+            TableKind::FundingFlows => Table::FundingFlows(super::fts_flows::flows(&mut cells)?),
         },
         Shape::FtsExport => Table::Funding(super::fts::funding(&mut cells)),
+        Shape::FtsFlows => Table::FundingFlows(super::fts_flows::flows(&mut cells)?),
         Shape::DtmMasterList => {
             return Err(DataError::Malformed {
                 file: raw.file.clone(),
@@ -156,7 +163,7 @@ pub fn parse(raw: &RawTable, gazetteer: &Gazetteer) -> Result<Parsed, DataError>
             shape: raw.shape,
             locations_aggregated: None,
             rows_read: raw.height(),
-            left_out: Vec::new(),
+            left_out: cells.left_out,
             also: Vec::new(),
             dating: None,
             as_of: None,
@@ -177,6 +184,8 @@ pub(super) struct Cells<'a> {
     gazetteer: &'a Gazetteer,
     pub(super) problems: Vec<Problem>,
     pub(super) warnings: Vec<Warning>,
+    /// Rows read and deliberately not kept, moved into [`Parsed::left_out`].
+    pub(super) left_out: Vec<LeftOut>,
 }
 
 impl<'a> Cells<'a> {
@@ -186,6 +195,7 @@ impl<'a> Cells<'a> {
             gazetteer,
             problems: Vec::new(),
             warnings: Vec::new(),
+            left_out: Vec::new(),
         }
     }
 

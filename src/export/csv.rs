@@ -7,8 +7,9 @@
 
 use std::fmt::Write as _;
 
-use crate::data::{CampScope, Dataset};
-use crate::query::funding::FundingYear;
+use crate::data::{CampScope, Dataset, FlowStatus};
+use crate::query::charts::user_file_name;
+use crate::query::funding::{self, FlowTotal, FundingYear};
 use crate::query::round1;
 use crate::query::rows::{CampRow, IdpRow};
 
@@ -87,6 +88,9 @@ fn table<const N: usize>(columns: [&str; N], rows: impl Iterator<Item = [String;
 
 /// "Publisher, title (published)" of a source id (empty parts left out), or the id.
 fn source_name(dataset: &Dataset, id: &str) -> String {
+    if id.starts_with("file:") {
+        return user_file_name(id);
+    }
     let Some(s) = dataset.source(id) else {
         return id.to_string();
     };
@@ -170,37 +174,69 @@ pub fn camp_csv(dataset: &Dataset, rows: &[CampRow]) -> String {
     )
 }
 
-/// The funding table: one row per year of Iraq's appeals, as the charts draw them
-/// (a year with two appeals lists both, separated by "; ").
+/// The `kind` of a flows row: `fts_flows_paid`, `fts_flows_commitment`,
+/// `fts_flows_pledge`.
 #[must_use]
-pub fn funding_csv(dataset: &Dataset, years: &[FundingYear]) -> String {
+pub fn flow_kind(status: FlowStatus) -> &'static str {
+    match status {
+        FlowStatus::Paid => "fts_flows_paid",
+        FlowStatus::Commitment => "fts_flows_commitment",
+        FlowStatus::Pledge => "fts_flows_pledge",
+    }
+}
+
+/// The funding table: one row per year of Iraq's appeals, as the charts draw them
+/// (a year with two appeals lists both, separated by "; "), then one row per
+/// stacked flows bar (file, year and status) with its amount as `funding_usd`, no
+/// requirements and no coverage, `kind` saying which flows (`fts_flows_paid`…),
+/// `plan_name` the legend's label and `plan_code` the plans the flows name.
+#[must_use]
+pub fn funding_csv(dataset: &Dataset, years: &[FundingYear], flows: &[FlowTotal]) -> String {
+    let several = funding::flow_files(flows).len() > 1;
+    let flow_rows = flows.iter().map(|t| {
+        [
+            t.year.to_string(),
+            t.plan_codes.join("; "),
+            funding::flow_label(t.status, &t.source_id, several),
+            flow_kind(t.status).to_string(),
+            String::new(),
+            t.amount_usd.to_string(),
+            String::new(),
+            String::new(),
+            String::new(),
+            source_name(dataset, &t.source_id),
+        ]
+    });
     table(
         FUNDING_COLUMNS,
-        years.iter().map(|y| {
-            let mut sources: Vec<String> = Vec::new();
-            for id in y.source_ids.iter().chain(&y.reported_source_id) {
-                let name = source_name(dataset, id);
-                if !sources.contains(&name) {
-                    sources.push(name);
+        years
+            .iter()
+            .map(|y| {
+                let mut sources: Vec<String> = Vec::new();
+                for id in y.source_ids.iter().chain(&y.reported_source_id) {
+                    let name = source_name(dataset, id);
+                    if !sources.contains(&name) {
+                        sources.push(name);
+                    }
                 }
-            }
-            [
-                y.year.to_string(),
-                y.plans.join("; "),
-                y.plan_names.join("; "),
-                y.kinds
-                    .iter()
-                    .map(|k| k.as_str())
-                    .collect::<Vec<_>>()
-                    .join("; "),
-                y.requirements_usd.to_string(),
-                y.funding_usd.to_string(),
-                y.coverage_pct.map(pct).unwrap_or_default(),
-                y.coverage_reported_pct.map(pct).unwrap_or_default(),
-                y.reported_on.clone().unwrap_or_default(),
-                sources.join("; "),
-            ]
-        }),
+                [
+                    y.year.to_string(),
+                    y.plans.join("; "),
+                    y.plan_names.join("; "),
+                    y.kinds
+                        .iter()
+                        .map(|k| k.as_str())
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                    y.requirements_usd.to_string(),
+                    y.funding_usd.to_string(),
+                    y.coverage_pct.map(pct).unwrap_or_default(),
+                    y.coverage_reported_pct.map(pct).unwrap_or_default(),
+                    y.reported_on.clone().unwrap_or_default(),
+                    sources.join("; "),
+                ]
+            })
+            .chain(flow_rows),
     )
 }
 

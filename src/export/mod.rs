@@ -278,7 +278,11 @@ pub fn render_csv(chart: ExportChart, dataset: &Dataset, filters: &Filters) -> S
             rows.extend(charts::camp_people_with_rows(dataset, filters).rows);
             csv::camp_csv(dataset, &rows)
         }
-        ExportChart::Funding => csv::funding_csv(dataset, &funding::appeal_years(dataset, filters)),
+        ExportChart::Funding => csv::funding_csv(
+            dataset,
+            &funding::appeal_years(dataset, filters),
+            &funding::flow_totals(dataset, filters),
+        ),
     }
 }
 

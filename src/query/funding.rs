@@ -3,11 +3,13 @@
 //! Coverage counts the kinds `hrp` and `flash` only; the regional refugee plan,
 //! funding outside appeals and `other` rows are shown elsewhere, never in coverage.
 //! The figure OCHA published at the time is kept beside FTS's, never merged into it.
+//! Funding flows from the user's FTS flows files ([`flow_totals`]) are another
+//! measure, per file, year and status: they never count in coverage.
 
 use std::collections::BTreeMap;
 
 use super::Filters;
-use crate::data::{Dataset, FundingKind};
+use crate::data::{Dataset, FlowStatus, FlowType, FundingKind};
 
 /// One year of Iraq's appeals.
 #[derive(Debug, Clone, PartialEq)]
@@ -96,6 +98,101 @@ pub fn appeal_years(dataset: &Dataset, filters: &Filters) -> Vec<FundingYear> {
         .collect()
 }
 
+/// The flows of one user file in one year with one status, summed: one stacked
+/// bar segment of the funding chart and one row of its CSV.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FlowTotal {
+    pub year: i32,
+    pub status: FlowStatus,
+    pub amount_usd: u64,
+    /// How many flows were summed.
+    pub flows: usize,
+    /// Amount and number of flows of each flow type (`None`: not given), in type order.
+    pub by_type: Vec<(Option<FlowType>, u64, usize)>,
+    /// Destination plan codes the flows name, each once, in order.
+    pub plan_codes: Vec<String>,
+    /// The file the flows come from (`file:NAME`).
+    pub source_id: String,
+}
+
+/// Flows reported to FTS in the user's files, summed per file (in loading order),
+/// year and status (paid, commitment, pledge), for the years in range. The
+/// governorate filter does not apply: flows are national figures.
+#[must_use]
+pub fn flow_totals(dataset: &Dataset, filters: &Filters) -> Vec<FlowTotal> {
+    let mut files: Vec<&str> = Vec::new();
+    let mut totals: BTreeMap<(usize, i32, FlowStatus), FlowTotal> = BTreeMap::new();
+    for flow in &dataset.funding_flows {
+        if !filters.contains_year(flow.year) {
+            continue;
+        }
+        let file = files
+            .iter()
+            .position(|f| *f == flow.source_id)
+            .unwrap_or_else(|| {
+                files.push(&flow.source_id);
+                files.len() - 1
+            });
+        let t = totals
+            .entry((file, flow.year, flow.status))
+            .or_insert_with(|| FlowTotal {
+                year: flow.year,
+                status: flow.status,
+                amount_usd: 0,
+                flows: 0,
+                by_type: Vec::new(),
+                plan_codes: Vec::new(),
+                source_id: flow.source_id.clone(),
+            });
+        t.amount_usd += flow.amount_usd;
+        t.flows += 1;
+        match t.by_type.iter_mut().find(|(k, _, _)| *k == flow.flow_type) {
+            Some((_, usd, n)) => {
+                *usd += flow.amount_usd;
+                *n += 1;
+            }
+            None => t.by_type.push((flow.flow_type, flow.amount_usd, 1)),
+        }
+        if let Some(code) = &flow.destination_plan_code
+            && !t.plan_codes.contains(code)
+        {
+            t.plan_codes.push(code.clone());
+        }
+    }
+    totals
+        .into_values()
+        .map(|mut t| {
+            t.by_type.sort_by_key(|(k, _, _)| *k);
+            t
+        })
+        .collect()
+}
+
+/// The files whose flows are in `totals`, in order.
+#[must_use]
+pub fn flow_files(totals: &[FlowTotal]) -> Vec<&str> {
+    let mut files: Vec<&str> = Vec::new();
+    for t in totals {
+        if !files.contains(&t.source_id.as_str()) {
+            files.push(&t.source_id);
+        }
+    }
+    files
+}
+
+/// The label of a flows series, the same in the legend, the table view and the CSV:
+/// "Paid (flows reported to FTS)", and with several flows files loaded
+/// "Paid (flows reported to FTS, NAME)".
+#[must_use]
+pub fn flow_label(status: FlowStatus, source_id: &str, several_files: bool) -> String {
+    let file = source_id.strip_prefix("file:").unwrap_or(source_id);
+    if several_files {
+        format!("{} (flows reported to FTS, {file})", status.title())
+    } else {
+        format!("{} (flows reported to FTS)", status.title())
+    }
+}
+
 /// Funded ÷ required in percent, `None` when nothing was required.
 #[must_use]
 pub fn coverage(funding_usd: u64, requirements_usd: u64) -> Option<f64> {
@@ -132,7 +229,7 @@ pub fn headline(dataset: &Dataset, filters: &Filters) -> FundingHeadline {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::{FundingRow, Source};
+    use crate::data::{FundingFlow, FundingRow, Source};
 
     fn row(year: i32, kind: FundingKind, req: Option<u64>, fund: u64) -> FundingRow {
         FundingRow {
@@ -192,6 +289,98 @@ mod tests {
         assert_eq!(h.fts_as_of.as_deref(), Some("2026-02-20"));
         let one = headline(&ds, &filters(2017, 2017));
         assert_eq!(one.coverage_pct, Some(50.0));
+    }
+
+    fn flow(
+        year: i32,
+        status: FlowStatus,
+        kind: Option<FlowType>,
+        usd: u64,
+        file: &str,
+    ) -> FundingFlow {
+        FundingFlow {
+            flow_id: None,
+            date: None,
+            year,
+            amount_usd: usd,
+            status,
+            flow_type: kind,
+            description: None,
+            source_organization: None,
+            destination_organization: None,
+            destination_plan: None,
+            destination_plan_code: Some(format!("HIRQ{}", year % 100)),
+            source_id: format!("file:{file}"),
+        }
+    }
+
+    #[test]
+    fn flows_sum_per_file_year_and_status_and_never_count_in_coverage() {
+        let mut ds = Dataset::default();
+        ds.funding
+            .push(row(2022, FundingKind::Hrp, Some(1000), 500));
+        ds.funding_flows.extend([
+            flow(2022, FlowStatus::Pledge, None, 7, "a.csv"),
+            flow(
+                2022,
+                FlowStatus::Paid,
+                Some(FlowType::Standard),
+                100,
+                "a.csv",
+            ),
+            flow(2022, FlowStatus::Paid, Some(FlowType::Parked), 20, "a.csv"),
+            flow(2022, FlowStatus::Paid, Some(FlowType::Standard), 3, "a.csv"),
+            flow(
+                2021,
+                FlowStatus::Commitment,
+                Some(FlowType::PassThrough),
+                50,
+                "a.csv",
+            ),
+            flow(2022, FlowStatus::Paid, None, 1, "b.csv"),
+            flow(2030, FlowStatus::Paid, None, 1, "a.csv"),
+        ]);
+        let t = flow_totals(&ds, &filters(2014, 2024));
+        let summary: Vec<(&str, i32, FlowStatus, u64, usize)> = t
+            .iter()
+            .map(|t| {
+                (
+                    t.source_id.as_str(),
+                    t.year,
+                    t.status,
+                    t.amount_usd,
+                    t.flows,
+                )
+            })
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                ("file:a.csv", 2021, FlowStatus::Commitment, 50, 1),
+                ("file:a.csv", 2022, FlowStatus::Paid, 123, 3),
+                ("file:a.csv", 2022, FlowStatus::Pledge, 7, 1),
+                ("file:b.csv", 2022, FlowStatus::Paid, 1, 1),
+            ]
+        );
+        assert_eq!(
+            t[1].by_type,
+            [
+                (Some(FlowType::Standard), 103, 2),
+                (Some(FlowType::Parked), 20, 1)
+            ]
+        );
+        assert_eq!(t[1].plan_codes, ["HIRQ22"]);
+        assert_eq!(flow_files(&t), ["file:a.csv", "file:b.csv"]);
+        assert_eq!(headline(&ds, &filters(2014, 2024)).coverage_pct, Some(50.0));
+        assert!(flow_totals(&ds, &filters(2023, 2024)).is_empty());
+        assert_eq!(
+            flow_label(FlowStatus::Commitment, "file:a.csv", false),
+            "Commitments (flows reported to FTS)"
+        );
+        assert_eq!(
+            flow_label(FlowStatus::Paid, "file:a.csv", true),
+            "Paid (flows reported to FTS, a.csv)"
+        );
     }
 
     #[test]

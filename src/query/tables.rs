@@ -1,8 +1,8 @@
 //! The numbers behind each chart, as sortable rows for the table view.
 
-use super::{Filters, funding};
+use super::{Filters, charts, funding};
 use crate::data::Dataset;
-use crate::model::{Cell, ChartSpec, TableSpec, usd};
+use crate::model::{Cell, ChartSpec, TableSpec, Unit, usd};
 
 /// Every point a chart draws, one row each: series, date, value, details, source.
 #[must_use]
@@ -26,19 +26,22 @@ pub fn chart_table(dataset: &Dataset, spec: &ChartSpec) -> TableSpec {
     }
 }
 
-/// Iraq's appeals per year: required, funded, coverage in FTS and at the time.
+/// Iraq's appeals per year (required, funded, coverage in FTS and at the time), then
+/// the flows of the user's FTS flows files per year and status (the amount under
+/// "Funded", the flow types in "Appeals or flows"; never a coverage).
 #[must_use]
 pub fn funding_table(dataset: &Dataset, filters: &Filters) -> TableSpec {
     let columns = [
         "Year",
+        "Measure",
         "Required",
         "Funded",
         "Coverage (FTS)",
         "Reported at the time",
-        "Appeals",
+        "Appeals or flows",
         "Source",
     ];
-    let rows = funding::appeal_years(dataset, filters)
+    let mut rows: Vec<Vec<Cell>> = funding::appeal_years(dataset, filters)
         .into_iter()
         .map(|y| {
             let pct = |p: Option<f64>, digits: usize| {
@@ -49,6 +52,7 @@ pub fn funding_table(dataset: &Dataset, filters: &Filters) -> TableSpec {
             };
             vec![
                 Cell::number(f64::from(y.year), y.year.to_string()),
+                Cell::text("Iraq appeals"),
                 Cell::number(y.requirements_usd as f64, usd(y.requirements_usd)),
                 Cell::number(y.funding_usd as f64, usd(y.funding_usd)),
                 pct(y.coverage_pct, 1),
@@ -63,14 +67,32 @@ pub fn funding_table(dataset: &Dataset, filters: &Filters) -> TableSpec {
             ]
         })
         .collect();
+    let flows = funding::flow_totals(dataset, filters);
+    let several = funding::flow_files(&flows).len() > 1;
+    rows.extend(flows.iter().map(|t| {
+        vec![
+            Cell::number(f64::from(t.year), t.year.to_string()),
+            Cell::text(funding::flow_label(t.status, &t.source_id, several)),
+            Cell::text(""),
+            // Exact: flows are often far smaller than appeals.
+            Cell::number(t.amount_usd as f64, Unit::Usd.exact(t.amount_usd as f64)),
+            Cell::text(""),
+            Cell::text(""),
+            Cell::text(charts::flow_note(t)),
+            Cell::text(source_name(dataset, &t.source_id)),
+        ]
+    }));
     TableSpec {
         columns: columns.map(String::from).to_vec(),
         rows,
     }
 }
 
-/// "Publisher, title (date)" of a source id.
+/// "Publisher, title (date)" of a source id; "your file: NAME" for a user's file.
 fn source_name(dataset: &Dataset, id: &str) -> String {
+    if id.starts_with("file:") {
+        return charts::user_file_name(id);
+    }
     dataset.source(id).map_or_else(
         || id.to_string(),
         |s| format!("{}, {} ({})", s.publisher, s.title, s.published),
@@ -108,8 +130,9 @@ mod tests {
         let ds = Dataset::bundled().unwrap();
         let t = funding_table(&ds, &years(2014, 2024));
         let row = t.rows.iter().find(|r| r[0].text == "2022").unwrap();
-        assert_eq!(row[3].text, "90.4%");
-        assert_eq!(row[4].text, "67%");
+        assert_eq!(row[1].text, "Iraq appeals");
+        assert_eq!(row[4].text, "90.4%");
+        assert_eq!(row[5].text, "67%");
         assert_eq!(t.rows.len(), 9);
     }
 

@@ -408,3 +408,28 @@ fn an_undated_master_list_asks_for_its_round_and_opens_with_it() {
     h.run();
     h.get_by_label_contains("round 123 (30 Sep 2021, as given): 18 governorates, 5,000 IDPs");
 }
+
+#[test]
+fn an_fts_flows_file_adds_flows_reported_to_fts_to_the_funding_legend() {
+    let mut h = bundled();
+    let coverage_before = h.state().view().coverage.clone();
+    assert_eq!(
+        h.query_all_by_label_contains("flows reported to FTS")
+            .count(),
+        0
+    );
+    let path = "tests/fixtures/good/fts_incoming_funding_irq_made_up.csv";
+    open_through_dialog(&mut h, path);
+    assert!(h.state().failure().is_none(), "{:?}", h.state().failure());
+    assert_eq!(h.state().user_files(), [path]);
+    for entry in [
+        "Paid (flows reported to FTS)",
+        "Commitments (flows reported to FTS)",
+        "Pledges (flows reported to FTS)",
+    ] {
+        h.get_by_label(entry);
+    }
+    h.get_by_label_contains(&format!("your file: {path}"));
+    // Flows are their own measure: the coverage chart did not change.
+    assert_eq!(h.state().view().coverage, coverage_before);
+}

@@ -777,3 +777,76 @@ fn user_files_export_their_own_figures_with_their_file_as_source() {
     export::run(&request, &ds, &filters(None, 2014, 2024), day()).expect("a sheet");
     assert_eq!(decode_png(&dir.join("sheet.png")).0, 1123);
 }
+
+#[test]
+fn funding_csv_adds_one_row_per_flows_bar_and_keeps_its_columns() {
+    const PAID: &str = "Paid (flows reported to FTS)";
+    const COMMITTED: &str = "Commitments (flows reported to FTS)";
+    const PLEDGED: &str = "Pledges (flows reported to FTS)";
+    // A user's FTS flows file: the appeal rows stay as they were, then one row per
+    // stacked flows bar (year and status), `funding_usd` set and `requirements_usd`
+    // and coverage empty, `kind` naming the flows.
+    let mut ds = bundled();
+    let path = PathBuf::from(crate::support::fixture(
+        "good/fts_incoming_funding_irq_made_up.csv",
+    ));
+    let parsed = ds.read_file(&path).expect("a good fixture");
+    let name = path.display().to_string();
+    ds.add(&name, parsed, false);
+    let f = filters(None, 2014, 2024);
+    let (header, rows) = read_csv(&export::render_csv(ExportChart::Funding, &ds, &f));
+    let (appeal_header, appeal_rows) =
+        read_csv(&export::render_csv(ExportChart::Funding, &bundled(), &f));
+    assert_eq!(header, appeal_header);
+    assert_eq!(rows[..appeal_rows.len()], appeal_rows[..]);
+    let flows: Vec<Vec<&str>> = rows[appeal_rows.len()..]
+        .iter()
+        .map(|r| r.iter().map(String::as_str).collect())
+        .collect();
+    let source = format!("your file: {name}");
+    let row = |year, plan, status: &'static str, kind, usd| {
+        vec![
+            year,
+            plan,
+            status,
+            kind,
+            "",
+            usd,
+            "",
+            "",
+            "",
+            source.as_str(),
+        ]
+    };
+    assert_eq!(
+        flows,
+        [
+            row("2022", "HIRQ22", PAID, "fts_flows_paid", "2000000"),
+            row("2022", "", PLEDGED, "fts_flows_pledge", "60000"),
+            row("2023", "", PAID, "fts_flows_paid", "500000"),
+            row("2023", "", COMMITTED, "fts_flows_commitment", "75000"),
+            row("2024", "HIRQ24", PAID, "fts_flows_paid", "1425000"),
+            row(
+                "2024",
+                "HIRQ24",
+                COMMITTED,
+                "fts_flows_commitment",
+                "250000"
+            ),
+            row("2024", "", PLEDGED, "fts_flows_pledge", "40000"),
+        ]
+    );
+    // Exactly the flows bars the chart draws, which the SVG lists in its legend.
+    let specs = export::chart_specs(ExportChart::Funding, &ds, &f);
+    let bars: usize = specs[0].series[2..].iter().map(|s| s.points.len()).sum();
+    assert_eq!(flows.len(), bars);
+    check_chart_svg(&svg_of(What::Chart(ExportChart::Funding), &ds, &f), &specs);
+    // The year filter applies to flows too.
+    let (_, later) = read_csv(&export::render_csv(
+        ExportChart::Funding,
+        &ds,
+        &filters(None, 2024, 2025),
+    ));
+    let years: Vec<&str> = later.iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(years, ["2024", "2024", "2024", "2025"]);
+}

@@ -7,6 +7,7 @@ mod cli_user_files;
 mod dashboard;
 mod datasets;
 mod export;
+mod fts_flows;
 mod master_lists;
 mod support;
 mod user_files;

@@ -3,9 +3,12 @@
 //! Only Iraq's own appeals (response plans, consolidated and flash appeals) count.
 //! Coverage shows FTS today beside what OCHA reported at the time, never merged, and
 //! OCHA's statement about 2017–2020 as a band across those years (not four values).
+//! Flows from the user's FTS flows files are a different measure: a narrow bar after
+//! each year's two appeal bars, stacked by status (paid, commitments, pledges),
+//! labelled "flows reported to FTS", sourced "your file: NAME", never in coverage.
 
 use super::{mid_year, source_line, subtitle};
-use crate::data::Dataset;
+use crate::data::{Dataset, FlowStatus};
 use crate::model::{Band, ChartId, ChartSpec, Point, Series, SeriesKind, Unit};
 use crate::query::{Filters, funding};
 
@@ -13,6 +16,12 @@ use crate::query::{Filters, funding};
 const BAR_OFFSET_DAYS: f64 = 55.0;
 /// Each bar's width, in days.
 const BAR_WIDTH_DAYS: f64 = 100.0;
+/// Where the narrow flows bars of a year start, after its appeal bars, in days from
+/// 1 July; and the span they share when several flows files are loaded.
+const FLOWS_FROM_DAYS: f64 = 112.0;
+const FLOWS_SPAN_DAYS: f64 = 60.0;
+/// A flows bar is at most this wide, in days (less than half an appeal bar).
+const FLOWS_MAX_WIDTH_DAYS: f64 = 45.0;
 /// The source of OCHA's "over 95% in 2017–2020".
 const OCHA_2017_2020_SOURCE: &str = "b_ocha_hto_2023";
 
@@ -34,7 +43,7 @@ pub fn funding(dataset: &Dataset, filters: &Filters) -> ChartSpec {
             })
             .collect()
     };
-    let series = vec![
+    let mut series = vec![
         Series::new(
             "Required (Iraq appeals)",
             SeriesKind::Bars,
@@ -48,11 +57,14 @@ pub fn funding(dataset: &Dataset, filters: &Filters) -> ChartSpec {
             bars(BAR_OFFSET_DAYS, |y| y.funding_usd),
         ),
     ];
+    let flows = funding::flow_totals(dataset, filters);
+    series.extend(flow_series(&flows));
     let source = source_line(
         dataset,
         years
             .iter()
-            .flat_map(|y| y.source_ids.iter().map(String::as_str)),
+            .flat_map(|y| y.source_ids.iter().map(String::as_str))
+            .chain(flows.iter().map(|t| t.source_id.as_str())),
     );
     ChartSpec {
         id: ChartId::Funding,
@@ -63,9 +75,85 @@ pub fn funding(dataset: &Dataset, filters: &Filters) -> ChartSpec {
         markers: Vec::new(),
         bands: Vec::new(),
         source_line: source,
-        empty_message: no_appeal_message(dataset, filters),
+        empty_message: if dataset.funding_flows.is_empty() {
+            no_appeal_message(dataset, filters)
+        } else {
+            format!(
+                "No Iraq appeal or reported flows in {}",
+                crate::query::cards::years(filters)
+            )
+        },
         national_only: true,
     }
+}
+
+/// The palette colour of each flow status.
+fn status_colour(status: FlowStatus) -> usize {
+    match status {
+        FlowStatus::Paid => 2,
+        FlowStatus::Commitment => 4,
+        FlowStatus::Pledge => 7,
+    }
+}
+
+/// One series per flows file and status: narrow bars after each year's appeal bars,
+/// paid at the bottom, then commitments, then pledges.
+fn flow_series(totals: &[funding::FlowTotal]) -> Vec<Series> {
+    let files = funding::flow_files(totals);
+    let slot = FLOWS_SPAN_DAYS / files.len().max(1) as f64;
+    let width = (slot * 0.8).min(FLOWS_MAX_WIDTH_DAYS);
+    let mut out = Vec::new();
+    for (k, file) in files.iter().enumerate() {
+        let offset = FLOWS_FROM_DAYS + slot * (k as f64 + 0.5);
+        let mine: Vec<&funding::FlowTotal> =
+            totals.iter().filter(|t| t.source_id == *file).collect();
+        for status in FlowStatus::ALL {
+            let points: Vec<Point> = mine
+                .iter()
+                .filter(|t| t.status == status)
+                .map(|t| {
+                    let base: u64 = mine
+                        .iter()
+                        .filter(|o| o.year == t.year && o.status < status)
+                        .map(|o| o.amount_usd)
+                        .sum();
+                    Point {
+                        x: mid_year(t.year) + offset,
+                        y: t.amount_usd as f64,
+                        base: base as f64,
+                        width,
+                        label: t.year.to_string(),
+                        note: Some(flow_note(t)),
+                        source_id: t.source_id.clone(),
+                    }
+                })
+                .collect();
+            if !points.is_empty() {
+                out.push(Series::new(
+                    funding::flow_label(status, file, files.len() > 1),
+                    SeriesKind::Bars,
+                    status_colour(status),
+                    points,
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// "3 flows: Standard $1,200,000 (2), Parked $20,000 (1)", for the tooltip and table.
+#[must_use]
+pub fn flow_note(t: &funding::FlowTotal) -> String {
+    let kinds: Vec<String> = t
+        .by_type
+        .iter()
+        .map(|(kind, usd, n)| {
+            let name = kind.map_or("type not given", |k| k.label());
+            format!("{name} {} ({n})", Unit::Usd.exact(*usd as f64))
+        })
+        .collect();
+    let flows = if t.flows == 1 { "flow" } else { "flows" };
+    format!("{} {flows}: {}", t.flows, kinds.join(", "))
 }
 
 /// Coverage per year: FTS today as a line, OCHA's figure at the time as points, and
@@ -196,6 +284,86 @@ mod tests {
         assert_eq!(c.empty_message, "No Iraq appeal in 2023\u{2013}2024");
         let c = funding(&Dataset::default(), &years(2023, 2024));
         assert_eq!(c.empty_message, "No funding data in 2023\u{2013}2024");
+    }
+
+    fn flow(year: i32, status: FlowStatus, usd: u64) -> crate::data::FundingFlow {
+        crate::data::FundingFlow {
+            flow_id: None,
+            date: None,
+            year,
+            amount_usd: usd,
+            status,
+            flow_type: Some(crate::data::FlowType::Standard),
+            description: None,
+            source_organization: None,
+            destination_organization: None,
+            destination_plan: None,
+            destination_plan_code: None,
+            source_id: "file:flows.csv".into(),
+        }
+    }
+
+    #[test]
+    fn flows_are_narrow_stacked_bars_beside_the_appeals_and_leave_coverage_alone() {
+        let mut ds = Dataset::bundled().unwrap();
+        let f = years(2014, 2024);
+        let (bars_before, coverage_before) = (funding(&ds, &f), coverage(&ds, &f));
+        ds.funding_flows.extend([
+            flow(2022, FlowStatus::Pledge, 5),
+            flow(2022, FlowStatus::Paid, 100),
+            flow(2022, FlowStatus::Commitment, 30),
+            flow(2023, FlowStatus::Paid, 8),
+            flow(2025, FlowStatus::Paid, 1),
+        ]);
+        let c = funding(&ds, &f);
+        let labels: Vec<&str> = c.series.iter().map(|s| s.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "Required (Iraq appeals)",
+                "Funded (OCHA FTS)",
+                "Paid (flows reported to FTS)",
+                "Commitments (flows reported to FTS)",
+                "Pledges (flows reported to FTS)",
+            ]
+        );
+        assert_eq!(c.series[..2], bars_before.series[..]);
+        let stack = |i: usize| -> Vec<(String, f64, f64)> {
+            c.series[i]
+                .points
+                .iter()
+                .map(|p| (p.label.clone(), p.base, p.y))
+                .collect()
+        };
+        assert_eq!(
+            stack(2),
+            [("2022".into(), 0.0, 100.0), ("2023".into(), 0.0, 8.0)]
+        );
+        assert_eq!(stack(3), [("2022".into(), 100.0, 30.0)]);
+        assert_eq!(stack(4), [("2022".into(), 130.0, 5.0)]);
+        let funded_2022 = &c.series[1].points[8];
+        let paid_2022 = &c.series[2].points[0];
+        assert_eq!(funded_2022.label, "2022");
+        assert!(paid_2022.x - paid_2022.width / 2.0 > funded_2022.x + funded_2022.width / 2.0);
+        assert!(paid_2022.width < funded_2022.width / 2.0);
+        assert_eq!(paid_2022.note.as_deref(), Some("1 flow: Standard $100 (1)"));
+        assert!(
+            c.source_line.ends_with("; your file: flows.csv"),
+            "{}",
+            c.source_line
+        );
+        assert_eq!(coverage(&ds, &f), coverage_before);
+        // Years with flows and no appeal still draw the flows.
+        let later = funding(&ds, &years(2023, 2024));
+        assert_eq!(later.series.len(), 3);
+        assert!(!later.is_empty());
+        let none = funding(&ds, &years(2019, 2019));
+        assert_eq!(none.series.len(), 2);
+        ds.funding_flows.retain(|f| f.year == 2025);
+        assert_eq!(
+            funding(&ds, &years(2023, 2024)).empty_message,
+            "No Iraq appeal or reported flows in 2023\u{2013}2024"
+        );
     }
 
     #[test]

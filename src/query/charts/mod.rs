@@ -11,7 +11,7 @@ mod governorates;
 mod idps;
 
 pub use camps::{camp_people, camp_people_with_rows, camps_open, camps_open_with_rows};
-pub use funding::{coverage, funding};
+pub use funding::{coverage, flow_note, funding};
 pub use governorates::{basis_title, governorates, governorates_with_rows};
 pub use idps::{idps_over_time, idps_with_rows};
 
@@ -46,6 +46,8 @@ pub fn source_line<'a>(dataset: &Dataset, ids: impl IntoIterator<Item = &'a str>
     let mut names: Vec<String> = Vec::new();
     for id in ids {
         let name = match dataset.source(id) {
+            // A user's file is named as such: "your file: NAME".
+            _ if id.starts_with("file:") => user_file_name(id),
             Some(s) if s.publisher.contains("IOM") || s.publisher.contains("DTM") => {
                 DTM_CREDIT.to_string()
             }
@@ -61,6 +63,12 @@ pub fn source_line<'a>(dataset: &Dataset, ids: impl IntoIterator<Item = &'a str>
     } else {
         format!("Source: {}", names.join("; "))
     }
+}
+
+/// "your file: NAME" for the source id `file:NAME` of a user's file.
+#[must_use]
+pub fn user_file_name(id: &str) -> String {
+    format!("your file: {}", id.strip_prefix("file:").unwrap_or(id))
 }
 
 /// The source line of every point the series draw.
