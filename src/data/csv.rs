@@ -119,18 +119,12 @@ pub fn is_lost_text(cell: &str) -> bool {
 /// the same number of fields most often, preferring more fields.
 #[must_use]
 pub fn detect_separator(text: &str) -> u8 {
-    let lines: Vec<&str> = text
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .take(12)
-        .collect();
+    // Whole records, not physical lines: a quoted cell may hold line breaks and tabs
+    // (FTS flow descriptions do).
     let score = |sep: u8| -> (usize, usize) {
-        let counts: Vec<usize> = lines
-            .iter()
-            .map(|l| {
-                let mut r = Records::new(l, sep);
-                r.next().map_or(0, |rec| rec.cells.len())
-            })
+        let counts: Vec<usize> = Records::new(text, sep)
+            .take(12)
+            .map(|r| r.cells.len())
             .collect();
         let widest = counts.iter().copied().max().unwrap_or(0);
         if widest < 2 {
@@ -321,6 +315,12 @@ mod tests {
         let rows: Vec<GridRow> = Records::new("a,b\n\"x,\"\"y\"\"\nz\",1\n2,3", b',').collect();
         assert_eq!(cells(&rows[1]), ["x,\"y\"\nz", "1"]);
         assert_eq!((rows[1].line, rows[2].line), (2, 4));
+    }
+
+    #[test]
+    fn quoted_line_breaks_and_tabs_do_not_decide_the_separator() {
+        let text = "id,description,amountUSD\n1,\"Line one\n\tline\ttwo\n\tthree\",5\n2,\"a\tb\n\tc\td\",6\n";
+        assert_eq!(detect_separator(text), b',');
     }
 
     #[test]
