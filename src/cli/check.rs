@@ -68,6 +68,10 @@ fn describe(name: &str, l: &FileLoad) -> String {
             r.locations_aggregated.unwrap_or(0)
         ),
         Shape::FtsExport => ", from an OCHA FTS export".into(),
+        Shape::DtmApi => ", from an IOM DTM API export".into(),
+        Shape::HapiIdps => ", from an HDX HAPI IDPs file".into(),
+        Shape::Idmc => ", from IDMC displacement data".into(),
+        Shape::UnhcrPopstats => ", from UNHCR population statistics".into(),
         Shape::Table(_) => String::new(),
     };
     let dates = r
