@@ -80,14 +80,15 @@ pub(super) fn count_cell(c: &mut Cells, row: usize, name: &'static str) -> Resul
     match c.raw.cell(i, row) {
         None | Some("-") => Ok(Count::Missing),
         Some("*") => Ok(Count::Masked),
-        Some(text) => match parse_people(text) {
-            Some(n) => Ok(Count::Value(n)),
-            None => {
+        Some(text) => {
+            if let Some(n) = parse_people(text) {
+                Ok(Count::Value(n))
+            } else {
                 let text = text.to_string();
                 c.problem(row, name, PEOPLE, &text);
                 Err(())
             }
-        },
+        }
     }
 }
 
@@ -362,6 +363,9 @@ pub(super) fn assemble(
         }
     }
     mark_complete(&mut governorates, c.gazetteer().governorates().len());
+    governorates
+        .sort_by(|a, b| (a.date, &a.source_id, a.pcode).cmp(&(b.date, &b.source_id, b.pcode)));
+    national.sort_by(|a, b| (a.date, &a.source_id).cmp(&(b.date, &b.source_id)));
     (governorates, national, tally.left_out())
 }
 

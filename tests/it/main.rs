@@ -7,5 +7,6 @@ mod cli_user_files;
 mod dashboard;
 mod datasets;
 mod export;
+mod real_formats;
 mod support;
 mod user_files;
