@@ -75,7 +75,9 @@ impl Country {
 /// The country a row is about.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RowCountry {
+    /// The row is Iraq's.
     Iraq,
+    /// The row is another country's.
     Other(Country),
     /// The row names no country (an empty cell, or a value that is not a code).
     Unnamed,
@@ -307,6 +309,7 @@ pub fn refuse_foreign_places(raw: &RawTable, gazetteer: &Gazetteer) -> Result<()
         return Ok(());
     }
     let mut places: Vec<String> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for name in [col::PCODE, col::GOVERNORATE] {
         let Some(i) = raw.column(name) else {
             continue;
@@ -315,11 +318,12 @@ pub fn refuse_foreign_places(raw: &RawTable, gazetteer: &Gazetteer) -> Result<()
             let Some(text) = raw.cell(i, row) else {
                 continue;
             };
+            if !seen.insert(text) {
+                continue;
+            }
             match gazetteer.resolve(text) {
                 Err(LookupError::Unknown { suggestions, .. }) if suggestions.is_empty() => {
-                    if !places.iter().any(|p| p == text) {
-                        places.push(text.to_string());
-                    }
+                    places.push(text.to_string());
                 }
                 // An Iraqi place, an old Iraqi P-code or a near miss: checked per row.
                 _ => return Ok(()),

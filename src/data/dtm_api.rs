@@ -13,7 +13,7 @@
 
 use super::country::split_by_country;
 use super::error::DataError;
-use super::published::{FormatRead, Spec, assemble, level_row, note_left_out};
+use super::published::{FormatRead, Spec, assemble, level_rows, note_left_out};
 use super::schema::col;
 use super::tables::{Cells, Table};
 
@@ -27,10 +27,8 @@ const SPEC: Spec = Spec {
 /// Reads Iraq's rows of a DTM API export.
 pub(super) fn read(c: &mut Cells) -> Result<FormatRead, DataError> {
     let (rows, mut left_out) = split_by_country(c.raw)?;
-    let figures: Vec<_> = rows
-        .into_iter()
-        .filter_map(|row| level_row(c, row, SPEC))
-        .collect();
+    let (figures, empty) = level_rows(c, rows, SPEC);
+    left_out.extend(empty);
     let (governorates, national, more) = assemble(c, figures, SPEC);
     left_out.extend(more);
     note_left_out(c, &left_out);
@@ -161,6 +159,19 @@ mod tests {
         assert_eq!((national[0].round, national[0].idps), (Some(42), 850));
         let reasons: Vec<(&str, usize)> = p.left_out.iter().map(|l| (l.reason, l.rows)).collect();
         assert_eq!(reasons, [("older_round", 1), ("duplicate", 1)]);
+    }
+
+    #[test]
+    fn an_empty_count_is_a_gap_never_zero() {
+        let p = parse(concat!(
+            "1,Iraq conflict,Iraq,IRQ,,,,,,2016-03-31T00:00:00,2016,3,42,BA\r\n",
+            "2,Iraq conflict,Iraq,IRQ,Ninewa,IRQ-G15,,,70,2016-03-31T00:00:00,2016,3,42,BA\r\n",
+        ))
+        .unwrap();
+        assert!(p.also.is_empty(), "{:?}", p.also);
+        let reasons: Vec<(&str, usize)> = p.left_out.iter().map(|l| (l.reason, l.rows)).collect();
+        assert_eq!(reasons, [("no_value", 1)]);
+        assert_eq!(p.left_out[0].detail, "1 row with no IDP figure left out");
     }
 
     #[test]

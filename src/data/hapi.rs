@@ -16,7 +16,7 @@ use std::collections::BTreeSet;
 use super::country::{rows_word, split_by_country};
 use super::dtm_api::tables;
 use super::error::DataError;
-use super::published::{FormatRead, Spec, assemble, level_row, note_left_out};
+use super::published::{FormatRead, Spec, assemble, level_rows, note_left_out};
 use super::schema::col;
 use super::tables::{Cells, LeftOut};
 
@@ -32,17 +32,16 @@ pub(super) fn read(c: &mut Cells) -> Result<FormatRead, DataError> {
     let (rows, mut left_out) = split_by_country(c.raw)?;
     let error_column = c.index(col::HAPI_ERROR);
     let (mut flagged, mut errors) = (0, BTreeSet::new());
-    let mut figures = Vec::new();
+    let mut clean = Vec::new();
     for row in rows {
         if let Some(error) = error_column.and_then(|i| c.raw.cell(i, row)) {
             flagged += 1;
             errors.insert(error.to_string());
-            continue;
-        }
-        if let Some(figure) = level_row(c, row, SPEC) {
-            figures.push(figure);
+        } else {
+            clean.push(row);
         }
     }
+    let (figures, empty) = level_rows(c, clean, SPEC);
     if flagged > 0 {
         let errors: Vec<String> = errors.into_iter().collect();
         left_out.push(LeftOut {
@@ -55,6 +54,7 @@ pub(super) fn read(c: &mut Cells) -> Result<FormatRead, DataError> {
             ),
         });
     }
+    left_out.extend(empty);
     let (governorates, national, more) = assemble(c, figures, SPEC);
     left_out.extend(more);
     note_left_out(c, &left_out);

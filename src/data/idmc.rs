@@ -35,7 +35,7 @@ pub(super) fn read(c: &mut Cells) -> Result<FormatRead, DataError> {
     let stock_is_raw = c
         .index(col::IDMC_CONFLICT_STOCK)
         .and_then(|i| c.raw.header.get(i))
-        .is_some_and(|h| fold_header(h) == "total displacement");
+        .is_some_and(|h| fold_header(h) == fold_header(col::IDMC_TOTAL_DISPLACEMENT));
     let source_id = file_source_id(&c.raw.file);
     let mut points: Vec<NationalPoint> = Vec::new();
     let mut years = BTreeSet::new();

@@ -280,7 +280,7 @@ impl Dataset {
             let t = totals
                 .entry((r.date, r.source_id.clone()))
                 .or_insert((0, r.round));
-            t.0 += r.individuals;
+            t.0 = t.0.saturating_add(r.individuals);
         }
         let points: Vec<NationalPoint> = totals
             .into_iter()

@@ -28,8 +28,11 @@ use super::tables::{
 /// What a reader of a published format returns.
 #[derive(Debug)]
 pub(super) struct FormatRead {
+    /// The main table (`Parsed::table`).
     pub table: Table,
+    /// More tables from the same file (`Parsed::also`).
     pub also: Vec<Table>,
+    /// Rows read and not kept, by reason.
     pub left_out: Vec<LeftOut>,
 }
 
@@ -42,6 +45,9 @@ pub(super) enum Count {
     /// Empty or `-`: nothing published.
     Missing,
 }
+
+/// DTM's token for a baseline assessment (`assessmentType`).
+const BASELINE: &str = "BA";
 
 /// Expected text for a count of people.
 pub(super) const PEOPLE: &str = "a whole number of people, 0 or more";
@@ -224,36 +230,66 @@ pub(super) struct Spec {
     pub places: &'static [&'static str],
 }
 
-/// Reads one figure of a DTM API or HAPI file; `None` after a problem. A district
+/// Reads one figure of a DTM API or HAPI file: `Ok(None)` when the row publishes no
+/// figure (an empty count, a gap and never 0), `Err` after a problem. A district
 /// row's governorate is resolved quietly: it is needed (and a bad one reported) only
 /// when its round has no governorate rows.
-pub(super) fn level_row(c: &mut Cells, row: usize, spec: Spec) -> Option<LevelRow> {
+fn level_row(c: &mut Cells, row: usize, spec: Spec) -> Result<Option<LevelRow>, ()> {
     let operation = c.opt_text(row, col::OPERATION);
     let date = date_cell(c, row, spec.date);
     let round = round_cell(c, row);
     let assessment = c.opt_text(row, col::ASSESSMENT_TYPE);
     let level = level_of(c, row, spec.places);
-    let value = c.required(row, spec.value, PEOPLE, parse_people);
+    let value = count_cell(c, row, spec.value);
     let district = [col::DISTRICT_CODE, col::DISTRICT]
         .iter()
         .find_map(|n| c.index(n).and_then(|i| c.raw.cell(i, row)))
         .map(String::from);
-    let pcode = match level? {
+    let level = level.ok_or(())?;
+    let pcode = match level {
         Level::National => None,
-        Level::Governorate => Some(governorate_of(c, row, spec.places)?),
+        Level::Governorate => Some(governorate_of(c, row, spec.places).ok_or(())?),
         Level::District => quietly(c, |c| governorate_of(c, row, spec.places)),
     };
-    Some(LevelRow {
+    let (date, round) = (date.ok_or(())?, round?);
+    let value = match value? {
+        Count::Value(v) => v,
+        Count::Masked | Count::Missing => return Ok(None),
+    };
+    Ok(Some(LevelRow {
         row,
         operation,
-        date: date?,
-        round: round.ok()?,
+        date,
+        round,
         assessment,
-        level: level?,
+        level,
         pcode,
         district,
-        value: value?,
-    })
+        value,
+    }))
+}
+
+/// Reads the figures of these rows, counting the rows that publish none.
+pub(super) fn level_rows(
+    c: &mut Cells,
+    rows: impl IntoIterator<Item = usize>,
+    spec: Spec,
+) -> (Vec<LevelRow>, Option<LeftOut>) {
+    let mut figures = Vec::new();
+    let mut empty = 0;
+    for row in rows {
+        match level_row(c, row, spec) {
+            Ok(Some(f)) => figures.push(f),
+            Ok(None) => empty += 1,
+            Err(()) => {}
+        }
+    }
+    let left_out = (empty > 0).then(|| LeftOut {
+        reason: "no_value",
+        rows: empty,
+        detail: format!("{} with no IDP figure left out", rows_word(empty)),
+    });
+    (figures, left_out)
 }
 
 /// Runs `f` and forgets the problems and warnings it collected.
@@ -338,7 +374,8 @@ pub(super) fn assemble(
                         tally.duplicate += 1;
                         continue;
                     }
-                    *districts.entry(pcode).or_default() += r.value;
+                    let sum = districts.entry(pcode).or_default();
+                    *sum = sum.saturating_add(r.value);
                     summed += 1;
                 }
                 (Level::District, None) => {
@@ -431,8 +468,8 @@ fn one_assessment(tally: &mut Tally, group: Vec<LevelRow>) -> Vec<LevelRow> {
     if types.len() < 2 {
         return group;
     }
-    let chosen = if types.contains(&Some("BA".into())) {
-        Some("BA".to_string())
+    let chosen = if types.contains(&Some(BASELINE.into())) {
+        Some(BASELINE.to_string())
     } else {
         group.first().and_then(|r| r.assessment.clone())
     };

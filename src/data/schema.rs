@@ -100,6 +100,9 @@ pub mod col {
     /// IDMC columns, as IDMC's GIDD export writes them.
     pub const IDMC_CONFLICT_STOCK: &str = "Conflict Stock Displacement";
     pub const IDMC_CONFLICT_STOCK_RAW: &str = "Conflict Stock Displacement (Raw)";
+    /// HDX's newer IDMC file: the unrounded conflict stock (under
+    /// `#affected+idps+ind+total+conflict`).
+    pub const IDMC_TOTAL_DISPLACEMENT: &str = "total_displacement";
     /// A column of IDMC's disaster event data, which the app does not read.
     pub const IDMC_EVENT: &str = "event_name";
 

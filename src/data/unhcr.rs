@@ -45,7 +45,7 @@ pub(super) fn read(c: &mut Cells) -> Result<FormatRead, DataError> {
         let y = years.entry(year).or_default();
         match idps {
             Count::Value(v) => {
-                y.idps += v;
+                y.idps = y.idps.saturating_add(v);
                 y.published += 1;
             }
             Count::Masked => {
