@@ -299,10 +299,10 @@ pub fn split_by_country(raw: &RawTable) -> Result<(Vec<usize>, Vec<LeftOut>), Da
 }
 
 /// Refuses, with one message, a governorate table none of whose places is Iraq's:
-/// every value unknown to the gazetteer with no near match ("Khartoum", "Kassala"),
-/// or every admin-1 code of another country ("SD08"). A table with any Iraqi place,
-/// or a misspelling the gazetteer can suggest a name for, is left to the per-row
-/// checks.
+/// three or more distinct places, none known to the gazetteer ("Khartoum",
+/// "Kassala", "Gedaref"), or every admin-1 code of another country ("SD08"). A table
+/// with any Iraqi place, or with one or two unknown names (misspellings, which the
+/// per-row checks answer with suggestions), is left to the per-row checks.
 pub fn refuse_foreign_places(raw: &RawTable, gazetteer: &Gazetteer) -> Result<(), DataError> {
     split_by_country(raw)?;
     if gazetteer.governorates().is_empty() {
@@ -322,15 +322,13 @@ pub fn refuse_foreign_places(raw: &RawTable, gazetteer: &Gazetteer) -> Result<()
                 continue;
             }
             match gazetteer.resolve(text) {
-                Err(LookupError::Unknown { suggestions, .. }) if suggestions.is_empty() => {
-                    places.push(text.to_string());
-                }
-                // An Iraqi place, an old Iraqi P-code or a near miss: checked per row.
-                _ => return Ok(()),
+                Err(LookupError::Unknown { .. }) => places.push(text.to_string()),
+                // An Iraqi place, or an old Iraqi P-code: checked per row.
+                Ok(_) | Err(LookupError::OldScheme { .. }) => return Ok(()),
             }
         }
     }
-    if places.is_empty() {
+    if places.len() < 3 {
         return Ok(());
     }
     let shown: Vec<String> = places.iter().take(3).map(|p| format!("\"{p}\"")).collect();
@@ -554,6 +552,34 @@ mod tests {
             sudan.to_string(),
             "made_up.csv: holds Sudan (SDN) rows only; this app's data is Iraq's"
         );
+    }
+
+    #[test]
+    fn a_governorate_table_of_foreign_places_is_refused_once() {
+        let parse = |text: &str| {
+            crate::data::Dataset::empty()
+                .unwrap()
+                .parse_bytes("made_up.csv", text.as_bytes())
+                .map(|_| ())
+                .map_err(|e| e.to_string())
+        };
+        let names = "date,governorate,individuals\n2024-04-30,Khartoum,1\n2024-04-30,Kassala,2\n2024-04-30,Khartoum,3\n2024-04-30,Gedaref,4\n2024-04-30,Sennar,5\n";
+        assert_eq!(
+            parse(names),
+            Err("made_up.csv: holds no Iraqi governorate (its places are \"Khartoum\", \"Kassala\", \"Gedaref\", \u{2026}); this app's data is Iraq's".into())
+        );
+        // One or two unknown names are misspellings, answered row by row.
+        let typo = "date,governorate,individuals\n2024-04-30,Ninevah2,1\n";
+        assert!(parse(typo).unwrap_err().contains("did you mean Ninewa"));
+        let codes = "date,pcode,individuals\n2024-04-30,SD08,1\n2024-04-30,SD09,2\n";
+        assert_eq!(
+            parse(codes),
+            Err("made_up.csv: holds Sudan (SDN) rows only; this app's data is Iraq's".into())
+        );
+        // One Iraqi place: the others are checked row by row.
+        let mixed = "date,governorate,individuals\n2024-04-30,Ninewa,1\n2024-04-30,Khartoum,2\n";
+        let e = parse(mixed).unwrap_err();
+        assert!(e.contains("row 3, column \"governorate\""), "{e}");
     }
 
     #[test]
