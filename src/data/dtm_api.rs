@@ -13,7 +13,8 @@
 
 use super::country::split_by_country;
 use super::error::DataError;
-use super::published::{FormatRead, Spec, assemble, level_rows, note_left_out};
+use super::levels::{Spec, assemble, level_rows};
+use super::published::{FormatRead, note_left_out};
 use super::schema::col;
 use super::tables::{Cells, Table};
 

@@ -16,7 +16,8 @@ use std::collections::BTreeSet;
 use super::country::{rows_word, split_by_country};
 use super::dtm_api::tables;
 use super::error::DataError;
-use super::published::{FormatRead, Spec, assemble, level_rows, note_left_out};
+use super::levels::{Spec, assemble, level_rows};
+use super::published::{FormatRead, note_left_out};
 use super::schema::col;
 use super::tables::{Cells, LeftOut};
 

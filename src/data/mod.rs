@@ -15,6 +15,7 @@ pub mod fts;
 pub mod gazetteer;
 pub mod hapi;
 pub mod idmc;
+pub mod levels;
 pub mod load;
 pub mod mapping;
 pub mod masterlist;
