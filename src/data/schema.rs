@@ -5,7 +5,8 @@
 //! (any case, spaces, underscores and accents folded; Arabic headers folded as the
 //! gazetteer folds names) and HXL hashtags, matched on the hashtag plus the *set*
 //! of attributes, in any order and case. A table's [`Shape`] (a plain table kind,
-//! a DTM master list or an FTS export) is recognised in `detect.rs`.
+//! a DTM master list, or a format an agency publishes: FTS, DTM API, HDX HAPI, IDMC,
+//! UNHCR) is recognised in `detect.rs`; [`Shape::format`] names the published format.
 
 /// Column names of the bundled tables (DESIGN §4).
 pub mod col {
