@@ -106,6 +106,10 @@ pub enum DataError {
     /// holds ("holds flows to Afghanistan only").
     #[error("{file}: {holds}; this app's data is Iraq's")]
     NoIraqRows { file: String, holds: String },
+    /// The file holds no row of Iraq: `what` names what it holds instead ("holds
+    /// Afghanistan (AFG) rows only"). One message, never one per row.
+    #[error("{file}: {what}; this app's data is Iraq's")]
+    NotIraq { file: String, what: String },
     /// The user cancelled loading.
     #[error("{file}: loading cancelled")]
     Cancelled { file: String },

@@ -1,16 +1,22 @@
 //! OCHA FTS exports (requirements and funding by plan and year) onto the funding table.
 //!
-//! The kind of a row comes from FTS's plan type (`typeId`, else `typeName`), never
-//! from words in the plan's name (DESIGN §7): response plans, strategic response
-//! plans and consolidated appeals are `hrp`; flash appeals `flash`; the regional
+//! A global FTS file holds every country's plans: only Iraq's rows (`countryCode`)
+//! are read, the others counted as left out, and a file of another country is
+//! refused (see `country.rs`). The kind of a row comes from FTS's plan type
+//! (`typeId`, else `typeName`), never from words in the plan's name (DESIGN §7):
+//! humanitarian (needs and) response plans, strategic response plans and
+//! consolidated (inter-agency) appeals are `hrp`; flash appeals `flash`; the regional
 //! refugee plan `regional_refugee`; an untyped "Not specified" row is funding outside
 //! appeals; anything else is `other`, with a warning. A row without requirements is
 //! funding outside appeals, never 0% coverage. FTS's `percentFunded` is checked
 //! against funding ÷ requirements but never stored as the coverage OCHA reported.
 
+use super::country::split_by_country;
+use super::error::DataError;
+use super::published::{FormatRead, note_left_out};
 use super::records::{FundingKind, FundingRow};
 use super::schema::{col, fold_header};
-use super::tables::{Cells, parse_year};
+use super::tables::{Cells, Table, parse_year};
 
 const USD: &str = "a whole number of US dollars, 0 or more";
 const SIGNED_USD: &str = "a whole number of US dollars";
@@ -21,7 +27,7 @@ const PCT: &str = "a percentage";
 #[must_use]
 pub fn kind_of(type_id: Option<&str>, type_name: Option<&str>, name: &str) -> Option<FundingKind> {
     match type_id.map(str::trim).filter(|t| !t.is_empty()) {
-        Some("4" | "2071" | "110") => return Some(FundingKind::Hrp),
+        Some("4" | "2070" | "2071" | "110" | "2170") => return Some(FundingKind::Hrp),
         Some("5") => return Some(FundingKind::Flash),
         Some("111") => return Some(FundingKind::RegionalRefugee),
         Some(_) => return None,
@@ -30,9 +36,11 @@ pub fn kind_of(type_id: Option<&str>, type_name: Option<&str>, name: &str) -> Op
     match type_name.map(fold_header).as_deref() {
         Some(
             "humanitarian response plan"
+            | "humanitarian needs and response plan"
             | "strategic response plan"
             | "consolidated appeal"
-            | "consolidated appeals process",
+            | "consolidated appeals process"
+            | "consolidated inter agency appeal",
         ) => Some(FundingKind::Hrp),
         Some("flash appeal") => Some(FundingKind::Flash),
         Some("regional response plan") => Some(FundingKind::RegionalRefugee),
@@ -49,10 +57,21 @@ fn parse_float(text: &str) -> Option<f64> {
     text.parse::<f64>().ok().filter(|p| p.is_finite())
 }
 
-/// Reads every row of an FTS export.
-pub(super) fn funding(c: &mut Cells) -> Vec<FundingRow> {
+/// Reads Iraq's rows of an FTS export.
+pub(super) fn read(c: &mut Cells) -> Result<FormatRead, DataError> {
+    let (rows, left_out) = split_by_country(c.raw)?;
+    note_left_out(c, &left_out);
+    Ok(FormatRead {
+        table: Table::Funding(funding(c, &rows)),
+        also: Vec::new(),
+        left_out,
+    })
+}
+
+/// Reads these rows of an FTS export.
+fn funding(c: &mut Cells, rows: &[usize]) -> Vec<FundingRow> {
     let mut out = Vec::new();
-    for row in c.rows() {
+    for &row in rows {
         let year = c.required(row, col::YEAR, "a year such as 2022", parse_year);
         let name = c.text(row, col::FTS_NAME);
         let code = c.opt_text(row, col::FTS_CODE);
@@ -190,6 +209,16 @@ mod tests {
         assert_eq!(k(Some("4"), None, "x"), Some(FundingKind::Hrp));
         assert_eq!(k(Some("2071"), None, "x"), Some(FundingKind::Hrp));
         assert_eq!(k(Some("110"), None, "x"), Some(FundingKind::Hrp));
+        assert_eq!(k(Some("2070"), None, "x"), Some(FundingKind::Hrp));
+        assert_eq!(k(Some("2170"), None, "x"), Some(FundingKind::Hrp));
+        assert_eq!(
+            k(None, Some("Humanitarian needs and response plan"), "x"),
+            Some(FundingKind::Hrp)
+        );
+        assert_eq!(
+            k(None, Some("Consolidated inter-agency appeal"), "x"),
+            Some(FundingKind::Hrp)
+        );
         assert_eq!(k(Some("5"), None, "x"), Some(FundingKind::Flash));
         // Its name contains "response plan", its type says regional.
         assert_eq!(

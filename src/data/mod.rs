@@ -6,23 +6,30 @@
 //! was found, and the dataset is left exactly as it was.
 
 pub mod bundled;
+pub mod country;
 pub mod csv;
 pub mod detect;
+pub mod dtm_api;
 pub mod error;
 pub mod fts;
 pub mod fts_flows;
 pub mod gazetteer;
+pub mod hapi;
+pub mod idmc;
 pub mod layout;
+pub mod levels;
 pub mod load;
 pub mod mapping;
 pub mod masterlist;
 pub mod progress;
+pub mod published;
 pub mod raw;
 pub mod records;
 pub mod report;
 pub mod rounds;
 pub mod schema;
 pub mod tables;
+pub mod unhcr;
 pub mod xlsx;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -37,7 +44,7 @@ pub use load::{
 pub use mapping::{ColumnMapping, LogicalColumn, RememberedMappings, logical_columns};
 pub use records::*;
 pub use schema::{Shape, TableKind};
-pub use tables::{Parsed, Table};
+pub use tables::{LeftOut, Parsed, Table};
 
 /// A file that was loaded, for the status bar and the data panel.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -159,9 +166,11 @@ impl Dataset {
         load_path(&self.load_context(), path, options, &Progress::none()).map(|l| l.parsed)
     }
 
-    /// Adds a checked table. Rows are appended; nothing already loaded changes. A
-    /// user's DTM governorate table that covers all 18 governorates on a date also
-    /// adds a national point of the series `dtm_user` (DESIGN §7).
+    /// Adds a checked file: its table and the tables beside it (`Parsed::also`, a DTM
+    /// API export's national rows). Rows are appended; nothing already loaded
+    /// changes. A user's DTM governorate table that covers all 18 governorates on a
+    /// date also adds a national point of the series `dtm_user` (DESIGN §7), unless
+    /// the file gives its own national figure for that date.
     pub fn add(&mut self, name: &str, parsed: Parsed, bundled: bool) {
         let Parsed {
             table,
@@ -171,13 +180,30 @@ impl Dataset {
             ..
         } = parsed;
         self.warnings.extend(warnings);
+        let own_national: BTreeSet<(chrono::NaiveDate, String)> = std::iter::once(&table)
+            .chain(&also)
+            .filter_map(|t| match t {
+                Table::IdpsNational(rows) => Some(rows),
+                _ => None,
+            })
+            .flatten()
+            .filter(|p| p.series == NationalSeries::DtmUser)
+            .map(|p| (p.date, p.source_id.clone()))
+            .collect();
         for table in std::iter::once(table).chain(also) {
-            self.add_table(name, table, bundled, as_of.as_deref());
+            self.add_table(name, table, bundled, &own_national, as_of.as_deref());
         }
     }
 
     /// Adds one table of a file (see [`Dataset::add`]).
-    fn add_table(&mut self, name: &str, table: Table, bundled: bool, as_of: Option<&str>) {
+    fn add_table(
+        &mut self,
+        name: &str,
+        table: Table,
+        bundled: bool,
+        own_national: &BTreeSet<(chrono::NaiveDate, String)>,
+        as_of: Option<&str>,
+    ) {
         self.files.push(LoadedFile {
             name: name.into(),
             kind: table.kind(),
@@ -187,8 +213,14 @@ impl Dataset {
         let source_ids = table.source_ids();
         if !bundled {
             self.user_sources.extend(source_ids.iter().cloned());
-            if let Table::IdpsGovernorate(rows) = &table {
-                self.add_user_national(name, rows);
+            match &table {
+                Table::IdpsGovernorate(rows) => self.add_user_national(name, rows, own_national),
+                Table::IdpsNational(rows) => self.warn_replaced(
+                    name,
+                    rows.iter().filter(|p| p.series == NationalSeries::DtmUser),
+                    ("your file's national figure", ""),
+                ),
+                _ => {}
             }
         }
         match table {
@@ -218,12 +250,15 @@ impl Dataset {
         }
         let file_source = tables::file_source_id(name);
         for id in source_ids {
-            if id == file_source {
+            // "file:NAME", or "file:NAME, operation X" for one DTM operation of it.
+            let of_this_file = id == file_source || id.starts_with(&format!("{file_source}, "));
+            if of_this_file {
                 if self.source(&id).is_none() {
+                    let title = id.strip_prefix("file:").unwrap_or(name).to_string();
                     self.sources.push(Source {
                         id,
                         publisher: "your file".into(),
-                        title: name.into(),
+                        title,
                         published: as_of.unwrap_or_default().into(),
                         url: String::new(),
                         note: None,
@@ -238,8 +273,42 @@ impl Dataset {
         }
     }
 
-    /// National points of the series `dtm_user` from a user's complete tables.
-    fn add_user_national(&mut self, name: &str, rows: &[GovernoratePoint]) {
+    /// Warns, for each user national point, about the bundled DTM figure of the same
+    /// date that it is shown instead of.
+    fn warn_replaced<'p>(
+        &mut self,
+        name: &str,
+        points: impl Iterator<Item = &'p NationalPoint>,
+        (what, detail): (&str, &str),
+    ) {
+        for point in points {
+            if let Some(replaced) = self
+                .idps_national
+                .iter()
+                .find(|p| p.series == NationalSeries::Dtm && p.date == point.date)
+            {
+                self.warnings.push(Warning {
+                    file: name.into(),
+                    message: format!(
+                        "{}: {what} ({} IDPs{detail}) is shown instead of the bundled DTM figure ({} IDPs, source \"{}\")",
+                        point.date,
+                        grouped(point.idps),
+                        grouped(replaced.idps),
+                        replaced.source_id
+                    ),
+                });
+            }
+        }
+    }
+
+    /// National points of the series `dtm_user` from a user's complete tables, except
+    /// on the dates the file gives its own national figure.
+    fn add_user_national(
+        &mut self,
+        name: &str,
+        rows: &[GovernoratePoint],
+        own_national: &BTreeSet<(chrono::NaiveDate, String)>,
+    ) {
         let mut totals: BTreeMap<(chrono::NaiveDate, String), (u64, Option<u32>)> = BTreeMap::new();
         for r in rows
             .iter()
@@ -248,25 +317,12 @@ impl Dataset {
             let t = totals
                 .entry((r.date, r.source_id.clone()))
                 .or_insert((0, r.round));
-            t.0 += r.individuals;
+            t.0 = t.0.saturating_add(r.individuals);
         }
-        for ((date, source_id), (idps, round)) in totals {
-            if let Some(replaced) = self
-                .idps_national
-                .iter()
-                .find(|p| p.series == NationalSeries::Dtm && p.date == date)
-            {
-                self.warnings.push(Warning {
-                    file: name.into(),
-                    message: format!(
-                        "{date}: your file's national total ({} IDPs, all 18 governorates) is shown instead of the bundled DTM figure ({} IDPs, source \"{}\")",
-                        grouped(idps),
-                        grouped(replaced.idps),
-                        replaced.source_id
-                    ),
-                });
-            }
-            self.idps_national.push(NationalPoint {
+        let points: Vec<NationalPoint> = totals
+            .into_iter()
+            .filter(|(key, _)| !own_national.contains(key))
+            .map(|((date, source_id), (idps, round))| NationalPoint {
                 date,
                 date_precision: DatePrecision::Day,
                 round,
@@ -276,8 +332,14 @@ impl Dataset {
                 households: None,
                 precision: Precision::Derived,
                 source_id,
-            });
-        }
+            })
+            .collect();
+        self.warn_replaced(
+            name,
+            points.iter(),
+            ("your file's national total", ", all 18 governorates"),
+        );
+        self.idps_national.extend(points);
     }
 
     /// The source with this id.

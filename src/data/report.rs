@@ -139,6 +139,10 @@ impl FileReport {
             ),
             Shape::FtsExport => ", from an OCHA FTS export".into(),
             Shape::FtsFlows => ", from OCHA FTS incoming funding flows".into(),
+            Shape::DtmApi => ", from an IOM DTM API export".into(),
+            Shape::HapiIdps => ", from an HDX HAPI IDPs file".into(),
+            Shape::Idmc => ", from IDMC displacement data".into(),
+            Shape::UnhcrPopstats => ", from UNHCR population statistics".into(),
             Shape::Table(_) => String::new(),
         };
         let dates = match self.date_range {

@@ -5,7 +5,8 @@
 //! (any case, spaces, underscores and accents folded; Arabic headers folded as the
 //! gazetteer folds names) and HXL hashtags, matched on the hashtag plus the *set*
 //! of attributes, in any order and case. A table's [`Shape`] (a plain table kind,
-//! a DTM master list or an FTS export) is recognised in `detect.rs`.
+//! a DTM master list, or a format an agency publishes: FTS, DTM API, HDX HAPI, IDMC,
+//! UNHCR) is recognised in `detect.rs`; [`Shape::format`] names the published format.
 
 /// Column names of the bundled tables (DESIGN §4).
 pub mod col {
@@ -88,6 +89,40 @@ pub mod col {
     pub const FLOW_DEST_PLAN: &str = "destPlan";
     pub const FLOW_DEST_PLAN_CODE: &str = "destPlanCode";
     pub const FLOW_DEST_LOCATIONS: &str = "destLocations";
+    /// A country's ISO 3166 code: FTS `countryCode`, DTM `admin0Pcode` and
+    /// `Country Code`, HDX HAPI `location_code`, IDMC `ISO3`, UNHCR
+    /// `Country of asylum (ISO)` (see `country.rs`).
+    pub const COUNTRY_CODE: &str = "country_code";
+    /// A country's name: DTM `admin0Name` and `Country`, UNHCR `Country of asylum`
+    /// and `Country of asylum or residence` (never the country of origin).
+    pub const COUNTRY_NAME: &str = "country_name";
+    /// A district's (admin 2) P-code.
+    pub const DISTRICT_CODE: &str = "district_code";
+    /// The admin level of a row: 0 the country, 1 a governorate, 2 a district.
+    pub const ADMIN_LEVEL: &str = "admin_level";
+    /// The DTM operation a figure belongs to ("Iraq conflict").
+    pub const OPERATION: &str = "operation";
+    /// The DTM assessment a figure comes from (`BA` baseline, `SA` site assessment).
+    pub const ASSESSMENT_TYPE: &str = "assessment_type";
+
+    /// HDX HAPI columns, as HAPI writes them.
+    pub const HAPI_PROVIDER_ADMIN1: &str = "provider_admin1_name";
+    pub const HAPI_PERIOD_START: &str = "reference_period_start";
+    pub const HAPI_PERIOD_END: &str = "reference_period_end";
+    pub const HAPI_ERROR: &str = "error";
+
+    /// IDMC columns, as IDMC's GIDD export writes them.
+    pub const IDMC_CONFLICT_STOCK: &str = "Conflict Stock Displacement";
+    pub const IDMC_CONFLICT_STOCK_RAW: &str = "Conflict Stock Displacement (Raw)";
+    /// HDX's newer IDMC file: the unrounded conflict stock (under
+    /// `#affected+idps+ind+total+conflict`).
+    pub const IDMC_TOTAL_DISPLACEMENT: &str = "total_displacement";
+    /// A column of IDMC's disaster event data, which the app does not read.
+    pub const IDMC_EVENT: &str = "event_name";
+
+    /// UNHCR's IDP column (Refugee Data Finder; older exports say
+    /// "Internally displaced persons (IDPs)").
+    pub const UNHCR_IDPS: &str = "IDPs of concern to UNHCR";
 }
 
 /// The kinds of table the app reads.
@@ -223,16 +258,30 @@ pub enum Shape {
     /// OCHA FTS incoming funding flows (one row per flow), mapped to the funding
     /// flows table: Iraq's flows kept, other countries' counted and left out.
     FtsFlows,
+    /// IOM DTM API export (HDX "Global IOM DTM data for admin levels 0-2"): admin-1
+    /// rows become the governorate table, admin-0 rows a national series.
+    DtmApi,
+    /// HDX HAPI "Affected people: IDPs", read like the DTM API export.
+    HapiIdps,
+    /// IDMC displacement data: the conflict stock per country and year.
+    Idmc,
+    /// UNHCR population statistics (Refugee Data Finder): IDPs per country and year.
+    UnhcrPopstats,
 }
 
 impl Shape {
     /// Every shape, in detection order (the first whose required columns are all
-    /// present wins): a master list before the governorate table it becomes, our own
-    /// funding table before an FTS export. An FTS flows file (`amountUSD`,
-    /// `destLocations`, `status`) and an FTS requirements export (`year`, `name`,
-    /// `requirements`, `funding`) share no required column, so neither is ever taken
-    /// for the other whatever the order.
-    pub const ALL: [Shape; 11] = [
+    /// present wins): the published multi-country formats first (a DTM API export's
+    /// `admin1Name` would otherwise make it a plain governorate table), a master list
+    /// before the governorate table it becomes, our own funding table before an FTS
+    /// export. An FTS flows file (`amountUSD`, `destLocations`, `status`) and an FTS
+    /// requirements export (`year`, `name`, `requirements`, `funding`) share no
+    /// required column, so neither is ever taken for the other whatever the order.
+    pub const ALL: [Shape; 15] = [
+        Shape::HapiIdps,
+        Shape::DtmApi,
+        Shape::Idmc,
+        Shape::UnhcrPopstats,
         Shape::Table(TableKind::IdpsNational),
         Shape::DtmMasterList,
         Shape::Table(TableKind::IdpsGovernorate),
@@ -251,9 +300,10 @@ impl Shape {
     pub fn kind(self) -> TableKind {
         match self {
             Shape::Table(kind) => kind,
-            Shape::DtmMasterList => TableKind::IdpsGovernorate,
+            Shape::DtmMasterList | Shape::DtmApi | Shape::HapiIdps => TableKind::IdpsGovernorate,
             Shape::FtsExport => TableKind::Funding,
             Shape::FtsFlows => TableKind::FundingFlows,
+            Shape::Idmc | Shape::UnhcrPopstats => TableKind::IdpsNational,
         }
     }
 
@@ -265,6 +315,10 @@ impl Shape {
             Shape::DtmMasterList => Format::DtmMasterList,
             Shape::FtsExport => Format::FtsRequirements,
             Shape::FtsFlows => Format::FtsFlows,
+            Shape::DtmApi => Format::DtmApi,
+            Shape::HapiIdps => Format::HapiIdps,
+            Shape::Idmc => Format::Idmc,
+            Shape::UnhcrPopstats => Format::UnhcrPopstats,
         }
     }
 
@@ -276,6 +330,10 @@ impl Shape {
             Shape::DtmMasterList => "DTM master list (locations, aggregated to governorates)",
             Shape::FtsExport => "OCHA FTS export (funding table)",
             Shape::FtsFlows => "OCHA FTS incoming funding flows (funding flows table)",
+            Shape::DtmApi => "IOM DTM API export (IDPs by governorate and national)",
+            Shape::HapiIdps => "HDX HAPI IDPs (IDPs by governorate and national)",
+            Shape::Idmc => "IDMC displacement data (conflict stock per year)",
+            Shape::UnhcrPopstats => "UNHCR population statistics (IDPs per year)",
         }
     }
 
@@ -284,14 +342,20 @@ impl Shape {
     #[must_use]
     pub fn required(self) -> &'static [&'static str] {
         use col::{
-            FLOW_AMOUNT_USD, FLOW_DEST_LOCATIONS, FLOW_STATUS, FTS_FUNDING, FTS_NAME,
-            FTS_REQUIREMENTS, INDIVIDUALS, LOCATION, PCODE, YEAR,
+            ADMIN_LEVEL, COUNTRY_CODE, COUNTRY_NAME, DATE, FLOW_AMOUNT_USD, FLOW_DEST_LOCATIONS,
+            FLOW_STATUS, FTS_FUNDING, FTS_NAME, FTS_REQUIREMENTS, HAPI_PERIOD_END,
+            IDMC_CONFLICT_STOCK, INDIVIDUALS, LOCATION, OPERATION, PCODE, POPULATION, ROUND,
+            UNHCR_IDPS, YEAR,
         };
         match self {
             Shape::Table(kind) => kind.required(),
             Shape::DtmMasterList => &[PCODE, INDIVIDUALS, LOCATION],
             Shape::FtsExport => &[YEAR, FTS_NAME, FTS_REQUIREMENTS, FTS_FUNDING],
             Shape::FtsFlows => &[FLOW_AMOUNT_USD, FLOW_DEST_LOCATIONS, FLOW_STATUS],
+            Shape::DtmApi => &[OPERATION, COUNTRY_CODE, INDIVIDUALS, DATE, ROUND],
+            Shape::HapiIdps => &[COUNTRY_CODE, ADMIN_LEVEL, POPULATION, HAPI_PERIOD_END],
+            Shape::Idmc => &[COUNTRY_CODE, YEAR, IDMC_CONFLICT_STOCK],
+            Shape::UnhcrPopstats => &[YEAR, COUNTRY_NAME, UNHCR_IDPS],
         }
     }
 
@@ -299,10 +363,12 @@ impl Shape {
     #[must_use]
     pub fn optional(self) -> &'static [&'static str] {
         use col::{
-            DATE, DISTRICT, FLOW_BUDGET_YEAR, FLOW_DESCRIPTION, FLOW_DEST_ORGANIZATION,
+            ADMIN_LEVEL, ASSESSMENT_TYPE, COUNTRY_CODE, COUNTRY_NAME, DATE, DISTRICT,
+            DISTRICT_CODE, FLOW_BUDGET_YEAR, FLOW_DESCRIPTION, FLOW_DEST_ORGANIZATION,
             FLOW_DEST_PLAN, FLOW_DEST_PLAN_CODE, FLOW_ID, FLOW_SRC_ORGANIZATION, FLOW_TYPE,
-            FTS_CODE, FTS_PERCENT_FUNDED, FTS_TYPE_ID, FTS_TYPE_NAME, GOVERNORATE, HOUSEHOLDS,
-            ROUND, SOURCE_ID,
+            FTS_CODE, FTS_PERCENT_FUNDED, FTS_TYPE_ID, FTS_TYPE_NAME, GOVERNORATE, HAPI_ERROR,
+            HAPI_PERIOD_START, HAPI_PROVIDER_ADMIN1, HOUSEHOLDS, IDMC_CONFLICT_STOCK_RAW,
+            IDMC_EVENT, OPERATION, PCODE, ROUND, SOURCE_ID,
         };
         match self {
             Shape::Table(kind) => kind.optional(),
@@ -313,6 +379,7 @@ impl Shape {
                 FTS_TYPE_NAME,
                 FTS_PERCENT_FUNDED,
                 SOURCE_ID,
+                COUNTRY_CODE,
             ],
             // No `source_id`: a flows file is always its own source ("your file: NAME").
             Shape::FtsFlows => &[
@@ -326,6 +393,29 @@ impl Shape {
                 FLOW_DEST_PLAN,
                 FLOW_DEST_PLAN_CODE,
             ],
+            Shape::DtmApi => &[
+                COUNTRY_NAME,
+                GOVERNORATE,
+                PCODE,
+                DISTRICT,
+                DISTRICT_CODE,
+                ADMIN_LEVEL,
+                ASSESSMENT_TYPE,
+            ],
+            Shape::HapiIdps => &[
+                HAPI_PERIOD_START,
+                OPERATION,
+                ROUND,
+                ASSESSMENT_TYPE,
+                PCODE,
+                GOVERNORATE,
+                HAPI_PROVIDER_ADMIN1,
+                DISTRICT,
+                DISTRICT_CODE,
+                HAPI_ERROR,
+            ],
+            Shape::Idmc => &[COUNTRY_NAME, IDMC_CONFLICT_STOCK_RAW, IDMC_EVENT],
+            Shape::UnhcrPopstats => &[COUNTRY_CODE],
         }
     }
 
@@ -431,13 +521,21 @@ const SYNONYMS: &[(&str, &[&str])] = &[
             "data date",
             "date of data collection",
             "collection date",
+            "reportingdate",
             "التاريخ",
             "تاريخ",
         ],
     ),
     (
         col::ROUND,
-        &["dtm round", "round number", "round no", "round id"],
+        &[
+            "dtm round",
+            "round number",
+            "roundnumber",
+            "round no",
+            "round id",
+            "reporting round",
+        ],
     ),
     (
         col::INDIVIDUALS,
@@ -449,6 +547,7 @@ const SYNONYMS: &[(&str, &[&str])] = &[
             "idp ind",
             "number of idps",
             "total idps",
+            "numpresentidpind",
             "النازحين",
             "عدد النازحين",
             "الافراد النازحين",
@@ -512,6 +611,7 @@ const SYNONYMS: &[(&str, &[&str])] = &[
             "admin 2",
             "admin2",
             "admin2 name",
+            "admin2name",
             "qada",
             "قضاء",
             "القضاء",
@@ -590,6 +690,68 @@ const SYNONYMS: &[(&str, &[&str])] = &[
             "destination location s",
         ],
     ),
+    (
+        col::COUNTRY_CODE,
+        &[
+            "countrycode",
+            "country code",
+            "country iso",
+            "country iso3",
+            "admin0pcode",
+            "admin0 pcode",
+            "adm0 pcode",
+            "admin0 code",
+            "location code",
+            "iso3",
+            "iso 3",
+            "iso",
+            "country of asylum iso",
+            "country of asylum or residence iso",
+            "coa iso",
+        ],
+    ),
+    (
+        col::COUNTRY_NAME,
+        &[
+            "country",
+            "country name",
+            "admin0name",
+            "admin0 name",
+            "adm0 name",
+            "country of asylum",
+            "country of asylum or residence",
+            "country territory of asylum residence",
+            "coa name",
+        ],
+    ),
+    (
+        col::DISTRICT_CODE,
+        &[
+            "admin2pcode",
+            "admin2 pcode",
+            "admin2 code",
+            "adm2 pcode",
+            "adm2 code",
+            "district pcode",
+            "district code",
+        ],
+    ),
+    (col::ADMIN_LEVEL, &["adminlevel", "admin level"]),
+    (col::OPERATION, &["operation name"]),
+    (col::ASSESSMENT_TYPE, &["assessmenttype", "assessment"]),
+    (
+        col::IDMC_CONFLICT_STOCK,
+        &["conflict stock", "total displacement rounded"],
+    ),
+    (col::IDMC_CONFLICT_STOCK_RAW, &["total displacement"]),
+    (
+        col::UNHCR_IDPS,
+        &[
+            "internally displaced persons idps",
+            "internally displaced persons",
+            "idps of concern",
+        ],
+    ),
 ];
 
 /// HXL hashtags of each column: the hashtag and its exact set of attributes.
@@ -652,6 +814,30 @@ const HXL: &[(&str, &str, &[&str])] = &[
         "#country",
         &["iso3", "impl", "list"],
     ),
+    (col::COUNTRY_CODE, "#country", &["code"]),
+    (col::COUNTRY_CODE, "#country", &["iso3"]),
+    (col::COUNTRY_NAME, "#country", &["name"]),
+    (col::DISTRICT_CODE, "#adm2", &["code"]),
+    (col::ADMIN_LEVEL, "#adm", &["level"]),
+    (col::OPERATION, "#operation", &["name"]),
+    (col::ASSESSMENT_TYPE, "#assessment", &["type"]),
+    (col::ROUND, "#round", &["code"]),
+    (col::POPULATION, "#affected", &["idps"]),
+    (col::HAPI_PROVIDER_ADMIN1, "#adm1", &["name", "provider"]),
+    (col::HAPI_PERIOD_START, "#date", &["start"]),
+    (col::HAPI_PERIOD_END, "#date", &["end"]),
+    (col::HAPI_ERROR, "#meta", &["error"]),
+    (
+        col::IDMC_CONFLICT_STOCK,
+        "#affected",
+        &["idps", "ind", "stock", "conflict"],
+    ),
+    (
+        col::IDMC_CONFLICT_STOCK,
+        "#affected",
+        &["idps", "ind", "total", "conflict"],
+    ),
+    (col::IDMC_EVENT, "#event", &["name"]),
 ];
 
 /// A header folded for comparison: lowercase words, accents and punctuation gone,
@@ -758,16 +944,32 @@ pub fn is_known_header(header: &str) -> bool {
 }
 
 /// True when a row looks like an HXL hashtag row: every non-empty cell a hashtag.
+/// A cell written without its `#` (`affected+idps`, as one DTM API export has it)
+/// counts too, as long as most cells have theirs.
 #[must_use]
 pub fn is_hxl_row(cells: &[Option<String>]) -> bool {
-    let mut any = false;
+    let (mut tagged, mut bare) = (0, 0);
     for cell in cells.iter().flatten() {
-        if !cell.trim_start().starts_with('#') {
+        let cell = cell.trim();
+        if cell.starts_with('#') {
+            tagged += 1;
+        } else if is_bare_hashtag(cell) {
+            bare += 1;
+        } else {
             return false;
         }
-        any = true;
     }
-    any
+    tagged > 0 && tagged > bare
+}
+
+/// `affected+idps`: a hashtag that lost its `#` (letters, digits and `_` in
+/// `+`-joined parts, at least two parts).
+fn is_bare_hashtag(cell: &str) -> bool {
+    cell.starts_with(|c: char| c.is_ascii_alphabetic())
+        && cell.contains('+')
+        && cell
+            .split('+')
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
 }
 #[cfg(test)]
 mod tests {
@@ -907,6 +1109,14 @@ mod tests {
         assert!(is_hxl_row(&row(&["#adm1+name", "", "#date"])));
         assert!(!is_hxl_row(&row(&["#adm1+name", "Ninewa"])));
         assert!(!is_hxl_row(&row(&["", ""])));
+        // One hashtag without its '#', as a DTM API export writes numPresentIdpInd.
+        assert!(is_hxl_row(&row(&[
+            "#country+code",
+            "#adm1+code",
+            "affected+idps"
+        ])));
+        assert!(!is_hxl_row(&row(&["affected+idps", "#date"])));
+        assert!(!is_hxl_row(&row(&["#adm1+name", "a + b"])));
     }
 
     #[test]
@@ -915,5 +1125,95 @@ mod tests {
         assert_eq!(Shape::FtsExport.kind(), TableKind::Funding);
         assert!(Shape::DtmMasterList.has_governorate());
         assert!(!Shape::FtsExport.has_governorate());
+        assert_eq!(Shape::DtmApi.kind(), TableKind::IdpsGovernorate);
+        assert_eq!(Shape::Idmc.kind(), TableKind::IdpsNational);
+        assert_eq!(Shape::FtsExport.format(), Format::FtsRequirements);
+        assert_eq!(Shape::UnhcrPopstats.format().as_str(), "unhcr_popstats");
+        for shape in Shape::ALL {
+            assert!(!shape.label().is_empty());
+        }
+    }
+
+    #[test]
+    fn published_country_columns_are_recognised() {
+        let code = [
+            "countryCode",
+            "admin0Pcode",
+            "location_code",
+            "ISO3",
+            "Country of asylum (ISO)",
+            "Country Code",
+        ];
+        for header in code {
+            assert!(column_matches(col::COUNTRY_CODE, header, None), "{header}");
+        }
+        let name = [
+            "admin0Name",
+            "Country",
+            "Country of asylum",
+            "Country of asylum or residence",
+            "Country / territory of asylum/residence",
+        ];
+        for header in name {
+            assert!(column_matches(col::COUNTRY_NAME, header, None), "{header}");
+        }
+        // The country of origin is never the country a row is about.
+        assert!(!column_matches(
+            col::COUNTRY_NAME,
+            "Country of origin",
+            None
+        ));
+        assert!(!column_matches(
+            col::COUNTRY_CODE,
+            "Country of origin (ISO)",
+            None
+        ));
+        assert!(column_matches(
+            col::COUNTRY_CODE,
+            "x",
+            Some("#country+code")
+        ));
+        assert!(column_matches(
+            col::COUNTRY_NAME,
+            "x",
+            Some("#country+name")
+        ));
+    }
+
+    #[test]
+    fn dtm_api_and_idmc_headers_are_recognised() {
+        assert!(column_matches(col::INDIVIDUALS, "numPresentIdpInd", None));
+        assert!(column_matches(col::DATE, "reportingDate", None));
+        assert!(column_matches(col::ROUND, "roundNumber", None));
+        assert!(column_matches(col::ROUND, "reporting_round", None));
+        assert!(column_matches(col::ADMIN_LEVEL, "adminLevel", None));
+        assert!(column_matches(col::DISTRICT_CODE, "admin2Pcode", None));
+        assert!(column_matches(col::DISTRICT, "admin2Name", None));
+        assert!(column_matches(
+            col::IDMC_CONFLICT_STOCK,
+            "x",
+            Some("#affected+idps+ind+stock+conflict")
+        ));
+        assert!(!column_matches(
+            col::IDMC_CONFLICT_STOCK,
+            "Conflict Stock Displacement (Raw)",
+            None
+        ));
+        assert!(column_matches(
+            col::UNHCR_IDPS,
+            "Internally displaced persons (IDPs)",
+            None
+        ));
+        // HAPI's provider name is not the governorate column.
+        assert!(!column_matches(
+            col::GOVERNORATE,
+            "x",
+            Some("#adm1+name+provider")
+        ));
+        assert!(!column_matches(
+            col::GOVERNORATE,
+            "provider_admin1_name",
+            None
+        ));
     }
 }

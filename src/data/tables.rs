@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 
 use super::error::{DataError, Problem, Warning};
 use super::gazetteer::{Gazetteer, Governorate, Pcode, Region};
+use super::published::FormatRead;
 use super::raw::RawTable;
 use super::records::{
     Basis, CampCount, CampDefinition, CampEvent, CampEventKind, CampScope, DatePrecision, Event,
@@ -134,8 +135,19 @@ pub struct LeftOut {
 /// `masterlist.rs`).
 pub fn parse(raw: &RawTable, gazetteer: &Gazetteer) -> Result<Parsed, DataError> {
     let mut cells = Cells::new(raw, gazetteer);
-    let table = match raw.shape {
-        Shape::Table(kind) => match kind {
+    if matches!(
+        raw.shape,
+        Shape::Table(TableKind::IdpsGovernorate | TableKind::Camps)
+    ) {
+        super::country::refuse_foreign_places(raw, gazetteer)?;
+    }
+    let plain = |table| FormatRead {
+        table,
+        also: Vec::new(),
+        left_out: Vec::new(),
+    };
+    let read = match raw.shape {
+        Shape::Table(kind) => plain(match kind {
             TableKind::Governorates => Table::Governorates(governorates(&mut cells)),
             TableKind::Sources => Table::Sources(sources(&mut cells)),
             TableKind::IdpsNational => Table::IdpsNational(idps_national(&mut cells)),
@@ -146,9 +158,13 @@ pub fn parse(raw: &RawTable, gazetteer: &Gazetteer) -> Result<Parsed, DataError>
             TableKind::Events => Table::Events(events(&mut cells)),
             // Not in `Shape::ALL`; a remembered mapping may name it: read as FTS flows.
             TableKind::FundingFlows => Table::FundingFlows(super::fts_flows::flows(&mut cells)?),
-        },
-        Shape::FtsExport => Table::Funding(super::fts::funding(&mut cells)),
-        Shape::FtsFlows => Table::FundingFlows(super::fts_flows::flows(&mut cells)?),
+        }),
+        Shape::FtsExport => super::fts::read(&mut cells)?,
+        Shape::FtsFlows => plain(Table::FundingFlows(super::fts_flows::flows(&mut cells)?)),
+        Shape::DtmApi => super::dtm_api::read(&mut cells)?,
+        Shape::HapiIdps => super::hapi::read(&mut cells)?,
+        Shape::Idmc => super::idmc::read(&mut cells)?,
+        Shape::UnhcrPopstats => super::unhcr::read(&mut cells)?,
         Shape::DtmMasterList => {
             return Err(DataError::Malformed {
                 file: raw.file.clone(),
@@ -158,13 +174,17 @@ pub fn parse(raw: &RawTable, gazetteer: &Gazetteer) -> Result<Parsed, DataError>
     };
     if cells.problems.is_empty() {
         Ok(Parsed {
-            table,
+            table: read.table,
             warnings: cells.warnings,
             shape: raw.shape,
             locations_aggregated: None,
             rows_read: raw.height(),
-            left_out: cells.left_out,
-            also: Vec::new(),
+            left_out: {
+                let mut left_out = read.left_out;
+                left_out.append(&mut cells.left_out);
+                left_out
+            },
+            also: read.also,
             dating: None,
             as_of: None,
         })
@@ -197,6 +217,11 @@ impl<'a> Cells<'a> {
             warnings: Vec::new(),
             left_out: Vec::new(),
         }
+    }
+
+    /// The gazetteer the cells are resolved with.
+    pub(super) fn gazetteer(&self) -> &'a Gazetteer {
+        self.gazetteer
     }
 
     pub(super) fn rows(&self) -> std::ops::Range<usize> {
