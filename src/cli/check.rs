@@ -8,8 +8,8 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use super::{CommonArgs, Failure, Output};
+use crate::data::LeftOut;
 use crate::data::report::{DateTotal, FundingYearTotal};
-use crate::data::tables::LeftOut;
 use crate::data::{DataError, Dataset, FileFormat, FileLoad, Progress, Table, load_path};
 
 /// Checks every file; the exit code is the worst outcome (2 open error, 1 refused).

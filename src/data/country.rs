@@ -16,9 +16,9 @@ use std::collections::BTreeMap;
 
 use super::error::DataError;
 use super::gazetteer::{Gazetteer, LookupError, fold};
+use super::parsed::LeftOut;
 use super::raw::RawTable;
 use super::schema::col;
-use super::tables::LeftOut;
 
 /// Iraq's ISO 3166-1 alpha-3 code.
 pub const IRAQ_ALPHA3: &str = "IRQ";

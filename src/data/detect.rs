@@ -15,6 +15,11 @@ use super::schema::{Shape, col, column_matches, is_hxl_row, is_known_header, tag
 /// How many rows from the top may hold the header.
 pub const HEADER_SEARCH_ROWS: usize = 10;
 
+/// How many rows from the top may hold the header of a published multi-country
+/// format (UNHCR's Refugee Data Finder writes about 14 lines of notes above its
+/// header); plain tables keep [`HEADER_SEARCH_ROWS`].
+pub const PUBLISHED_HEADER_SEARCH_ROWS: usize = 20;
+
 /// How many rows under the header are looked at to find a governorate column by its values.
 pub const SAMPLE_ROWS: usize = 200;
 
@@ -156,6 +161,19 @@ fn place(
     (layout, missing)
 }
 
+/// True for the published multi-country formats, whose header may sit lower.
+fn is_published(shape: Shape) -> bool {
+    matches!(
+        shape,
+        Shape::UnhcrPopstats
+            | Shape::Idmc
+            | Shape::DtmApi
+            | Shape::HapiIdps
+            | Shape::FtsExport
+            | Shape::FtsFlows
+    )
+}
+
 /// True for the columns that count people (never a `+hh` column).
 fn is_count_of_people(name: &str) -> bool {
     name == col::INDIVIDUALS || name == col::IDPS
@@ -223,7 +241,7 @@ pub fn find_header(
     mapping: Option<&ColumnMapping>,
 ) -> Result<Header, HeaderError> {
     let candidates: Vec<usize> = (0..rows.len())
-        .take_while(|&i| rows[i].line <= HEADER_SEARCH_ROWS)
+        .take_while(|&i| rows[i].line <= PUBLISHED_HEADER_SEARCH_ROWS)
         .filter(|&i| !rows[i].is_blank())
         .collect();
     let Some(&first) = candidates.first() else {
@@ -246,7 +264,9 @@ pub fn find_header(
             },
             None => detect(&names, hxl_row.as_deref(), sample, gazetteer),
         };
+        let deep = rows[i].line > HEADER_SEARCH_ROWS;
         match detection {
+            Detection::Found(layout) if deep && !is_published(layout.shape) => {}
             Detection::Found(layout) => {
                 let header = Header {
                     index: i,
@@ -259,7 +279,7 @@ pub fn find_header(
                 }
                 return Ok(header);
             }
-            Detection::Missing(shape, missing) if near_miss.is_none() => {
+            Detection::Missing(shape, missing) if near_miss.is_none() && !deep => {
                 near_miss = Some(HeaderError::Missing {
                     line: rows[i].line,
                     shape,
@@ -352,6 +372,18 @@ mod tests {
         assert!(h.hxl);
         assert_eq!(h.data_start(), 2);
         assert_eq!(h.layout.columns.get(col::INDIVIDUALS), Some(2));
+    }
+
+    #[test]
+    fn a_published_format_may_have_up_to_twenty_rows_of_notes_above_its_header() {
+        let mut lines = vec!["note"; 14];
+        lines.extend([
+            "Year,Country of origin,Country of asylum,IDPs of concern to UNHCR",
+            "2019,Iraq,Iraq,1400001",
+        ]);
+        let h = header(&lines).unwrap();
+        assert_eq!(h.layout.shape, Shape::UnhcrPopstats);
+        assert_eq!(h.index, 14);
     }
 
     #[test]

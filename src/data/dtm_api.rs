@@ -11,12 +11,13 @@
 //! Dates are read as DTM writes them (`2014-04-01T00:00:00`), P-codes as `IRQ-G02`,
 //! names as DTM spells them (`Al-Basrah`).
 
+use super::cells::Cells;
 use super::country::split_by_country;
 use super::error::DataError;
 use super::levels::{Spec, assemble, level_rows};
+use super::parsed::Table;
 use super::published::{FormatRead, note_left_out};
 use super::schema::col;
-use super::tables::{Cells, Table};
 
 /// Where a DTM API export keeps its columns.
 const SPEC: Spec = Spec {
@@ -40,7 +41,7 @@ pub(super) fn read(c: &mut Cells) -> Result<FormatRead, DataError> {
 pub(super) fn tables(
     governorates: Vec<super::records::GovernoratePoint>,
     national: Vec<super::records::NationalPoint>,
-    left_out: Vec<super::tables::LeftOut>,
+    left_out: Vec<super::parsed::LeftOut>,
 ) -> FormatRead {
     if governorates.is_empty() {
         FormatRead {

@@ -102,12 +102,9 @@ pub enum DataError {
         /// A round found but not datable (ambiguous or unknown), to pre-fill the question.
         round: Option<u32>,
     },
-    /// A file of several countries' rows with none of Iraq's; `holds` says what it
-    /// holds ("holds flows to Afghanistan only").
-    #[error("{file}: {holds}; this app's data is Iraq's")]
-    NoIraqRows { file: String, holds: String },
     /// The file holds no row of Iraq: `what` names what it holds instead ("holds
-    /// Afghanistan (AFG) rows only"). One message, never one per row.
+    /// Afghanistan (AFG) rows only", "holds flows to Afghanistan only"). One
+    /// message, never one per row.
     #[error("{file}: {what}; this app's data is Iraq's")]
     NotIraq { file: String, what: String },
     /// The user cancelled loading.

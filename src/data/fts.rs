@@ -11,12 +11,13 @@
 //! funding outside appeals, never 0% coverage. FTS's `percentFunded` is checked
 //! against funding ÷ requirements but never stored as the coverage OCHA reported.
 
+use super::cells::{Cells, parse_year};
 use super::country::split_by_country;
 use super::error::DataError;
+use super::parsed::Table;
 use super::published::{FormatRead, note_left_out};
 use super::records::{FundingKind, FundingRow};
 use super::schema::{col, fold_header};
-use super::tables::{Cells, Table, parse_year};
 
 const USD: &str = "a whole number of US dollars, 0 or more";
 const SIGNED_USD: &str = "a whole number of US dollars";

@@ -21,11 +21,12 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use chrono::{Datelike, NaiveDate};
 
+use super::cells::{Cells, one_of, parse_year};
 use super::error::{DataError, Warning};
 use super::gazetteer::fold;
+use super::parsed::LeftOut;
 use super::records::{FlowStatus, FlowType, FundingFlow};
 use super::schema::col;
-use super::tables::{Cells, LeftOut, one_of, parse_year};
 
 const USD: &str = "a whole number of US dollars, 0 or more";
 const DATE: &str = "a date as YYYY-MM-DD or M/D/YYYY";
@@ -232,9 +233,9 @@ pub(super) fn flows(c: &mut Cells) -> Result<Vec<FundingFlow>, DataError> {
     }
     let other_names: Vec<String> = others.into_keys().collect();
     if iraq_rows.is_empty() {
-        return Err(DataError::NoIraqRows {
+        return Err(DataError::NotIraq {
             file: c.raw.file.clone(),
-            holds: holds(&several, other_rows, &other_names),
+            what: holds(&several, other_rows, &other_names),
         });
     }
     let order = slash_order(c, &iraq_rows);
@@ -322,7 +323,7 @@ fn flow(c: &mut Cells, row: usize, order: SlashOrder) -> Option<(FundingFlow, i6
         destination_organization: c.opt_text(row, col::FLOW_DEST_ORGANIZATION),
         destination_plan: c.opt_text(row, col::FLOW_DEST_PLAN),
         destination_plan_code: c.opt_text(row, col::FLOW_DEST_PLAN_CODE),
-        source_id: super::tables::file_source_id(&c.raw.file),
+        source_id: super::cells::file_source_id(&c.raw.file),
     };
     Some((flow, amount))
 }
@@ -456,7 +457,7 @@ pub(super) fn date_range(flows: &[FundingFlow]) -> Option<(NaiveDate, NaiveDate)
 mod tests {
     use super::*;
     use crate::data::load::{FileLoad, LoadOptions, Progress, load_bytes};
-    use crate::data::tables::Table;
+    use crate::data::parsed::Table;
     use crate::data::{Dataset, Shape, TableKind};
 
     fn load(text: &str) -> Result<FileLoad, DataError> {

@@ -13,13 +13,14 @@
 
 use std::collections::BTreeSet;
 
+use super::cells::Cells;
 use super::country::{rows_word, split_by_country};
 use super::dtm_api::tables;
 use super::error::DataError;
 use super::levels::{Spec, assemble, level_rows};
+use super::parsed::LeftOut;
 use super::published::{FormatRead, note_left_out};
 use super::schema::col;
-use super::tables::{Cells, LeftOut};
 
 /// Where a HAPI file keeps its columns.
 const SPEC: Spec = Spec {

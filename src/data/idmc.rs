@@ -13,12 +13,13 @@ use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 
+use super::cells::{Cells, file_source_id, parse_year};
 use super::country::{rows_word, split_by_country};
 use super::error::DataError;
+use super::parsed::{LeftOut, Table};
 use super::published::{Count, FormatRead, count_cell, note_left_out};
 use super::records::{DatePrecision, NationalPoint, NationalSeries, Precision};
 use super::schema::{col, fold_header};
-use super::tables::{Cells, LeftOut, Table, file_source_id, parse_year};
 
 /// Reads Iraq's conflict stock per year.
 pub(super) fn read(c: &mut Cells) -> Result<FormatRead, DataError> {

@@ -12,15 +12,16 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 
+use super::cells::{Cells, GOVERNORATE, agreeing, mark_complete, parse_date};
 use super::country::rows_word;
 use super::error::Warning;
 use super::gazetteer::Pcode;
+use super::parsed::LeftOut;
 use super::published::{Count, count_cell, operation_source_id};
 use super::records::{
     Basis, DatePrecision, GovernoratePoint, NationalPoint, NationalSeries, Precision,
 };
 use super::schema::col;
-use super::tables::{Cells, GOVERNORATE, LeftOut, agreeing, mark_complete, parse_date};
 
 /// DTM's token for a baseline assessment (`assessmentType`).
 const BASELINE: &str = "BA";

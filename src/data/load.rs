@@ -18,17 +18,21 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::csv::{self, Records};
-use super::detect::{GridRow, HEADER_SEARCH_ROWS, Header, HeaderError, SAMPLE_ROWS, find_header};
+use super::detect::{
+    GridRow, HEADER_SEARCH_ROWS, Header, HeaderError, PUBLISHED_HEADER_SEARCH_ROWS, SAMPLE_ROWS,
+    find_header,
+};
 use super::error::{DataError, Problem, Warning};
 use super::gazetteer::Gazetteer;
 use super::mapping::ColumnMapping;
 use super::masterlist::{Context, MasterList};
+use super::parsed::Parsed;
 pub use super::progress::Progress;
 use super::raw::RawTable;
 pub use super::report::{FileFormat, FileReport};
 use super::rounds::{FileTime, Rounds};
 use super::schema::{Format, Shape, TableKind, col};
-use super::tables::{self, Parsed};
+use super::tables;
 use super::xlsx::{self, Workbook};
 
 /// Choices the user made for one file.
@@ -257,7 +261,7 @@ fn load_csv(
     let text = decoded.text.as_ref();
     let separator = csv::detect_separator(text);
     let first: Vec<GridRow> = Records::new(text, separator)
-        .take(HEADER_SEARCH_ROWS + SAMPLE_ROWS + 2)
+        .take(PUBLISHED_HEADER_SEARCH_ROWS + SAMPLE_ROWS + 2)
         .collect();
     let header = find_header(&first, &ctx.gazetteer, options.mapping.as_ref())
         .map_err(|e| header_error(name, None, e))?;

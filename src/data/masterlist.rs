@@ -26,19 +26,19 @@ use polars::prelude::{
     col, len, lit,
 };
 
+use super::cells::{
+    COUNT, DATE, GOVERNORATE, file_source_id, mark_complete, parse_count, parse_date, parse_round,
+};
 use super::csv::Records;
 use super::detect::{GridRow, Header};
 use super::error::{DataError, Problem, Warning};
 use super::gazetteer::{Gazetteer, Pcode};
+use super::parsed::{LeftOut, Parsed, Table};
 use super::progress::Progress;
 use super::raw::RawTable;
 use super::records::{Basis, GovernoratePoint};
 use super::rounds::{FileTime, Round, Rounds, round_in_name};
 use super::schema::{Shape, col as c};
-use super::tables::{
-    COUNT, DATE, GOVERNORATE, LeftOut, Parsed, Table, file_source_id, mark_complete, parse_count,
-    parse_date, parse_round,
-};
 
 /// Data rows per polars chunk.
 const CHUNK_ROWS: usize = 65_536;

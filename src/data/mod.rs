@@ -6,6 +6,7 @@
 //! was found, and the dataset is left exactly as it was.
 
 pub mod bundled;
+pub mod cells;
 pub mod country;
 pub mod csv;
 pub mod detect;
@@ -21,6 +22,7 @@ pub mod levels;
 pub mod load;
 pub mod mapping;
 pub mod masterlist;
+pub mod parsed;
 pub mod progress;
 pub mod published;
 pub mod raw;
@@ -42,9 +44,9 @@ pub use load::{
     preview,
 };
 pub use mapping::{ColumnMapping, LogicalColumn, RememberedMappings, logical_columns};
+pub use parsed::{LeftOut, Parsed, Table};
 pub use records::*;
 pub use schema::{Shape, TableKind};
-pub use tables::{LeftOut, Parsed, Table};
 
 /// A file that was loaded, for the status bar and the data panel.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -248,7 +250,7 @@ impl Dataset {
             Table::Events(rows) => self.events.extend(rows),
             Table::FundingFlows(rows) => self.funding_flows.extend(rows),
         }
-        let file_source = tables::file_source_id(name);
+        let file_source = cells::file_source_id(name);
         for id in source_ids {
             // "file:NAME", or "file:NAME, operation X" for one DTM operation of it.
             let of_this_file = id == file_source || id.starts_with(&format!("{file_source}, "));

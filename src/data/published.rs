@@ -4,8 +4,9 @@
 //! and warnings for what was left out. The admin-level rule of the DTM API and HAPI
 //! readers is in `levels.rs`.
 
+use super::cells::{Cells, file_source_id};
 use super::error::Warning;
-use super::tables::{Cells, LeftOut, Table, file_source_id};
+use super::parsed::{LeftOut, Table};
 
 /// What a reader of a published format returns.
 #[derive(Debug)]

@@ -10,9 +10,9 @@ use serde::Serialize;
 use super::csv::Encoding;
 use super::error::Warning;
 use super::gazetteer::Pcode;
+use super::parsed::{LeftOut, Parsed, Table};
 use super::records::{Basis, NationalSeries};
 use super::schema::{Format, Shape, TableKind};
-use super::tables::{LeftOut, Parsed, Table};
 
 /// How the file was read.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -16,12 +16,13 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
+use super::cells::{Cells, file_source_id, parse_year};
 use super::country::{grouped, rows_word, split_by_country};
 use super::error::{DataError, Warning};
+use super::parsed::{LeftOut, Table};
 use super::published::{Count, FormatRead, count_cell, note_left_out};
 use super::records::{DatePrecision, NationalPoint, NationalSeries, Precision};
 use super::schema::col;
-use super::tables::{Cells, LeftOut, Table, file_source_id, parse_year};
 
 /// What one year's rows say.
 #[derive(Debug, Default)]
