@@ -9,3 +9,4 @@ mod datasets;
 mod export;
 mod support;
 mod user_files;
+mod workbooks;
