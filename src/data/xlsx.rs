@@ -28,8 +28,8 @@ use std::io::Cursor;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use calamine::{
-    Data, DataRef, Ods, OdsError, Range, Reader, Xls, XlsError, Xlsb, XlsbError, Xlsx,
-    XlsxError, open_workbook_from_rs,
+    Data, DataRef, Ods, OdsError, Range, Reader, Xls, XlsError, Xlsb, XlsbError, Xlsx, XlsxError,
+    open_workbook_from_rs,
 };
 
 use self::grid::Grid;
@@ -164,7 +164,9 @@ impl<'a> Workbook<'a> {
         bytes: &'a [u8],
         limits: Limits,
     ) -> Result<Workbook<'a>, DataError> {
-        let book = guarded(file, || open_book(format_of(extension, bytes), bytes, &limits))?;
+        let book = guarded(file, || {
+            open_book(format_of(extension, bytes), bytes, &limits)
+        })?;
         let names = guarded(file, || {
             let names = match &book {
                 Book::Xlsx { book, .. } => book.sheet_names(),
@@ -210,16 +212,24 @@ impl<'a> Workbook<'a> {
                     read_xlsx(book, name, &mut grid)?;
                 }
                 Book::Xlsb(book) => {
-                    let mut cells = book.worksheet_cells_reader(name).map_err(|e| xlsb_error(&e))?;
+                    let mut cells = book
+                        .worksheet_cells_reader(name)
+                        .map_err(|e| xlsb_error(&e))?;
                     while let Some(cell) = cells.next_cell().map_err(|e| xlsb_error(&e))? {
                         grid.push(cell.get_position(), value_text(cell.get_value()))?;
                     }
                 }
                 Book::Xls(book) => {
-                    read_range(&book.worksheet_range(name).map_err(|e| xls_error(&e))?, &mut grid)?;
+                    read_range(
+                        &book.worksheet_range(name).map_err(|e| xls_error(&e))?,
+                        &mut grid,
+                    )?;
                 }
                 Book::Ods(book) => {
-                    read_range(&book.worksheet_range(name).map_err(|e| ods_error(&e))?, &mut grid)?;
+                    read_range(
+                        &book.worksheet_range(name).map_err(|e| ods_error(&e))?,
+                        &mut grid,
+                    )?;
                 }
             }
             grid.finish()

@@ -128,7 +128,11 @@ fn a_whole_sheet_dimension_on_a_small_table_opens() {
 fn xlsb_and_ods_sheets_read_the_same_table() {
     let sheet = open_sheet("good/stray_cells_made_up.xlsb");
     let got = rows(&sheet);
-    assert_eq!(got.len(), 4, "the blank formatted cell at XFD1048576 is not stored");
+    assert_eq!(
+        got.len(),
+        4,
+        "the blank formatted cell at XFD1048576 is not stored"
+    );
     assert_eq!(got[1].1.len(), 16_384);
     assert_eq!(got[1].1[16_383], Some("made-up note"));
     assert_eq!(got[0], the_table()[0]);
@@ -197,7 +201,7 @@ fn zip_bombs_are_refused_before_inflating() {
         let s = n.to_string();
         let mut out = String::new();
         for (i, c) in s.chars().enumerate() {
-            if i > 0 && (s.len() - i) % 3 == 0 {
+            if i > 0 && (s.len() - i).is_multiple_of(3) {
                 out.push(',');
             }
             out.push(c);

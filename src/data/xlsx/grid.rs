@@ -14,7 +14,7 @@ use super::limits::{Limits, MAX_COLUMNS, MAX_ROWS, byte_count, thousands};
 #[derive(Debug)]
 struct Row {
     /// 0-based sheet row.
-    row: u32,
+    index: u32,
     /// 0-based column of `cells[0]`.
     start: u32,
     cells: Vec<Option<String>>,
@@ -107,13 +107,13 @@ impl<'s> Grid<'s> {
             ));
         }
         let grow = match self.rows.last_mut() {
-            Some(last) if last.row == row => last.put(column, text),
+            Some(last) if last.index == row => last.put(column, text),
             last => {
-                if last.is_some_and(|l| l.row > row) {
+                if last.is_some_and(|l| l.index > row) {
                     self.in_order = false;
                 }
                 self.rows.push(Row {
-                    row,
+                    index: row,
                     start: column,
                     cells: vec![Some(text)],
                 });
@@ -141,11 +141,11 @@ impl<'s> Grid<'s> {
     /// index of that column (0 when the sheet is empty).
     pub fn finish(mut self) -> Result<(Vec<GridRow>, usize), String> {
         if !self.in_order {
-            self.rows.sort_by_key(|r| r.row);
+            self.rows.sort_by_key(|r| r.index);
             let mut merged: Vec<Row> = Vec::with_capacity(self.rows.len());
             for row in self.rows.drain(..) {
                 match merged.last_mut() {
-                    Some(last) if last.row == row.row => {
+                    Some(last) if last.index == row.index => {
                         for (i, cell) in row.cells.into_iter().enumerate() {
                             if let Some(text) = cell {
                                 last.put(row.start + i as u32, text);
@@ -177,7 +177,7 @@ impl<'s> Grid<'s> {
                     cells
                 };
                 GridRow {
-                    line: r.row as usize + 1,
+                    line: r.index as usize + 1,
                     cells,
                 }
             })
@@ -191,7 +191,7 @@ mod tests {
     use super::*;
 
     fn text(s: &str) -> Option<String> {
-        Some(s.into())
+        (!s.is_empty()).then(|| s.to_string())
     }
 
     fn lines(rows: &[GridRow]) -> Vec<(usize, Vec<Option<&str>>)> {

@@ -34,10 +34,13 @@ fn count(e: &BytesStart<'_>, key: &str, default: u64) -> u64 {
 
 /// True when calamine reads a value or a formula from the cell's attributes.
 fn has_value(e: &BytesStart<'_>) -> bool {
-    e.attributes().with_checks(false).filter_map(Result::ok).any(|a| {
-        let key: &str = a.key.as_ref();
-        key.starts_with("office:") || key == "table:formula" || key == "calcext:value-type"
-    })
+    e.attributes()
+        .with_checks(false)
+        .filter_map(Result::ok)
+        .any(|a| {
+            let key: &str = a.key.as_ref();
+            key.starts_with("office:") || key == "table:formula" || key == "calcext:value-type"
+        })
 }
 
 fn attribute_text(e: &BytesStart<'_>) -> u64 {
@@ -277,7 +280,10 @@ mod tests {
         };
         assert_eq!(check(&WIDE_ROW.repeat(3), &limits), Ok(()));
         let e = check(&WIDE_ROW.repeat(7), &limits).unwrap_err();
-        assert!(e.starts_with("the sheets would take more than 100,000 cells"), "{e}");
+        assert!(
+            e.starts_with("the sheets would take more than 100,000 cells"),
+            "{e}"
+        );
         // One wide row repeated down the sheet is refused too.
         let rows = WIDE_ROW.replace(
             "<table:table-row>",
@@ -294,6 +300,9 @@ mod tests {
         };
         let rows = r#"<table:table-row><table:table-cell office:value-type="string"><text:p>a<text:s text:c="4000000000"/></text:p></table:table-cell></table:table-row>"#;
         let e = check(rows, &limits).unwrap_err();
-        assert!(e.starts_with("the sheets would hold more than 1,000 bytes of text"), "{e}");
+        assert!(
+            e.starts_with("the sheets would hold more than 1,000 bytes of text"),
+            "{e}"
+        );
     }
 }

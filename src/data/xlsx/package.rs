@@ -43,10 +43,15 @@ pub fn ole_is_encrypted(bytes: &[u8]) -> bool {
         .bytes()
         .flat_map(|b| [b.to_ascii_lowercase(), 0])
         .collect();
-    bytes
-        .windows(needle.len())
-        .any(|w| w.iter().zip(&needle).all(|(a, b)| a.to_ascii_lowercase() == *b))
+    bytes.windows(needle.len()).any(|w| {
+        w.iter()
+            .zip(&needle)
+            .all(|(a, b)| a.to_ascii_lowercase() == *b)
+    })
 }
+
+/// A part being inflated from the workbook's bytes.
+pub type PartReader<'z, 'a> = BufReader<ZipFile<'z, Cursor<&'a [u8]>>>;
 
 /// Where a part is in the zip, and how big it says it is.
 #[derive(Debug, Clone)]
@@ -140,7 +145,7 @@ impl<'a> Package<'a> {
 
     /// A part's XML, or `None` when it is missing or cannot be inflated (calamine,
     /// reading the same part, then names the problem).
-    fn xml(&mut self, entry: &Entry) -> Option<Reader<BufReader<ZipFile<'_, Cursor<&'a [u8]>>>>> {
+    fn xml(&mut self, entry: &Entry) -> Option<Reader<PartReader<'_, 'a>>> {
         let file = self.zip.by_name(&entry.name).ok()?;
         let mut reader = Reader::from_reader(BufReader::new(file));
         let config = reader.config_mut();
@@ -207,7 +212,11 @@ impl<'a> Package<'a> {
         let target = target.unwrap_or_else(|| "xl/workbook.xml".into());
         let (dir, name) = target.split_at(target.rfind('/').map_or(0, |i| i + 1));
         let dir = dir.strip_prefix('/').unwrap_or(dir).to_string();
-        let name = if name.is_empty() { "workbook.xml" } else { name };
+        let name = if name.is_empty() {
+            "workbook.xml"
+        } else {
+            name
+        };
         Ok((dir, name.to_string()))
     }
 
@@ -236,7 +245,11 @@ impl<'a> Package<'a> {
 
     /// Each `<sheet>`'s relationship id, in workbook order; refuses more than
     /// [`Limits::sheets`].
-    fn sheet_targets(&mut self, path: &str, limits: &Limits) -> Result<Vec<Option<String>>, String> {
+    fn sheet_targets(
+        &mut self,
+        path: &str,
+        limits: &Limits,
+    ) -> Result<Vec<Option<String>>, String> {
         let mut ids = Vec::new();
         let mut more = false;
         if let Some(entry) = self.metadata(path, limits)?
@@ -279,7 +292,7 @@ impl<'a> Package<'a> {
         let mut declared = None;
         elements(xml, |e| {
             if e.local_name().as_ref() == "sst" {
-                declared = attribute(e, "uniqueCount").map(|v| v.into_owned());
+                declared = attribute(e, "uniqueCount").map(Cow::into_owned);
             }
             false
         });
@@ -332,12 +345,12 @@ impl<'a> Package<'a> {
     }
 
     /// A worksheet part's XML, for [`super::scan::worksheet`].
-    pub fn part(&mut self, name: &str) -> Option<BufReader<ZipFile<'_, Cursor<&'a [u8]>>>> {
+    pub fn part(&mut self, name: &str) -> Option<PartReader<'_, 'a>> {
         self.zip.by_name(name).ok().map(BufReader::new)
     }
 
     /// The ODS `content.xml` (calamine looks it up by its exact name).
-    pub fn ods_content(&mut self) -> Option<BufReader<ZipFile<'_, Cursor<&'a [u8]>>>> {
+    pub fn ods_content(&mut self) -> Option<PartReader<'_, 'a>> {
         self.part("content.xml")
     }
 }

@@ -63,9 +63,7 @@ fn check_range(range: &str) -> Result<(), String> {
     let mut ends = Vec::with_capacity(2);
     for part in range.split(':') {
         check(part).map_err(|_| {
-            format!(
-                "declared used range \"{range}\" is past Excel's last cell (XFD{MAX_ROWS})"
-            )
+            format!("declared used range \"{range}\" is past Excel's last cell (XFD{MAX_ROWS})")
         })?;
         if ends.len() < 3 {
             ends.push(parts(part));
@@ -184,8 +182,7 @@ mod tests {
         assert_eq!(
             check_range("A1:ZZZZZZZ9"),
             Err(
-                "declared used range \"A1:ZZZZZZZ9\" is past Excel's last cell (XFD1048576)"
-                    .into()
+                "declared used range \"A1:ZZZZZZZ9\" is past Excel's last cell (XFD1048576)".into()
             )
         );
         assert_eq!(
@@ -210,8 +207,13 @@ mod tests {
             Err("sheet \"Data\": cell reference \"ZZZZZZZ1\" is past Excel's last column (XFD, column 16,384)".into())
         );
         assert_eq!(
-            scan(r#"<worksheet><sheetData><row r="1048577"><c><v>1</v></c></row></sheetData></worksheet>"#),
-            Err("sheet \"Data\": row number \"1048577\" is past Excel's last row (1,048,576)".into())
+            scan(
+                r#"<worksheet><sheetData><row r="1048577"><c><v>1</v></c></row></sheetData></worksheet>"#
+            ),
+            Err(
+                "sheet \"Data\": row number \"1048577\" is past Excel's last row (1,048,576)"
+                    .into()
+            )
         );
         assert_eq!(
             scan(r#"<worksheet><dimension ref="A1:A99999999999"/><sheetData/></worksheet>"#),

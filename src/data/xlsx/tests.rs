@@ -1,5 +1,6 @@
 //! Workbooks built in memory (made-up cells), and the committed fixtures.
 
+use std::fmt::Write as _;
 use std::io::{Cursor, Write};
 
 use zip::ZipWriter;
@@ -13,7 +14,9 @@ const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relatio
 /// A sheet part: an optional `<dimension ref>` and the `<sheetData>` rows.
 fn sheet_xml(dimension: Option<&str>, rows: &str) -> String {
     let dimension = dimension.map_or(String::new(), |d| format!(r#"<dimension ref="{d}"/>"#));
-    format!(r#"<?xml version="1.0"?><worksheet xmlns="{MAIN}">{dimension}<sheetData>{rows}</sheetData></worksheet>"#)
+    format!(
+        r#"<?xml version="1.0"?><worksheet xmlns="{MAIN}">{dimension}<sheetData>{rows}</sheetData></worksheet>"#
+    )
 }
 
 /// An XLSX package: sheets `(name, part xml)`, a chart sheet when the xml starts
@@ -39,15 +42,21 @@ fn xlsx(sheets: &[(&str, String)], shared: Option<&str>) -> Vec<u8> {
         } else {
             "worksheet"
         };
-        entries.push_str(&format!(r#"<sheet name="{name}" sheetId="{n}" r:id="rId{n}"/>"#));
-        rels.push_str(&format!(
+        let _ = write!(
+            entries,
+            r#"<sheet name="{name}" sheetId="{n}" r:id="rId{n}"/>"#
+        );
+        let _ = write!(
+            rels,
             r#"<Relationship Id="rId{n}" Type="{REL}/{kind}" Target="worksheets/sheet{n}.xml"/>"#
-        ));
+        );
         put(&format!("xl/worksheets/sheet{n}.xml"), xml);
     }
     put(
         "xl/workbook.xml",
-        &format!(r#"<workbook xmlns="{MAIN}" xmlns:r="{REL}"><sheets>{entries}</sheets></workbook>"#),
+        &format!(
+            r#"<workbook xmlns="{MAIN}" xmlns:r="{REL}"><sheets>{entries}</sheets></workbook>"#
+        ),
     );
     put(
         "xl/_rels/workbook.xml.rels",
@@ -87,7 +96,10 @@ fn rows(sheet: &Sheet) -> Vec<(usize, Vec<Option<&str>>)> {
 
 fn the_table() -> Vec<(usize, Vec<Option<&'static str>>)> {
     vec![
-        (2, vec![Some("Governorate"), Some("Date"), Some("Number of\nIDPs")]),
+        (
+            2,
+            vec![Some("Governorate"), Some("Date"), Some("Number of\nIDPs")],
+        ),
         (3, vec![Some("Ninewa"), Some("45412"), Some("1200")]),
         (4, vec![Some("Dahuk"), Some("45412"), Some("12.5")]),
     ]
@@ -115,7 +127,10 @@ fn cells_read_as_the_user_sees_them() {
     assert_eq!(cell_text(&Data::Empty), None);
     let date = calamine::ExcelDateTime::new(45412.0, calamine::ExcelDateTimeType::DateTime, false);
     assert_eq!(cell_text(&Data::DateTime(date)), Some("2024-04-30".into()));
-    assert_eq!(value_text(&DataRef::SharedString(" Ninewa \n")), Some("Ninewa".into()));
+    assert_eq!(
+        value_text(&DataRef::SharedString(" Ninewa \n")),
+        Some("Ninewa".into())
+    );
     assert_eq!(value_text(&DataRef::Float(3.0)), Some("3".into()));
 }
 
@@ -168,7 +183,11 @@ fn a_stray_style_at_the_last_cell_and_a_whole_sheet_dimension_cost_nothing() {
 
 #[test]
 fn stray_values_far_down_or_far_right_keep_the_letters() {
-    let down = format!("{}<row r=\"1048576\">{}</row>", table(), text(1_048_576, "A", "note"));
+    let down = format!(
+        "{}<row r=\"1048576\">{}</row>",
+        table(),
+        text(1_048_576, "A", "note")
+    );
     let sheet = read(&xlsx(&[("Data", sheet_xml(None, &down))], None), "Data").unwrap();
     assert_eq!(sheet.first_column, 0);
     assert_eq!(sheet.rows.len(), 4);
@@ -212,7 +231,9 @@ fn references_past_excels_limits_are_refused_by_name() {
     let book = xlsx(&[("Data", sheet_xml(Some("A1:ZZZZZZZZ1"), ""))], None);
     assert_eq!(
         refused(&book),
-        format!("{PREFIX}sheet \"Data\": declared used range \"A1:ZZZZZZZZ1\" is past Excel's last cell (XFD1048576)")
+        format!(
+            "{PREFIX}sheet \"Data\": declared used range \"A1:ZZZZZZZZ1\" is past Excel's last cell (XFD1048576)"
+        )
     );
 }
 
@@ -249,7 +270,10 @@ fn rows_of(book: &[u8]) -> Vec<(usize, Vec<Option<String>>)> {
 #[test]
 fn a_chart_sheet_reads_as_an_empty_sheet() {
     let chart = "<chartsheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetViews/></chartsheet>".to_string();
-    let book = xlsx(&[("Chart", chart), ("Data", sheet_xml(None, &table()))], None);
+    let book = xlsx(
+        &[("Chart", chart), ("Data", sheet_xml(None, &table()))],
+        None,
+    );
     let mut wb = Workbook::open("w.xlsx", "xlsx", &book).unwrap();
     assert_eq!(wb.names, ["Chart", "Data"]);
     assert!(wb.sheet("Chart").unwrap().rows.is_empty());
@@ -279,7 +303,9 @@ fn too_many_sheets_or_cells_are_refused() {
         .unwrap_err();
     assert_eq!(
         e.to_string(),
-        format!("{PREFIX}sheet \"Data\" has more than 8 cells (counting the blanks between a row's first and last cells); expected at most 8")
+        format!(
+            "{PREFIX}sheet \"Data\" has more than 8 cells (counting the blanks between a row's first and last cells); expected at most 8"
+        )
     );
 }
 
@@ -293,7 +319,8 @@ fn parts_that_would_expand_too_far_are_refused_before_inflating() {
     let e = Workbook::open_with("w.xlsx", "xlsx", &book, limits).unwrap_err();
     let reason = e.to_string();
     assert!(
-        reason.starts_with(&format!("{PREFIX}part \"")) && reason.ends_with("; expected at most 100 bytes (a zip bomb?)"),
+        reason.starts_with(&format!("{PREFIX}part \""))
+            && reason.ends_with("; expected at most 100 bytes (a zip bomb?)"),
         "{reason}"
     );
 }
