@@ -35,18 +35,20 @@ pub fn is_ole(bytes: &[u8]) -> bool {
     bytes.starts_with(OLE_SIGNATURE)
 }
 
-/// True when an OLE compound file names an `EncryptedPackage` stream: directory
-/// entries hold their names in UTF-16LE, compared without case as calamine does.
+/// True when an OLE compound file has a directory entry named `EncryptedPackage`
+/// (compared without case, as calamine does). Directory entries are 128 bytes,
+/// 128-byte aligned in the file, and start with the name in UTF-16LE followed at
+/// byte 64 by its length in bytes, terminator included.
 #[must_use]
 pub fn ole_is_encrypted(bytes: &[u8]) -> bool {
-    let needle: Vec<u8> = "EncryptedPackage"
-        .bytes()
-        .flat_map(|b| [b.to_ascii_lowercase(), 0])
-        .collect();
-    bytes.windows(needle.len()).any(|w| {
-        w.iter()
-            .zip(&needle)
-            .all(|(a, b)| a.to_ascii_lowercase() == *b)
+    const NAME: &str = "EncryptedPackage";
+    let length = (NAME.len() as u16 + 1) * 2;
+    bytes.chunks_exact(128).any(|entry| {
+        u16::from_le_bytes([entry[64], entry[65]]) == length
+            && entry
+                .chunks_exact(2)
+                .zip(NAME.bytes())
+                .all(|(unit, b)| unit[1] == 0 && unit[0].eq_ignore_ascii_case(&b))
     })
 }
 
@@ -420,10 +422,21 @@ mod tests {
     #[test]
     fn an_ole_file_naming_an_encrypted_package_is_password_protected() {
         let mut ole = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
-        ole.resize(600, 0);
+        ole.resize(640, 0);
         assert!(is_ole(&ole));
         assert!(!ole_is_encrypted(&ole));
-        ole.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
+        let mut entry: Vec<u8> = "encryptedpackage"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        entry.resize(128, 0);
+        entry[64] = 34;
+        // The name as cell text, not at an entry's start, is not a directory entry.
+        let mut text = ole.clone();
+        text.extend(&entry[..34]);
+        text.resize(1024, 0);
+        assert!(!ole_is_encrypted(&text));
+        ole.extend(&entry);
         assert!(ole_is_encrypted(&ole));
         assert!(!is_ole(b"PK\x03\x04"));
     }

@@ -3,15 +3,13 @@
 //! calamine 0.38 turns `r="ZZZZZZZ1"` into a column with `u32` arithmetic: past seven
 //! letters (or ten digits) it overflows, which panics in a debug build and wraps in a
 //! release build (a wrapped column can land anywhere, even inside Excel's limits).
-//! So each worksheet's XML is read once here, up to the end of `<sheetData>` (where
-//! calamine's cell reader stops), and every `<dimension ref>`, `<row r>` and `<c r>`
-//! past Excel's last row (1,048,576) or column (XFD) is refused, naming the sheet and
-//! the reference as written. Nothing here allocates from what the file declares.
+//! So each worksheet's XML is read once here, tag by tag, up to the end of
+//! `<sheetData>` (where calamine's cell reader stops), and every `<dimension ref>`,
+//! `<row r>` and `<c r>` past Excel's last row (1,048,576) or column (XFD) is
+//! refused, naming the sheet and the reference as written. Nothing here allocates
+//! from what the file declares.
 
-use std::io::BufRead;
-
-use quick_xml::Reader;
-use quick_xml::events::{BytesStart, Event};
+use std::io::Read;
 
 use super::limits::{MAX_COLUMNS, MAX_ROWS, thousands};
 
@@ -94,55 +92,176 @@ pub fn beyond_message(reference: &str, beyond: Beyond) -> String {
     }
 }
 
-fn attribute<'e>(e: &'e BytesStart<'_>, key: &str) -> Option<std::borrow::Cow<'e, str>> {
-    e.attributes()
-        .with_checks(false)
-        .filter_map(Result::ok)
-        .find(|a| a.key.as_ref() == key)
-        .map(|a| a.value)
+/// Tags longer than this are cut when kept (a `<c>` tag is a few dozen bytes; what
+/// is cut is not checked here, and calamine's positions are checked again later).
+const MAX_TAG: usize = 64 * 1024;
+
+/// Where the reader is in the XML.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum State {
+    /// Between tags: only `<` matters (text holds no raw `<`).
+    Text,
+    /// Inside a tag, and inside a quoted attribute value when `quote` is set.
+    Tag { quote: Option<u8> },
+    /// Inside `<!-- -->`, counting the dashes just seen.
+    Comment(u8),
+    /// Inside `<![CDATA[ ]]>`, counting the brackets just seen.
+    Cdata(u8),
+    /// Inside `<? ?>`, after a `?` or not.
+    Pi(bool),
+}
+
+/// A byte-level reader of a worksheet's tags. It keeps one tag at a time, so its
+/// memory does not grow with the sheet, and it does far less work per byte than an
+/// XML parser (the sheet is parsed again by calamine right after).
+struct Scanner<'s> {
+    sheet: &'s str,
+    state: State,
+    tag: Vec<u8>,
+}
+
+/// An attribute's value in a tag's bytes (`c r="A1" s="2"`), by its exact key.
+fn attribute<'t>(tag: &'t [u8], key: &[u8]) -> Option<&'t [u8]> {
+    let mut rest = tag;
+    // Skip the element's name.
+    let name_end = rest.iter().position(|b| b.is_ascii_whitespace())?;
+    rest = &rest[name_end..];
+    loop {
+        rest = rest.trim_ascii_start();
+        let eq = rest.iter().position(|&b| b == b'=')?;
+        let name = rest[..eq].trim_ascii_end();
+        rest = rest[eq + 1..].trim_ascii_start();
+        let quote = *rest.first()?;
+        if quote != b'"' && quote != b'\'' {
+            return None;
+        }
+        let len = rest[1..].iter().position(|&b| b == quote)?;
+        let value = &rest[1..=len];
+        if name == key {
+            return Some(value);
+        }
+        rest = &rest[len + 2..];
+    }
+}
+
+impl Scanner<'_> {
+    fn fail(&self, what: &str) -> Result<bool, String> {
+        Err(format!("sheet \"{}\": {what}", self.sheet))
+    }
+
+    /// A whole tag was read (without its `<` and `>`): checks it, and says whether
+    /// it closes `<sheetData>`.
+    fn end_of_tag(&self) -> Result<bool, String> {
+        let tag = self.tag.as_slice();
+        let closing = tag.first() == Some(&b'/');
+        let name = &tag[usize::from(closing)..];
+        let name = &name[..name
+            .iter()
+            .position(|&b| b.is_ascii_whitespace() || b == b'/')
+            .unwrap_or(name.len())];
+        let local = name.rsplit(|&b| b == b':').next().unwrap_or(name);
+        if closing {
+            return Ok(local == b"sheetData");
+        }
+        let value = |key: &[u8]| attribute(tag, key).map(String::from_utf8_lossy);
+        match local {
+            b"c" => {
+                if let Some(r) = value(b"r")
+                    && let Err(beyond) = check(&r)
+                {
+                    return self.fail(&beyond_message(&r, beyond));
+                }
+            }
+            b"row" => {
+                if let Some(r) = value(b"r")
+                    && check(&r).is_err()
+                {
+                    return self.fail(&format!(
+                        "row number \"{r}\" is past Excel's last row ({})",
+                        thousands(MAX_ROWS)
+                    ));
+                }
+            }
+            b"dimension" => {
+                if let Some(range) = value(b"ref")
+                    && let Err(what) = check_range(&range)
+                {
+                    return self.fail(&what);
+                }
+            }
+            _ => {}
+        }
+        Ok(false)
+    }
+
+    /// Reads the next bytes of the part; true once `</sheetData>` is read.
+    fn feed(&mut self, chunk: &[u8]) -> Result<bool, String> {
+        let mut i = 0;
+        while i < chunk.len() {
+            if matches!(self.state, State::Text) {
+                match memchr::memchr(b'<', &chunk[i..]) {
+                    Some(k) => {
+                        i += k + 1;
+                        self.tag.clear();
+                        self.state = State::Tag { quote: None };
+                        continue;
+                    }
+                    None => return Ok(false),
+                }
+            }
+            let b = chunk[i];
+            i += 1;
+            self.state = match self.state {
+                State::Text => State::Text,
+                State::Tag { quote: None } if b == b'>' => {
+                    if self.end_of_tag()? {
+                        return Ok(true);
+                    }
+                    State::Text
+                }
+                State::Tag { quote } => {
+                    if self.tag.len() < MAX_TAG {
+                        self.tag.push(b);
+                    }
+                    match (quote, self.tag.as_slice()) {
+                        (None, b"!--") => State::Comment(0),
+                        (None, b"![CDATA[") => State::Cdata(0),
+                        (None, b"?") => State::Pi(false),
+                        (None, _) if b == b'"' || b == b'\'' => State::Tag { quote: Some(b) },
+                        (Some(q), _) if b == q => State::Tag { quote: None },
+                        _ => State::Tag { quote },
+                    }
+                }
+                State::Comment(n) if b == b'>' && n >= 2 => State::Text,
+                State::Comment(n) => {
+                    State::Comment(if b == b'-' { n.saturating_add(1) } else { 0 })
+                }
+                State::Cdata(n) if b == b'>' && n >= 2 => State::Text,
+                State::Cdata(n) => State::Cdata(if b == b']' { n.saturating_add(1) } else { 0 }),
+                State::Pi(true) if b == b'>' => State::Text,
+                State::Pi(_) => State::Pi(b == b'?'),
+            };
+        }
+        Ok(false)
+    }
 }
 
 /// Reads one worksheet's XML up to the end of its `<sheetData>` and checks every
-/// reference in it. XML errors are left to calamine, which reads the same part next.
-pub fn worksheet<R: BufRead>(xml: R, sheet: &str) -> Result<(), String> {
-    let mut reader = Reader::from_reader(xml);
-    let config = reader.config_mut();
-    config.check_end_names = false;
-    config.trim_text(false);
-    config.check_comments = false;
-    let fail = |what: String| Err(format!("sheet \"{sheet}\": {what}"));
-    let mut buf = Vec::with_capacity(1024);
+/// reference in it. Read errors are left to calamine, which reads the same part next.
+pub fn worksheet<R: Read>(mut xml: R, sheet: &str) -> Result<(), String> {
+    let mut scanner = Scanner {
+        sheet,
+        state: State::Text,
+        tag: Vec::with_capacity(256),
+    };
+    let mut buf = vec![0; 64 * 1024];
     loop {
-        buf.clear();
-        match reader.read_event_into(&mut buf) {
-            Ok(Event::Start(e) | Event::Empty(e)) => match e.local_name().as_ref() {
-                "c" => {
-                    if let Some(r) = attribute(&e, "r")
-                        && let Err(beyond) = check(&r)
-                    {
-                        return fail(beyond_message(&r, beyond));
-                    }
-                }
-                "row" => {
-                    if let Some(r) = attribute(&e, "r")
-                        && check(&r).is_err()
-                    {
-                        return fail(format!(
-                            "row number \"{r}\" is past Excel's last row ({})",
-                            thousands(MAX_ROWS)
-                        ));
-                    }
-                }
-                "dimension" => {
-                    if let Some(range) = attribute(&e, "ref") {
-                        check_range(&range).or_else(fail)?;
-                    }
-                }
-                _ => {}
-            },
-            Ok(Event::End(e)) if e.local_name().as_ref() == "sheetData" => return Ok(()),
-            Ok(Event::Eof) | Err(_) => return Ok(()),
-            Ok(_) => {}
+        let n = match xml.read(&mut buf) {
+            Ok(0) | Err(_) => return Ok(()),
+            Ok(n) => n,
+        };
+        if scanner.feed(&buf[..n])? {
+            return Ok(());
         }
     }
 }
@@ -221,5 +340,47 @@ mod tests {
         );
         // Broken XML is left to calamine.
         assert_eq!(scan("<worksheet><sheetData><row"), Ok(()));
+    }
+
+    /// A reader that hands out one byte at a time, so tags span reads.
+    struct Trickle<'a>(&'a [u8]);
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let Some((first, rest)) = self.0.split_first() else {
+                return Ok(0);
+            };
+            buf[0] = *first;
+            self.0 = rest;
+            Ok(1)
+        }
+    }
+
+    #[test]
+    fn comments_cdata_and_quoted_brackets_are_not_tags() {
+        let cases = [
+            (
+                r#"<!-- <c r="ZZZZZZZ1"/> --><sheetData><c r="A1"/></sheetData>"#,
+                true,
+            ),
+            (
+                r#"<sheetData><c r="A1"><is><t><![CDATA[<c r="ZZZZZZZ1">]]></t></is></c></sheetData>"#,
+                true,
+            ),
+            (
+                r#"<?xml version="1.0"?><sheetData><c note="a>b" r='XFE1'/></sheetData>"#,
+                false,
+            ),
+            (r#"<sheetData><c r = "XFD1048577" /></sheetData>"#, false),
+            (
+                r#"<sheetData><c s="1" r="XFD1048576"/></sheetData><c r="ZZZZZZZ1"/>"#,
+                true,
+            ),
+        ];
+        for (xml, ok) in cases {
+            assert_eq!(scan(xml).is_ok(), ok, "{xml}");
+            let trickled = worksheet(Trickle(xml.as_bytes()), "Data");
+            assert_eq!(trickled.is_ok(), ok, "one byte at a time: {xml}");
+        }
     }
 }

@@ -329,7 +329,13 @@ fn parts_that_would_expand_too_far_are_refused_before_inflating() {
 fn password_protected_workbooks_say_so() {
     let mut ole = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
     ole.resize(1024, 0);
-    ole.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
+    let mut entry: Vec<u8> = "EncryptedPackage"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    entry.resize(128, 0);
+    entry[64] = 34;
+    ole.extend(entry);
     for ext in ["xlsx", "xls", "xlsb"] {
         let e = Workbook::open("w.xlsx", ext, &ole).unwrap_err();
         assert_eq!(
