@@ -259,7 +259,7 @@ fn check_never_aborts_on_any_workbook_fixture() {
         }
     }
     names.sort();
-    assert_eq!(names.len(), 19, "{names:?}");
+    assert!(names.len() >= 19, "{names:?}");
     for name in names {
         let out = Command::new(env!("CARGO_BIN_EXE_displacement-dashboard"))
             .args(["check", &name])

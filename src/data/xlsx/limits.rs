@@ -25,8 +25,8 @@ pub struct Limits {
     pub ratio_from_bytes: u64,
     /// The highest compression ratio (uncompressed : compressed) of such a part.
     pub ratio: u64,
-    /// Uncompressed bytes of a part calamine reads whole into small structures
-    /// (`workbook.xml`, relationships, `styles.xml`).
+    /// Uncompressed bytes of the relationship parts and `styles.xml`, which
+    /// calamine reads whole into small structures.
     pub metadata_bytes: u64,
     /// Sheets in the workbook.
     pub sheets: usize,

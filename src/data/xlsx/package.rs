@@ -254,7 +254,9 @@ impl<'a> Package<'a> {
     ) -> Result<Vec<Option<String>>, String> {
         let mut ids = Vec::new();
         let mut more = false;
-        if let Some(entry) = self.metadata(path, limits)?
+        // Not held to `metadata_bytes`: bloated workbooks carry hundreds of thousands
+        // of defined names here, which calamine keeps at about their size.
+        if let Some(entry) = self.entry(path)
             && let Some(xml) = self.xml(&entry)
         {
             elements(xml, |e| {

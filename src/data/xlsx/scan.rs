@@ -124,7 +124,7 @@ struct Scanner<'s> {
 fn attribute<'t>(tag: &'t [u8], key: &[u8]) -> Option<&'t [u8]> {
     let mut rest = tag;
     // Skip the element's name.
-    let name_end = rest.iter().position(|b| b.is_ascii_whitespace())?;
+    let name_end = rest.iter().position(u8::is_ascii_whitespace)?;
     rest = &rest[name_end..];
     loop {
         rest = rest.trim_ascii_start();
