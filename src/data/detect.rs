@@ -38,6 +38,12 @@ impl GridRow {
         self.cells.iter().all(Option::is_none)
     }
 
+    /// True when the first `width` cells (the header's columns) are empty.
+    #[must_use]
+    pub fn is_blank_within(&self, width: usize) -> bool {
+        self.cells.iter().take(width).all(Option::is_none)
+    }
+
     /// The cells as header names (an empty cell is an empty name), line breaks and
     /// runs of spaces written as one space (`Location name\nin English`), as
     /// messages name them.

@@ -86,6 +86,9 @@ pub enum DataError {
     /// The workbook could not be read: truncated, corrupt, or the reader failed.
     #[error("{file}: not a readable workbook (truncated or corrupt?): {reason}")]
     Workbook { file: String, reason: String },
+    /// A password-protected (encrypted) workbook: nothing can be read without it.
+    #[error("{file}: the workbook is password-protected; save an unprotected copy and open that")]
+    Protected { file: String },
     /// The sheet asked for is not in the workbook.
     #[error("{file}: no sheet named \"{sheet}\"; the sheets are: {sheets}")]
     NoSheet {

@@ -411,7 +411,7 @@ impl<'a> MasterList<'a> {
         let mut acc = Acc::default();
         let mut problems = Problems::default();
         for (i, row) in rows.enumerate() {
-            if row.is_blank() {
+            if row.is_blank_within(self.names.header.len()) {
                 continue;
             }
             self.push_row(&mut acc, &row, &mut problems);

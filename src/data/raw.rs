@@ -27,6 +27,8 @@ pub struct RawTable {
     cells: Vec<Vec<Option<String>>>,
     /// The physical row of each data row.
     lines: Vec<usize>,
+    /// Rows whose only values lie right of the header's columns (left out).
+    pub stray_rows: Vec<usize>,
 }
 
 impl RawTable {
@@ -47,12 +49,18 @@ impl RawTable {
             first_column,
             cells: vec![Vec::new(); header.names.len()],
             lines: Vec::new(),
+            stray_rows: Vec::new(),
         }
     }
 
-    /// Adds a data row (blank rows are skipped; cells beyond the header are ignored).
+    /// Adds a data row. Rows blank in the header's columns are skipped (a stray
+    /// value far right of the table, as Excel files carry, is noted in
+    /// [`RawTable::stray_rows`]); cells beyond the header are ignored.
     pub fn push(&mut self, row: GridRow) {
-        if row.is_blank() {
+        if row.is_blank_within(self.header.len()) {
+            if !row.is_blank() {
+                self.stray_rows.push(row.line);
+            }
             return;
         }
         let mut cells = row.cells.into_iter();

@@ -66,6 +66,25 @@ pub fn parse(raw: &RawTable, gazetteer: &Gazetteer) -> Result<Parsed, DataError>
             });
         }
     };
+    if let (Some(first), n) = (raw.stray_rows.first(), raw.stray_rows.len()) {
+        let place = raw
+            .sheet
+            .as_ref()
+            .map(|s| format!("sheet \"{s}\", "))
+            .unwrap_or_default();
+        let rows = if n == 1 {
+            format!("row {first} holds")
+        } else {
+            format!("{n} rows (the first: row {first}) hold")
+        };
+        cells.warnings.push(super::error::Warning {
+            file: raw.file.clone(),
+            message: format!(
+                "{place}{rows} values only right of the table's last column (\"{}\"); ignored",
+                raw.header.last().cloned().unwrap_or_default()
+            ),
+        });
+    }
     if cells.problems.is_empty() {
         Ok(Parsed {
             table: read.table,

@@ -12,3 +12,4 @@ mod master_lists;
 mod real_formats;
 mod support;
 mod user_files;
+mod workbooks;
