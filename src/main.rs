@@ -8,7 +8,7 @@ use displacement_dashboard::{app, cli};
 
 fn main() -> ExitCode {
     let started = std::time::Instant::now();
-    let args = match cli::parse_args(std::env::args_os().collect()) {
+    let args = match cli::parse_args(&std::env::args_os().collect::<Vec<_>>()) {
         Ok(args) => args,
         Err(failure) => {
             for line in failure.message.lines() {

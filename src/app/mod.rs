@@ -514,6 +514,53 @@ impl DashboardApp {
         }
     }
 
+    /// The Problems window of the last file that could not be opened: its problems,
+    /// "Assign columns…" for an unknown kind, the round-or-date question for an
+    /// undated master list.
+    fn problems_window(&mut self, ctx: &egui::Context) {
+        let mut keep = true;
+        let mut map = None;
+        let mut dated = None;
+        if let Some(failure) = &self.failure {
+            let question = &mut self.date_question;
+            egui::Window::new("Problems")
+                .open(&mut keep)
+                .default_width(640.0)
+                .show(ctx, |ui| {
+                    let asked = ui::problems::problems_ui(
+                        ui,
+                        &failure.name,
+                        &failure.message,
+                        &failure.problems,
+                        failure.unknown_kind,
+                    );
+                    if asked {
+                        map = Some(failure.path.clone());
+                    }
+                    if failure.needs_date.is_some()
+                        && let Some(time) = question.ui(ui)
+                    {
+                        dated = Some((failure.path.clone(), time));
+                    }
+                });
+        }
+        if let Some(path) = map {
+            self.start_mapping(&path, None);
+            keep = false;
+        }
+        if let Some((path, time)) = dated {
+            let options = LoadOptions {
+                time,
+                ..LoadOptions::default()
+            };
+            self.open_with(ctx, &path, options);
+            keep = false;
+        }
+        if !keep {
+            self.failure = None;
+        }
+    }
+
     /// The Open dialog, the Data window and the problems window.
     fn windows_ui(&mut self, ctx: &egui::Context) {
         if let Some((path, choice)) = self.export_dialog.ui(ctx)
@@ -563,47 +610,7 @@ impl DashboardApp {
             self.bundled_on = bundled;
             self.rebuild();
         }
-        let mut keep = true;
-        let mut map = None;
-        let mut dated = None;
-        if let Some(failure) = &self.failure {
-            let question = &mut self.date_question;
-            egui::Window::new("Problems")
-                .open(&mut keep)
-                .default_width(640.0)
-                .show(ctx, |ui| {
-                    let asked = ui::problems::problems_ui(
-                        ui,
-                        &failure.name,
-                        &failure.message,
-                        &failure.problems,
-                        failure.unknown_kind,
-                    );
-                    if asked {
-                        map = Some(failure.path.clone());
-                    }
-                    if failure.needs_date.is_some()
-                        && let Some(time) = question.ui(ui)
-                    {
-                        dated = Some((failure.path.clone(), time));
-                    }
-                });
-        }
-        if let Some(path) = map {
-            self.start_mapping(&path, None);
-            keep = false;
-        }
-        if let Some((path, time)) = dated {
-            let options = LoadOptions {
-                time,
-                ..LoadOptions::default()
-            };
-            self.open_with(ctx, &path, options);
-            keep = false;
-        }
-        if !keep {
-            self.failure = None;
-        }
+        self.problems_window(ctx);
         match self.mapping_dialog.ui(ctx) {
             Some(ui::mapping_dialog::MappingAction::Sheet(sheet)) => {
                 if let Some(path) = self.mapping_path.clone() {

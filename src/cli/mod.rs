@@ -127,8 +127,8 @@ const VALUE_OPTIONS: &[&str] = &[
 
 /// Parses the command line: clap, then each `--file-round` / `--file-date` bound to
 /// the file that follows it (a `--data` value or a `check` file).
-pub fn parse_args(args: Vec<std::ffi::OsString>) -> Result<Cli, Failure> {
-    let cli = match Cli::try_parse_from(&args) {
+pub fn parse_args(args: &[std::ffi::OsString]) -> Result<Cli, Failure> {
+    let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
             use clap::error::ErrorKind;
@@ -145,7 +145,7 @@ pub fn parse_args(args: Vec<std::ffi::OsString>) -> Result<Cli, Failure> {
             ));
         }
     };
-    bind_file_times(cli, &args)
+    bind_file_times(cli, args)
 }
 
 fn bind_file_times(mut cli: Cli, args: &[std::ffi::OsString]) -> Result<Cli, Failure> {
@@ -188,11 +188,8 @@ fn bind_file_times(mut cli: Cli, args: &[std::ffi::OsString]) -> Result<Cli, Fai
                     bind(&mut cli, &mut pending, PathBuf::from(v));
                 }
             }
-            o if VALUE_OPTIONS.contains(&o) => {
-                if inline.is_none() {
-                    i += 1;
-                }
-            }
+            o if VALUE_OPTIONS.contains(&o) && inline.is_none() => i += 1,
+            o if VALUE_OPTIONS.contains(&o) => {}
             o if o.starts_with('-') => {}
             _ if matches!(cli.command, Some(Command::Check { .. })) && arg != "check" => {
                 bind(&mut cli, &mut pending, PathBuf::from(arg));

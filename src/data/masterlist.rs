@@ -526,44 +526,7 @@ impl<'a> MasterList<'a> {
         let total: u64 = acc.groups.values().map(|s| s.individuals).sum();
         let (dated, acc) = self.date_by_total(acc, total)?;
         let acc = acc.as_ref();
-        for (line, label, individuals) in &acc.totals_rows {
-            let check = match individuals {
-                Some(n) if *n == total => format!(
-                    "its individuals ({}) equal the sum of the rows",
-                    super::grouped(*n)
-                ),
-                Some(n) => format!(
-                    "its individuals ({}) differ from the sum of the rows ({})",
-                    super::grouped(*n),
-                    super::grouped(total)
-                ),
-                None => "it gives no individuals to check".into(),
-            };
-            warnings.push(Warning {
-                file: file.clone(),
-                message: format!(
-                    "{}row {line}: totals row \"{label}\" left out; {check}",
-                    self.place()
-                ),
-            });
-        }
-        if !acc.totals_rows.is_empty() {
-            let n = acc.totals_rows.len();
-            let equal = acc.totals_rows.iter().all(|(_, _, i)| *i == Some(total));
-            left_out.push(LeftOut {
-                reason: "totals_row",
-                rows: n,
-                detail: format!(
-                    "{n} totals row{} left out{}",
-                    if n == 1 { "" } else { "s" },
-                    if equal {
-                        ", equal to the sum of the rows"
-                    } else {
-                        ", not equal to the sum of the rows"
-                    }
-                ),
-            });
-        }
+        self.check_totals_rows(acc, total, &mut warnings, &mut left_out);
         if let Some((round, (file_date, dtm))) = acc.far_rounds.iter().next() {
             let more = acc.far_rounds.len() - 1;
             warnings.push(Warning {
@@ -656,6 +619,56 @@ impl<'a> MasterList<'a> {
             dating,
             as_of: None,
         })
+    }
+
+    /// Warns about each totals row left out, saying whether it equals the sum of the
+    /// rows, and counts them as left out.
+    fn check_totals_rows(
+        &self,
+        acc: &Acc,
+        total: u64,
+        warnings: &mut Vec<Warning>,
+        left_out: &mut Vec<LeftOut>,
+    ) {
+        let file = &self.names.file;
+        for (line, label, individuals) in &acc.totals_rows {
+            let check = match individuals {
+                Some(n) if *n == total => format!(
+                    "its individuals ({}) equal the sum of the rows",
+                    super::grouped(*n)
+                ),
+                Some(n) => format!(
+                    "its individuals ({}) differ from the sum of the rows ({})",
+                    super::grouped(*n),
+                    super::grouped(total)
+                ),
+                None => "it gives no individuals to check".into(),
+            };
+            warnings.push(Warning {
+                file: file.clone(),
+                message: format!(
+                    "{}row {line}: totals row \"{label}\" left out; {check}",
+                    self.place()
+                ),
+            });
+        }
+        if !acc.totals_rows.is_empty() {
+            let n = acc.totals_rows.len();
+            let equal = acc.totals_rows.iter().all(|(_, _, i)| *i == Some(total));
+            left_out.push(LeftOut {
+                reason: "totals_row",
+                rows: n,
+                detail: format!(
+                    "{n} totals row{} left out{}",
+                    if n == 1 { "" } else { "s" },
+                    if equal {
+                        ", equal to the sum of the rows"
+                    } else {
+                        ", not equal to the sum of the rows"
+                    }
+                ),
+            });
+        }
     }
 
     /// "sheet \"S\": " for messages about a workbook's sheet.

@@ -3,6 +3,7 @@
 //! never change).
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -174,10 +175,11 @@ impl FileReport {
             } else {
                 format!("{} governorates", t.governorates)
             };
-            out.push_str(&format!(
+            let _ = write!(
+                out,
                 "; {when}: {places}, {} IDPs",
                 super::grouped(t.individuals)
-            ));
+            );
         }
         for l in &self.left_out {
             out.push_str("; ");

@@ -106,13 +106,19 @@ fn an_old_list_is_dated_by_its_total_and_its_totals_row_is_checked() {
 fn csv_saved_by_excel_in_windows_code_pages_opens() {
     let arabic = load("good/DTM_R123_master_list_windows1256_made_up.csv");
     assert_eq!(
-        arabic.report.encoding.map(|e| e.label()),
+        arabic
+            .report
+            .encoding
+            .map(displacement_dashboard::data::csv::Encoding::label),
         Some("windows-1256")
     );
     assert_eq!(rows(&arabic).iter().map(|x| x.2).sum::<u64>(), 5_000);
     let western = load("good/DTM_R123_master_list_windows1252_made_up.csv");
     assert_eq!(
-        western.report.encoding.map(|e| e.label()),
+        western
+            .report
+            .encoding
+            .map(displacement_dashboard::data::csv::Encoding::label),
         Some("windows-1252")
     );
     assert_eq!(individuals(&western, "IQG15"), 330);

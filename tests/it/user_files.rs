@@ -250,7 +250,9 @@ fn an_fts_export_becomes_the_funding_table_with_kinds_from_plan_types() {
 
 /// The local date a file was last modified.
 fn modified_on(path: &str) -> String {
-    let modified = std::fs::metadata(path).unwrap().modified().unwrap();
+    let modified = std::fs::metadata(path)
+        .and_then(|m| m.modified())
+        .expect("the fixture's modification time");
     chrono::DateTime::<chrono::Local>::from(modified)
         .date_naive()
         .to_string()
