@@ -237,6 +237,57 @@ pub fn of_admin_code(text: &str) -> RowCountry {
     })
 }
 
+/// The rows of other countries a reader skipped, by country, for its report.
+#[derive(Debug, Clone, Default)]
+pub struct Others(BTreeMap<String, (Country, usize)>);
+
+impl Others {
+    /// Counts `rows` rows of `country`.
+    pub fn add(&mut self, country: Country, rows: usize) {
+        self.0.entry(country.short()).or_insert((country, 0)).1 += rows;
+    }
+
+    /// True when no row of another country was seen.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// "12 rows of other countries left out: KEN, SDN" (`other_country`).
+    #[must_use]
+    pub fn left_out(&self) -> Option<LeftOut> {
+        if self.0.is_empty() {
+            return None;
+        }
+        let rows: usize = self.0.values().map(|(_, n)| n).sum();
+        let codes: Vec<String> = self.0.values().map(|(c, _)| c.short()).collect();
+        Some(LeftOut {
+            reason: "other_country",
+            rows,
+            detail: format!(
+                "{} of {} left out: {}",
+                rows_word(rows),
+                if codes.len() == 1 {
+                    "another country"
+                } else {
+                    "other countries"
+                },
+                list(&codes)
+            ),
+        })
+    }
+
+    /// The one refusal of a file with no Iraq row.
+    #[must_use]
+    pub fn refusal(&self, file: &str) -> DataError {
+        let countries: Vec<Country> = self.0.values().map(|(c, _)| c.clone()).collect();
+        DataError::NotIraq {
+            file: file.into(),
+            what: holds(&countries),
+        }
+    }
+}
+
 /// Which data rows of `raw` are Iraq's: the rows to read, and the rows left out.
 ///
 /// A file whose rows name no country is taken whole. Rows of other countries are left
@@ -343,7 +394,7 @@ pub fn refuse_foreign_places(raw: &RawTable, gazetteer: &Gazetteer) -> Result<()
 }
 
 /// "Afghanistan (AFG) rows", "rows of Kenya (KEN) and Somalia (SOM)".
-fn holds(countries: &[Country]) -> String {
+pub(super) fn holds(countries: &[Country]) -> String {
     const NAMED: usize = 6;
     let labels: Vec<String> = countries.iter().map(Country::label).collect();
     match labels.as_slice() {

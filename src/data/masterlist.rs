@@ -29,6 +29,7 @@ use polars::prelude::{
 use super::cells::{
     COUNT, DATE, GOVERNORATE, file_source_id, mark_complete, parse_count, parse_date, parse_round,
 };
+use super::country::{self, Country, Others, RowCountry};
 use super::csv::Records;
 use super::detect::{GridRow, Header};
 use super::error::{DataError, Problem, Warning};
@@ -82,6 +83,31 @@ struct Cols {
     households: Option<usize>,
     round: Option<usize>,
     date: Option<usize>,
+    /// DTM baseline files name the country (`Country`, `Country Code`).
+    country_code: Option<usize>,
+    country_name: Option<usize>,
+}
+
+impl Cols {
+    /// The country a row names, if not Iraq: by its country code or name, else by
+    /// the prefix of its P-code (`SD08` is Sudan's).
+    fn other_country(self, cell: impl Fn(usize) -> Option<String>) -> Option<Country> {
+        let found = [
+            (
+                self.country_code,
+                country::of_code as fn(&str) -> RowCountry,
+            ),
+            (self.country_name, country::of_name),
+            (self.pcode, country::of_admin_code),
+        ]
+        .into_iter()
+        .filter_map(|(i, read)| Some(read(&cell(i?)?)))
+        .find(|c| *c != RowCountry::Unnamed);
+        match found {
+            Some(RowCountry::Other(c)) => Some(c),
+            _ => None,
+        }
+    }
 }
 
 /// Sums of one (date, round, governorate).
@@ -110,6 +136,8 @@ struct Acc {
     totals_rows: Vec<(usize, String, Option<u64>)>,
     /// Rounds whose date in the file is more than 31 days from DTM's: round → (file, DTM).
     far_rounds: BTreeMap<u32, (NaiveDate, NaiveDate)>,
+    /// Rows of other countries, left out.
+    others: Others,
 }
 
 /// Reads a master list under a recognised header.
@@ -184,6 +212,8 @@ impl<'a> MasterList<'a> {
             households: cols_of.get(c::HOUSEHOLDS),
             round: cols_of.get(c::ROUND),
             date: cols_of.get(c::DATE),
+            country_code: cols_of.get(c::COUNTRY_CODE),
+            country_name: cols_of.get(c::COUNTRY_NAME),
         };
         let dating = file_dating(file, sheet, cols, ctx)?;
         Ok(MasterList {
@@ -345,6 +375,10 @@ impl<'a> MasterList<'a> {
             acc.totals_rows.push((row.line, first, individuals));
             return;
         }
+        if let Some(country) = cols.other_country(|i| cell(Some(i)).map(String::from)) {
+            acc.others.add(country, 1);
+            return;
+        }
         let key = self.key(
             acc,
             cell(cols.date),
@@ -490,6 +524,8 @@ impl<'a> MasterList<'a> {
             text_col(cols.pcode),
             text_col(cols.governorate),
         );
+        let (country_code, country_name) =
+            (text_col(cols.country_code), text_col(cols.country_name));
         let (Some(ind), Some(bad), Some(hh), Some(n)) =
             (int_col("ind"), int_col("bad"), int_col("hh"), int_col("n"))
         else {
@@ -500,6 +536,20 @@ impl<'a> MasterList<'a> {
                 return false;
             }
             let rows = n.get(g).unwrap_or(0) as usize;
+            let named = |i: usize| {
+                let column = if Some(i) == cols.country_code {
+                    country_code.as_ref()
+                } else if Some(i) == cols.country_name {
+                    country_name.as_ref()
+                } else {
+                    pcode.as_ref()
+                };
+                text_at(column, g).map(String::from)
+            };
+            if let Some(country) = cols.other_country(named) {
+                acc.others.add(country, rows);
+                continue;
+            }
             let Ok(key) = self.key(
                 acc,
                 text_at(date.as_ref(), g),
@@ -523,6 +573,10 @@ impl<'a> MasterList<'a> {
         let file = &self.names.file;
         let mut warnings = Vec::new();
         let mut left_out = Vec::new();
+        if acc.groups.is_empty() && !acc.others.is_empty() {
+            return Err(acc.others.refusal(file));
+        }
+        left_out.extend(acc.others.left_out());
         let total: u64 = acc.groups.values().map(|s| s.individuals).sum();
         let (dated, acc) = self.date_by_total(acc, total)?;
         let acc = acc.as_ref();
@@ -715,6 +769,7 @@ impl<'a> MasterList<'a> {
             noted: acc.noted.clone(),
             totals_rows: acc.totals_rows.clone(),
             far_rounds: acc.far_rounds.clone(),
+            others: acc.others.clone(),
             groups: HashMap::new(),
         };
         for ((date, r, pcode), sums) in &acc.groups {
@@ -805,10 +860,17 @@ fn group_chunk(bytes: &[u8], separator: u8, width: usize, cols: Cols) -> PolarsR
     let schema: Schema = (0..width)
         .map(|i| Field::new(format!("c{i}").into(), DataType::String))
         .collect();
-    let keys: Vec<usize> = [cols.date, cols.round, cols.pcode, cols.governorate]
-        .into_iter()
-        .flatten()
-        .collect();
+    let keys: Vec<usize> = [
+        cols.date,
+        cols.round,
+        cols.pcode,
+        cols.governorate,
+        cols.country_code,
+        cols.country_name,
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     let mut projection = keys.clone();
     projection.push(cols.individuals);
     projection.extend(cols.households);
@@ -933,6 +995,41 @@ mod tests {
         assert_eq!(
             e,
             Err("m.csv: row 2, column \"Round\": expected a round of the DTM series with one date (the file has no date column; round 8 is not in the DTM series), found \"8\"".into())
+        );
+    }
+
+    #[test]
+    fn other_countries_rows_never_add_to_iraqs() {
+        // A DTM baseline-style list naming its country, with another country's rows.
+        let p = load(concat!(
+            "Country,Governorate,Location,Individuals,Round,Date\n",
+            "Iraq,Ninewa,A,10,1,2024-01-31\n",
+            "Syria,Aleppo,B,500,1,2024-01-31\n",
+            "Iraq,Dahuk,C,7,1,2024-01-31\n",
+            "SYR,Idleb,D,900,1,2024-01-31\n",
+        ))
+        .unwrap();
+        assert_eq!(
+            sums(&p),
+            [
+                ("2024-01-31".into(), Some(1), "IQG09".into(), 7),
+                ("2024-01-31".into(), Some(1), "IQG15".into(), 10),
+            ]
+        );
+        assert_eq!(p.left_out.len(), 1);
+        assert_eq!(p.left_out[0].reason, "other_country");
+        assert_eq!(p.left_out[0].rows, 2);
+        // A list of another country's P-codes, with no country column: one refusal.
+        let e = load(concat!(
+            "Governorate,admin1Pcode,Location,Individuals,Round,Date\n",
+            "Khartoum,SD01,A,10,1,2024-01-31\n",
+            "Darfur,SD02,B,5,1,2024-01-31\n",
+        ))
+        .map(|_| ())
+        .map_err(|e| e.to_string());
+        assert_eq!(
+            e,
+            Err("m.csv: holds Sudan (SDN) rows only; this app's data is Iraq's".into())
         );
     }
 

@@ -372,7 +372,15 @@ impl Shape {
         };
         match self {
             Shape::Table(kind) => kind.optional(),
-            Shape::DtmMasterList => &[GOVERNORATE, DATE, ROUND, HOUSEHOLDS, DISTRICT],
+            Shape::DtmMasterList => &[
+                GOVERNORATE,
+                DATE,
+                ROUND,
+                HOUSEHOLDS,
+                DISTRICT,
+                COUNTRY_CODE,
+                COUNTRY_NAME,
+            ],
             Shape::FtsExport => &[
                 FTS_CODE,
                 FTS_TYPE_ID,
