@@ -161,7 +161,8 @@ impl Dataset {
 
     /// Adds a checked table. Rows are appended; nothing already loaded changes. A
     /// user's DTM governorate table that covers all 18 governorates on a date also
-    /// adds a national point of the series `dtm_user` (DESIGN §7).
+    /// adds a national point of the series `dtm_user` (DESIGN §7), its own series:
+    /// where it differs from the bundled DTM figure of that date, a warning says so.
     pub fn add(&mut self, name: &str, parsed: Parsed, bundled: bool) {
         let Parsed {
             table,
@@ -251,18 +252,20 @@ impl Dataset {
             t.0 += r.individuals;
         }
         for ((date, source_id), (idps, round)) in totals {
-            if let Some(replaced) = self
+            // A user's figure never replaces the bundled one (DESIGN §7): it is its
+            // own series, and a difference on a date both have is said here.
+            if let Some(bundled) = self
                 .idps_national
                 .iter()
-                .find(|p| p.series == NationalSeries::Dtm && p.date == date)
+                .find(|p| p.series == NationalSeries::Dtm && p.date == date && p.idps != idps)
             {
                 self.warnings.push(Warning {
                     file: name.into(),
                     message: format!(
-                        "{date}: your file's national total ({} IDPs, all 18 governorates) is shown instead of the bundled DTM figure ({} IDPs, source \"{}\")",
+                        "{date}: your file says {} IDPs (all 18 governorates); IOM DTM published {} (source \"{}\"). The DTM figure is kept; your file's is shown beside it as its own series",
                         grouped(idps),
-                        grouped(replaced.idps),
-                        replaced.source_id
+                        grouped(bundled.idps),
+                        bundled.source_id
                     ),
                 });
             }
