@@ -101,7 +101,9 @@ pub fn idps_card(dataset: &Dataset, filters: &Filters) -> Kpi {
         idps::Resolution::YearEndRounds => "highest year-end value",
     };
     let mut change = Vec::new();
-    if let (Some(c), Some(peak)) = (h.change_from_peak_pct, &h.peak) {
+    // A single point in range is its own peak: nothing to compare.
+    let single = h.first.as_ref().is_none_or(|f| f.date == latest.date);
+    if let (Some(c), Some(peak), false) = (h.change_from_peak_pct, &h.peak, single) {
         if peak.date == latest.date {
             change.push(format!("at the {peak_word} in range"));
         } else {
@@ -453,6 +455,10 @@ mod tests {
             "{}",
             k.source
         );
+        let one = idps_card(&ds, &range(2024, 2024, Some(&[15])));
+        assert_eq!((one.value.as_str(), one.change), ("229,120", None));
+        let to_2015 = idps_card(&ds, &range(2014, 2015, None));
+        assert_eq!(to_2015.change.as_deref(), Some("at the peak in range"));
         let ninewa = idps_card(&ds, &range(2017, 2020, Some(&[15])));
         assert_eq!(ninewa.title, "IDPs at end of range");
         assert_eq!(ninewa.value, "273,056");

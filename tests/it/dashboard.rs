@@ -330,9 +330,15 @@ fn a_master_list_is_its_own_series_and_the_dtm_figures_stay() {
             .all(|s| s.label != "Other / not published")
     );
     assert!(view.governorates.series.iter().any(|s| s.label == bars));
-    // The card keeps DTM's figures.
+    // The card keeps DTM's figures, and its hover says where the file differs.
     assert_eq!(view.cards[0].value, before.cards[0].value);
-    h.get_by_label("1.10 M");
+    let note = "31 Dec 2023: your file says 34,740; IOM DTM published 1,123,663";
+    h.get_by_label("1.10 M").hover();
+    h.run();
+    assert!(
+        h.query_all_by_label_contains(note).count() > 0,
+        "the card's hover"
+    );
 }
 
 /// Steps the window until no export is running (exports run on a worker thread).

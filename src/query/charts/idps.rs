@@ -16,11 +16,18 @@ use crate::query::{Filters, cards, idps};
 const PALETTE: usize = crate::palette::SERIES.len();
 /// Palette index of the sum of the selected governorates, when each has its own line.
 const SUM_COLOUR: usize = PALETTE - 1;
-/// Palette indices of the user's files, first file first: on the national chart
-/// after DTM, returnees, UNHCR and IDMC (0–3); on a governorate chart the highest
-/// indices below the sum's, leaving the low ones to the governorates.
-const USER_COLOURS_NATIONAL: [usize; 3] = [5, 4, 6];
-const USER_COLOURS_GOVERNORATES: [usize; 3] = [6, 5, 4];
+/// Palette indices for the user's files, in order of preference (vermillion, sky
+/// blue, yellow, …): each file takes the first one no other line of the chart has.
+/// On the national chart DTM, returnees, UNHCR and IDMC hold 0–3.
+const USER_COLOURS: [usize; 7] = [5, 4, 6, 3, 2, 1, 0];
+
+/// The first preferred user colour no line in `lines` has.
+fn free_user_colour(lines: &[Line]) -> usize {
+    USER_COLOURS
+        .into_iter()
+        .find(|c| lines.iter().all(|l| l.colour != *c))
+        .unwrap_or(USER_COLOURS[0])
+}
 
 /// IDPs over time. With a governorate filter: the selected governorates' DTM
 /// tables (one round per year); returnees and other series are national only and
@@ -193,10 +200,7 @@ fn national_lines(dataset: &Dataset, filters: &Filters) -> Vec<Line> {
             rows: national_rows(dataset, filters, series, label),
         });
     }
-    for (i, user) in idps::user_national_series(dataset, filters)
-        .into_iter()
-        .enumerate()
-    {
+    for user in idps::user_national_series(dataset, filters) {
         let label = format!("IDPs, Iraq ({})", user_file_name(&user.source_id));
         let rows = user
             .points
@@ -206,7 +210,7 @@ fn national_lines(dataset: &Dataset, filters: &Filters) -> Vec<Line> {
         lines.push(Line {
             label,
             kind: SeriesKind::Line,
-            colour: USER_COLOURS_NATIONAL[i % USER_COLOURS_NATIONAL.len()],
+            colour: free_user_colour(&lines),
             rows,
         });
     }
@@ -227,7 +231,8 @@ fn governorate_lines(
     let sum = idps::governorate_series(dataset, filters, selected);
     let words = source_words(dataset, &sum);
     let pcodes: Vec<Pcode> = selected.iter().copied().collect();
-    let room = SUM_COLOUR.saturating_sub(users.len().min(USER_COLOURS_GOVERNORATES.len()));
+    // Colours left for governorates once the sum and each file have one.
+    let room = SUM_COLOUR.saturating_sub(users.len());
     let mut lines = Vec::new();
     let each = selected.len() >= 2 && selected.len() <= room;
     if each {
@@ -267,7 +272,7 @@ fn governorate_lines(
         colour: if each { SUM_COLOUR } else { 0 },
         rows,
     });
-    for (i, user) in users.into_iter().enumerate() {
+    for user in users {
         let label = if selected.len() >= 2 {
             format!(
                 "IDPs, sum of {} governorates ({})",
@@ -285,7 +290,7 @@ fn governorate_lines(
         lines.push(Line {
             label,
             kind: SeriesKind::Line,
-            colour: USER_COLOURS_GOVERNORATES[i % USER_COLOURS_GOVERNORATES.len()],
+            colour: free_user_colour(&lines),
             rows,
         });
     }
@@ -531,6 +536,7 @@ mod tests {
         let april = NaiveDate::from_ymd_opt(2024, 4, 30).unwrap();
         assert_eq!(value_on(&c.series[0], april), Some(229_120.0));
         assert_eq!(value_on(&c.series[1], april), Some(30_003.0));
+        assert_eq!((c.series[0].colour, c.series[1].colour), (0, 5));
     }
 
     #[test]
