@@ -283,12 +283,16 @@ pub struct TableSpec {
     pub rows: Vec<Vec<Cell>>,
 }
 
-/// A headline card.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A headline card. Its first two lines, title and value (with `value_note`), say
+/// what the figure counts; plain `summary` prints them as "`title`: `value` `value_note`".
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Kpi {
     pub title: String,
     /// The figure, or a short statement when there is none ("no data in 2019–2020").
     pub value: String,
+    /// What the figure counts, drawn right after it in smaller type ("IDP camps in
+    /// the Kurdistan Region"); empty when the title says it.
+    pub value_note: String,
     /// The change over the range, if any.
     pub change: Option<String>,
     /// Date, definition, scope.
@@ -299,6 +303,14 @@ pub struct Kpi {
     pub citation: String,
     /// The figure ignores the governorate filter (no breakdown exists).
     pub national_only: bool,
+    /// Under a governorate filter, which of the card's lines ignore it and why, when
+    /// a card's lines differ ("count not filtered: …; the named closures follow the
+    /// filter"); `None` for a card that is wholly national or wholly filtered.
+    pub filter_note: Option<String>,
+    /// Lines for the hover beyond the source: where a user's file and the bundled
+    /// figures differ ("31 Dec 2023: your file says 34,740; IOM DTM published
+    /// 1,123,663").
+    pub notes: Vec<String>,
 }
 
 /// `1098913` → `"1,098,913"`.

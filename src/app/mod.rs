@@ -336,6 +336,24 @@ impl DashboardApp {
             .collect()
     }
 
+    /// Each loaded file's report for the Data window, with what adding it to the
+    /// data said (where its figures differ from the bundled ones of the same date).
+    fn file_reports(&self) -> Vec<crate::data::FileReport> {
+        self.user_files
+            .iter()
+            .map(|f| {
+                let mut report = f.report.clone();
+                for w in &self.dataset.warnings {
+                    let known = report.warnings.iter().any(|r| r.message == w.message);
+                    if w.file == report.name && !known {
+                        report.warnings.push(w.clone());
+                    }
+                }
+                report
+            })
+            .collect()
+    }
+
     /// Files to load when the window opens (command-line arguments).
     pub fn load_on_start(&mut self, paths: Vec<PathBuf>) {
         self.pending = paths;
@@ -587,8 +605,7 @@ impl DashboardApp {
             .open(&mut data_window)
             .default_width(480.0)
             .show(ctx, |ui| {
-                let reports: Vec<crate::data::FileReport> =
-                    self.user_files.iter().map(|f| f.report.clone()).collect();
+                let reports = self.file_reports();
                 action = ui::data_panel::data_panel_ui(
                     ui,
                     &reports,

@@ -33,7 +33,11 @@ fn text(loaded: &Loaded) -> String {
         cards::years(filters)
     );
     for card in cards::cards(dataset, filters) {
-        let _ = writeln!(out, "\n{}: {}", card.title, card.value);
+        if card.value_note.is_empty() {
+            let _ = writeln!(out, "\n{}: {}", card.title, card.value);
+        } else {
+            let _ = writeln!(out, "\n{}: {} {}", card.title, card.value, card.value_note);
+        }
         if let Some(change) = &card.change {
             let _ = writeln!(out, "  {change}");
         }
@@ -41,10 +45,11 @@ fn text(loaded: &Loaded) -> String {
             let _ = writeln!(out, "  {}", card.detail);
         }
         if card.national_only && !filters.is_national() {
-            let _ = writeln!(
-                out,
-                "  national figure: the governorate filter does not apply"
-            );
+            let note = card
+                .filter_note
+                .as_deref()
+                .unwrap_or("national figure: the governorate filter does not apply");
+            let _ = writeln!(out, "  {note}");
         }
         if !card.source.is_empty() {
             let _ = writeln!(out, "  source: {}", card.source);

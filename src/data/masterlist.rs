@@ -581,16 +581,7 @@ impl<'a> MasterList<'a> {
         let (dated, acc) = self.date_by_total(acc, total)?;
         let acc = acc.as_ref();
         self.check_totals_rows(acc, total, &mut warnings, &mut left_out);
-        if let Some((round, (file_date, dtm))) = acc.far_rounds.iter().next() {
-            let more = acc.far_rounds.len() - 1;
-            warnings.push(Warning {
-                file: file.clone(),
-                message: format!(
-                    "round {round} is dated {file_date} in the file and {dtm} in the DTM series{}; the file's dates are used",
-                    if more > 0 { format!(" ({more} more rounds differ by over 31 days)") } else { String::new() }
-                ),
-            });
-        }
+        warnings.extend(far_rounds_warning(file, acc));
         let mut rounds: BTreeMap<NaiveDate, BTreeMap<Option<u32>, usize>> = BTreeMap::new();
         for ((date, round, _), sums) in &acc.groups {
             *rounds.entry(*date).or_default().entry(*round).or_default() += sums.locations;
@@ -785,6 +776,23 @@ impl<'a> MasterList<'a> {
         }
         Ok((Some(*round), std::borrow::Cow::Owned(dated)))
     }
+}
+
+/// One warning for the rounds the file dates more than 31 days from DTM's date.
+fn far_rounds_warning(file: &str, acc: &Acc) -> Option<Warning> {
+    let (round, (file_date, dtm)) = acc.far_rounds.iter().next()?;
+    let more = acc.far_rounds.len() - 1;
+    Some(Warning {
+        file: file.into(),
+        message: format!(
+            "round {round} is dated {file_date} in the file and {dtm} in the DTM series{}; the file's dates are used",
+            if more > 0 {
+                format!(" ({more} more rounds differ by over 31 days)")
+            } else {
+                String::new()
+            }
+        ),
+    })
 }
 
 /// "round 123 (30 Sep 2021, from the file name)".

@@ -171,8 +171,10 @@ impl Dataset {
     /// Adds a checked file: its table and the tables beside it (`Parsed::also`, a DTM
     /// API export's national rows). Rows are appended; nothing already loaded
     /// changes. A user's DTM governorate table that covers all 18 governorates on a
-    /// date also adds a national point of the series `dtm_user` (DESIGN §7), unless
-    /// the file gives its own national figure for that date.
+    /// date also adds a national point of the series `dtm_user` (DESIGN §7), its own
+    /// series, unless the file gives its own national figure for that date; where a
+    /// user's national figure differs from the bundled DTM figure of that date, a
+    /// warning says so.
     pub fn add(&mut self, name: &str, parsed: Parsed, bundled: bool) {
         let Parsed {
             table,
@@ -220,7 +222,7 @@ impl Dataset {
                 Table::IdpsNational(rows) => self.warn_replaced(
                     name,
                     rows.iter().filter(|p| p.series == NationalSeries::DtmUser),
-                    ("your file's national figure", ""),
+                    ("your file", ""),
                 ),
                 _ => {}
             }
@@ -276,7 +278,7 @@ impl Dataset {
     }
 
     /// Warns, for each user national point, about the bundled DTM figure of the same
-    /// date that it is shown instead of.
+    /// date that it differs from.
     fn warn_replaced<'p>(
         &mut self,
         name: &str,
@@ -284,19 +286,19 @@ impl Dataset {
         (what, detail): (&str, &str),
     ) {
         for point in points {
-            if let Some(replaced) = self
-                .idps_national
-                .iter()
-                .find(|p| p.series == NationalSeries::Dtm && p.date == point.date)
-            {
+            // A user's figure never replaces the bundled one (DESIGN §7): it is its
+            // own series, and a difference on a date both have is said here.
+            if let Some(bundled) = self.idps_national.iter().find(|p| {
+                p.series == NationalSeries::Dtm && p.date == point.date && p.idps != point.idps
+            }) {
                 self.warnings.push(Warning {
                     file: name.into(),
                     message: format!(
-                        "{}: {what} ({} IDPs{detail}) is shown instead of the bundled DTM figure ({} IDPs, source \"{}\")",
+                        "{}: {what} says {} IDPs{detail}; IOM DTM published {} (source \"{}\"). The DTM figure is kept; your file's is shown beside it as its own series",
                         point.date,
                         grouped(point.idps),
-                        grouped(replaced.idps),
-                        replaced.source_id
+                        grouped(bundled.idps),
+                        bundled.source_id
                     ),
                 });
             }
@@ -336,11 +338,7 @@ impl Dataset {
                 source_id,
             })
             .collect();
-        self.warn_replaced(
-            name,
-            points.iter(),
-            ("your file's national total", ", all 18 governorates"),
-        );
+        self.warn_replaced(name, points.iter(), ("your file", " (all 18 governorates)"));
         self.idps_national.extend(points);
     }
 

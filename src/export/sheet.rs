@@ -24,6 +24,8 @@ const CARD_TITLE: f64 = 10.5;
 const CARD_VALUE: f64 = 20.0;
 const CARD_TEXT: f64 = 9.0;
 const CARD_SOURCE: f64 = 8.0;
+/// Space between a card's value and what it counts, px.
+const VALUE_NOTE_GAP: f64 = 5.0;
 /// Lines of wrapped text each part of a card may take.
 const CARD_LINES: usize = 2;
 
@@ -137,6 +139,8 @@ struct CardText {
     title: String,
     value: String,
     value_size: f64,
+    /// What the value counts, on the value's line (when it fits there).
+    value_note: Option<String>,
     lines: Vec<(String, f64, &'static str)>,
 }
 
@@ -165,6 +169,16 @@ fn card_text(kpi: &Kpi, filters: &Filters, width: f64) -> CardText {
             lines.push((l, size, class));
         }
     };
+    // What the value counts goes beside it, or on the first line under it.
+    let beside = fit.min(width) + VALUE_NOTE_GAP + text_width(&kpi.value_note, CARD_TEXT, false);
+    let value_note = if kpi.value_note.is_empty() {
+        None
+    } else if beside <= width {
+        Some(kpi.value_note.clone())
+    } else {
+        add(&kpi.value_note, CARD_TEXT, "card-value-note");
+        None
+    };
     if let Some(change) = &kpi.change {
         add(change, CARD_TEXT, "card-change");
     }
@@ -173,7 +187,12 @@ fn card_text(kpi: &Kpi, filters: &Filters, width: f64) -> CardText {
         if !detail.is_empty() {
             detail.push_str(" \u{b7} ");
         }
-        detail.push_str("national figure");
+        // A card whose lines differ (the camps count, not its closures) says so.
+        detail.push_str(if kpi.filter_note.is_some() {
+            "count not filtered"
+        } else {
+            "national figure"
+        });
     }
     if !detail.is_empty() {
         add(&detail, CARD_TEXT, "card-detail");
@@ -185,6 +204,7 @@ fn card_text(kpi: &Kpi, filters: &Filters, width: f64) -> CardText {
         title: kpi.title.clone(),
         value: kpi.value.clone(),
         value_size,
+        value_note,
         lines,
     }
 }
@@ -220,10 +240,23 @@ fn draw_card(svg: &mut Svg, rect: Rect, card: &CardText) {
             .bold()
             .fill(INK),
     );
+    if let Some(note) = &card.value_note {
+        let after = x + text_width(&card.value, card.value_size, true) + VALUE_NOTE_GAP;
+        svg.text(
+            after,
+            y,
+            note,
+            TextStyle::new(CARD_TEXT, "card-value-note").fill(INK),
+        );
+    }
     y += card.value_size * 0.25;
     for (text, size, class) in &card.lines {
         y += size * 1.4;
-        let fill = if *class == "card-change" { INK } else { MUTED };
+        let fill = if matches!(*class, "card-change" | "card-value-note") {
+            INK
+        } else {
+            MUTED
+        };
         svg.text(x, y, text, TextStyle::new(*size, class).fill(fill));
     }
     svg.close_group();

@@ -1,14 +1,19 @@
 //! IDP headline figures: latest, first and peak in range, and "displaced since 2014".
 //!
 //! With no governorate filter they come from the DTM national series (one point per
-//! round, exact or derived figures only), joined with the `dtm_user` points of a
-//! user's table that covers all 18 governorates (the user's value wins on a date both
-//! have). With no national series at all, they are the sum over the governorates
-//! present on each date, with their coverage ("6 of 18 governorates"), and first and
-//! peak use only dates with the same governorates as the latest. With a filter they come from the complete
-//! DTM governorate tables (basis: displacement), summed over the selected governorates
-//! on the dates where every one of them has a value. Returnees exist only nationally,
-//! so "displaced since 2014" then answers with no value and the national figure beside.
+//! round, exact or derived figures only). With no national series at all, they are
+//! the sum over the governorates present on each date, with their coverage ("6 of 18
+//! governorates"), and first and peak use only dates with the same governorates as
+//! the latest. With a filter they come from the complete DTM governorate tables
+//! (basis: displacement), summed over the selected governorates on the dates where
+//! every one of them has a value. Returnees exist only nationally, so "displaced
+//! since 2014" then answers with no value and the national figure beside.
+//!
+//! **A user's figures never replace or alter a bundled series** (DESIGN §7): the
+//! `dtm_user` points of a user's complete table, and a user's governorate tables,
+//! are their own series ([`user_national_series`], [`user_governorate_tables`]).
+//! The headline takes the newest date from either; on a date both have, the bundled
+//! figure stays and the difference is reported ([`IdpHeadline::differences`]).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -51,6 +56,21 @@ pub struct Coverage {
     pub of: usize,
 }
 
+/// A user's own series: the source it comes from (`file:NAME`) and its points.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UserSeries {
+    pub source_id: String,
+    pub points: Vec<IdpPoint>,
+}
+
+/// A date on which a user's file and the bundled figures both have a value, and
+/// the values differ. The bundled figure is the one shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Difference {
+    pub user: IdpPoint,
+    pub bundled: IdpPoint,
+}
+
 /// The IDP headline for the filters.
 #[derive(Debug, Clone, PartialEq)]
 pub struct IdpHeadline {
@@ -63,33 +83,58 @@ pub struct IdpHeadline {
     pub change_from_peak_pct: Option<f64>,
     pub resolution: Resolution,
     pub displaced_since_2014: DisplacedSince2014,
+    /// Dates in range where a user's file says something else than the bundled data.
+    pub differences: Vec<Difference>,
 }
 
-/// The DTM national series in range, by date (exact and derived figures only): the
-/// `dtm` series, where a user's `dtm_user` point replaces the one of the same date.
+/// The points of one national series in range, by date (exact and derived only).
+fn national_points(
+    dataset: &Dataset,
+    filters: &Filters,
+    series: NationalSeries,
+) -> impl Iterator<Item = IdpPoint> {
+    dataset
+        .idps_national
+        .iter()
+        .filter(move |p| p.series == series)
+        .filter(|p| matches!(p.precision, Precision::Exact | Precision::Derived))
+        .filter(|p| filters.contains(p.date))
+        .map(|p| IdpPoint {
+            date: p.date,
+            value: p.idps,
+            round: p.round,
+            source_id: p.source_id.clone(),
+        })
+}
+
+/// The DTM national series `dtm` in range, by date (exact and derived figures only).
+/// A user's points are never part of it (see [`user_national_series`]).
 #[must_use]
 pub fn national_series(dataset: &Dataset, filters: &Filters) -> Vec<IdpPoint> {
-    let in_range = |series: NationalSeries| {
-        dataset
-            .idps_national
-            .iter()
-            .filter(move |p| p.series == series)
-            .filter(|p| matches!(p.precision, Precision::Exact | Precision::Derived))
-            .filter(|p| filters.contains(p.date))
-            .map(|p| IdpPoint {
-                date: p.date,
-                value: p.idps,
-                round: p.round,
-                source_id: p.source_id.clone(),
-            })
-    };
-    let user: Vec<IdpPoint> = in_range(NationalSeries::DtmUser).collect();
-    let mut points: Vec<IdpPoint> = in_range(NationalSeries::Dtm)
-        .filter(|p| user.iter().all(|u| u.date != p.date))
-        .collect();
-    points.extend(user);
+    let mut points: Vec<IdpPoint> =
+        national_points(dataset, filters, NationalSeries::Dtm).collect();
     points.sort_by_key(|p| p.date);
     points
+}
+
+/// The `dtm_user` points of the user's complete tables in range, one series per
+/// file, in the order the files were loaded.
+#[must_use]
+pub fn user_national_series(dataset: &Dataset, filters: &Filters) -> Vec<UserSeries> {
+    let mut out: Vec<UserSeries> = Vec::new();
+    for p in national_points(dataset, filters, NationalSeries::DtmUser) {
+        match out.iter_mut().find(|s| s.source_id == p.source_id) {
+            Some(s) => s.points.push(p),
+            None => out.push(UserSeries {
+                source_id: p.source_id.clone(),
+                points: vec![p],
+            }),
+        }
+    }
+    for s in &mut out {
+        s.points.sort_by_key(|p| p.date);
+    }
+    out
 }
 
 /// With no national series: the sum of the governorates present on each date, on
@@ -121,46 +166,6 @@ pub fn governorate_sum_series(
     (points, Some(coverage))
 }
 
-/// The DTM governorate tables for one basis, in range: date → (source, round,
-/// governorate → individuals). Panels of one figure are summed. Where two sources
-/// cover the same date, a user's table wins over a bundled one, else the first loaded
-/// is kept; sources are never added together. `complete_only` leaves out bundled
-/// partial tables (a user's table always counts).
-#[must_use]
-pub fn governorate_tables(
-    dataset: &Dataset,
-    filters: &Filters,
-    basis: Basis,
-    complete_only: bool,
-) -> BTreeMap<NaiveDate, GovernorateTable> {
-    let mut tables: BTreeMap<NaiveDate, GovernorateTable> = BTreeMap::new();
-    let user = |id: &str| dataset.user_sources.contains(id);
-    for row in &dataset.idps_governorate {
-        let mine = user(&row.source_id);
-        if row.basis != basis
-            || !filters.contains(row.date)
-            || (complete_only && !row.complete && !mine)
-        {
-            continue;
-        }
-        let fresh = || GovernorateTable {
-            source_id: row.source_id.clone(),
-            round: row.round,
-            complete: row.complete,
-            values: BTreeMap::new(),
-        };
-        let table = tables.entry(row.date).or_insert_with(fresh);
-        if mine && !user(&table.source_id) {
-            *table = fresh();
-        }
-        if table.source_id == row.source_id {
-            table.complete &= row.complete;
-            *table.values.entry(row.pcode).or_insert(0) += row.individuals;
-        }
-    }
-    tables
-}
-
 /// One governorate breakdown on one date, from one source.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GovernorateTable {
@@ -171,6 +176,124 @@ pub struct GovernorateTable {
     pub values: BTreeMap<Pcode, u64>,
 }
 
+/// Every governorate table of one basis in range, one per (source, date), panels of
+/// one figure summed; sources in the order their rows were loaded.
+fn tables_by_source(
+    dataset: &Dataset,
+    filters: &Filters,
+    basis: Basis,
+) -> Vec<(String, BTreeMap<NaiveDate, GovernorateTable>)> {
+    let mut out: Vec<(String, BTreeMap<NaiveDate, GovernorateTable>)> = Vec::new();
+    for row in dataset
+        .idps_governorate
+        .iter()
+        .filter(|r| r.basis == basis && filters.contains(r.date))
+    {
+        if out.iter().all(|(s, _)| *s != row.source_id) {
+            out.push((row.source_id.clone(), BTreeMap::new()));
+        }
+        let Some((_, tables)) = out.iter_mut().find(|(s, _)| *s == row.source_id) else {
+            continue;
+        };
+        let table = tables.entry(row.date).or_insert_with(|| GovernorateTable {
+            source_id: row.source_id.clone(),
+            round: row.round,
+            complete: row.complete,
+            values: BTreeMap::new(),
+        });
+        table.complete &= row.complete;
+        *table.values.entry(row.pcode).or_insert(0) += row.individuals;
+    }
+    out
+}
+
+/// True when the bundled data (any source not from a user's file) has a governorate
+/// table of this basis, in any year.
+fn has_bundled_tables(dataset: &Dataset, basis: Basis) -> bool {
+    dataset
+        .idps_governorate
+        .iter()
+        .any(|r| r.basis == basis && !dataset.user_sources.contains(&r.source_id))
+}
+
+/// The governorate tables the charts and the headline are drawn from, for one basis
+/// in range: date → (source, round, governorate → individuals). They are the bundled
+/// tables; a user's tables take this place only when no bundled table of the basis
+/// is loaded at all (`--no-bundled`), and are otherwise their own series
+/// ([`user_governorate_tables`]). Where two sources cover the same date the first
+/// loaded is kept; sources are never added together. `complete_only` leaves out
+/// bundled partial tables (a user's table always counts).
+#[must_use]
+pub fn governorate_tables(
+    dataset: &Dataset,
+    filters: &Filters,
+    basis: Basis,
+    complete_only: bool,
+) -> BTreeMap<NaiveDate, GovernorateTable> {
+    let bundled = has_bundled_tables(dataset, basis);
+    let mut out: BTreeMap<NaiveDate, GovernorateTable> = BTreeMap::new();
+    for (source, tables) in tables_by_source(dataset, filters, basis) {
+        let mine = dataset.user_sources.contains(&source);
+        if mine == bundled {
+            continue;
+        }
+        for (date, table) in tables {
+            if complete_only && !table.complete && !mine {
+                continue;
+            }
+            out.entry(date).or_insert(table);
+        }
+    }
+    out
+}
+
+/// A user's governorate tables of one basis in range that are not among
+/// [`governorate_tables`]: their own series, drawn beside the bundled ones. One
+/// entry per file (in the order loaded), its tables by date.
+#[must_use]
+pub fn user_governorate_tables(
+    dataset: &Dataset,
+    filters: &Filters,
+    basis: Basis,
+) -> Vec<(String, BTreeMap<NaiveDate, GovernorateTable>)> {
+    let shown = governorate_tables(dataset, filters, basis, true);
+    tables_by_source(dataset, filters, basis)
+        .into_iter()
+        .filter(|(source, _)| dataset.user_sources.contains(source))
+        .map(|(source, tables)| {
+            let own: BTreeMap<NaiveDate, GovernorateTable> = tables
+                .into_iter()
+                .filter(|(date, _)| shown.get(date).is_none_or(|t| t.source_id != source))
+                .collect();
+            (source, own)
+        })
+        .filter(|(_, tables)| !tables.is_empty())
+        .collect()
+}
+
+/// The selected governorates' sum in each table that has every one of them.
+fn selected_sums<'a>(
+    tables: impl IntoIterator<Item = (&'a NaiveDate, &'a GovernorateTable)>,
+    selected: &BTreeSet<Pcode>,
+) -> Vec<IdpPoint> {
+    if selected.is_empty() {
+        return Vec::new();
+    }
+    tables
+        .into_iter()
+        .filter_map(|(date, t)| {
+            let values: Option<Vec<u64>> =
+                selected.iter().map(|p| t.values.get(p).copied()).collect();
+            values.map(|v| IdpPoint {
+                date: *date,
+                value: v.iter().sum(),
+                round: t.round,
+                source_id: t.source_id.clone(),
+            })
+        })
+        .collect()
+}
+
 /// The selected governorates' summed IDPs, on dates where every one has a value.
 #[must_use]
 pub fn governorate_series(
@@ -178,38 +301,105 @@ pub fn governorate_series(
     filters: &Filters,
     selected: &BTreeSet<Pcode>,
 ) -> Vec<IdpPoint> {
-    if selected.is_empty() {
-        return Vec::new();
-    }
-    governorate_tables(dataset, filters, Basis::Displacement, true)
-        .into_iter()
-        .filter_map(|(date, t)| {
-            let values: Option<Vec<u64>> =
-                selected.iter().map(|p| t.values.get(p).copied()).collect();
-            values.map(|v| IdpPoint {
-                date,
-                value: v.iter().sum(),
-                round: t.round,
-                source_id: t.source_id,
-            })
+    selected_sums(
+        &governorate_tables(dataset, filters, Basis::Displacement, true),
+        selected,
+    )
+}
+
+/// Each selected governorate's own IDPs, on every date that has it (the tables of
+/// [`governorate_series`]).
+#[must_use]
+pub fn governorate_lines(
+    dataset: &Dataset,
+    filters: &Filters,
+    selected: &BTreeSet<Pcode>,
+) -> Vec<(Pcode, Vec<IdpPoint>)> {
+    let tables = governorate_tables(dataset, filters, Basis::Displacement, true);
+    selected
+        .iter()
+        .map(|pcode| {
+            let points = tables
+                .iter()
+                .filter_map(|(date, t)| {
+                    t.values.get(pcode).map(|v| IdpPoint {
+                        date: *date,
+                        value: *v,
+                        round: t.round,
+                        source_id: t.source_id.clone(),
+                    })
+                })
+                .collect();
+            (*pcode, points)
         })
         .collect()
+}
+
+/// The selected governorates' sum in each of a user's own tables (those of
+/// [`user_governorate_tables`]) that has every one of them: one series per file.
+#[must_use]
+pub fn user_governorate_series(
+    dataset: &Dataset,
+    filters: &Filters,
+    selected: &BTreeSet<Pcode>,
+) -> Vec<UserSeries> {
+    user_governorate_tables(dataset, filters, Basis::Displacement)
+        .into_iter()
+        .map(|(source_id, tables)| UserSeries {
+            source_id,
+            points: selected_sums(&tables, selected),
+        })
+        .filter(|s| !s.points.is_empty())
+        .collect()
+}
+
+/// The bundled series with the user's points on the dates it lacks (the first file
+/// wins a date no bundled figure has), and the dates where the two differ.
+fn merge(bundled: Vec<IdpPoint>, users: Vec<UserSeries>) -> (Vec<IdpPoint>, Vec<Difference>) {
+    let mut merged = bundled;
+    let official: BTreeMap<NaiveDate, IdpPoint> =
+        merged.iter().map(|p| (p.date, p.clone())).collect();
+    let mut differences = Vec::new();
+    for user in users {
+        for p in user.points {
+            match official.get(&p.date) {
+                Some(b) if b.value != p.value => differences.push(Difference {
+                    user: p,
+                    bundled: b.clone(),
+                }),
+                None if merged.iter().all(|m| m.date != p.date) => merged.push(p),
+                // Equal to the bundled figure, or a date an earlier file has.
+                _ => {}
+            }
+        }
+    }
+    merged.sort_by_key(|p| p.date);
+    differences.sort_by_key(|d| d.user.date);
+    (merged, differences)
 }
 
 /// The IDP headline figures for the filters.
 #[must_use]
 pub fn headline(dataset: &Dataset, filters: &Filters) -> IdpHeadline {
-    let (series, resolution, coverage) = match &filters.governorates {
+    let (bundled, users, resolution, coverage) = match &filters.governorates {
+        None if has_national(dataset) => (
+            national_series(dataset, filters),
+            user_national_series(dataset, filters),
+            Resolution::EveryRound,
+            None,
+        ),
         None => {
-            let (series, coverage) = national_or_sum(dataset, filters);
-            (series, Resolution::EveryRound, coverage)
+            let (series, coverage) = governorate_sum_series(dataset, filters);
+            (series, Vec::new(), Resolution::EveryRound, coverage)
         }
         Some(selected) => (
             governorate_series(dataset, filters, selected),
+            user_governorate_series(dataset, filters, selected),
             Resolution::YearEndRounds,
             None,
         ),
     };
+    let (series, differences) = merge(bundled, users);
     let latest = series.last().cloned();
     let first = series.first().cloned();
     // The highest value; the earliest date wins a tie.
@@ -245,26 +435,44 @@ pub fn headline(dataset: &Dataset, filters: &Filters) -> IdpHeadline {
         peak,
         resolution,
         displaced_since_2014,
-    }
-}
-
-/// The national series, or with none loaded the sum of the governorates present
-/// with its coverage (what the headline and the time chart show with no filter).
-#[must_use]
-pub fn national_or_sum(dataset: &Dataset, filters: &Filters) -> (Vec<IdpPoint>, Option<Coverage>) {
-    if has_national(dataset) {
-        (national_series(dataset, filters), None)
-    } else {
-        governorate_sum_series(dataset, filters)
+        differences,
     }
 }
 
 /// True when a national DTM series (bundled or a user's complete table) is loaded.
-fn has_national(dataset: &Dataset) -> bool {
+#[must_use]
+pub fn has_national(dataset: &Dataset) -> bool {
     dataset
         .idps_national
         .iter()
         .any(|p| matches!(p.series, NationalSeries::Dtm | NationalSeries::DtmUser))
+}
+
+/// The bundled copy of DTM's national totals per round. Every bundled `dtm` row's
+/// IDP figure is this series' (datasets/README.md); where a round's report was read
+/// the row names that report instead, which prints the same total.
+const DTM_NATIONAL_TOTALS: &str = "dtm_api_admin0";
+
+/// The source that documents a point's IDP figure. A bundled `dtm` row names the
+/// document read for its round, which for round 132 is a returnee dataset page: its
+/// IDP total is DTM's national total of the round, so a source about returnees only
+/// is replaced by [`DTM_NATIONAL_TOTALS`] (when loaded). A user's file is its own
+/// source.
+#[must_use]
+pub fn idp_figure_source<'a>(dataset: &Dataset, point: &'a IdpPoint) -> &'a str {
+    let id = point.source_id.as_str();
+    if dataset.user_sources.contains(id) || id.starts_with("file:") {
+        return id;
+    }
+    let returnees_only = dataset.source(id).is_some_and(|s| {
+        let title = s.title.to_lowercase();
+        title.contains("returnee") && !title.contains("displace") && !title.contains("idp")
+    });
+    if returnees_only && dataset.source(DTM_NATIONAL_TOTALS).is_some() {
+        DTM_NATIONAL_TOTALS
+    } else {
+        id
+    }
 }
 
 /// IDPs plus returnees at the latest DTM date in range that has both.
@@ -439,34 +647,108 @@ mod tests {
     }
 
     #[test]
-    fn a_user_point_replaces_the_bundled_one_on_the_same_date_only() {
+    fn a_user_point_never_replaces_the_bundled_one_and_its_difference_is_reported() {
         let mut ds = Dataset::default();
         ds.idps_national
             .push(national(day(2023, 12, 31), 1000, None));
         ds.idps_national.push(national(day(2024, 4, 30), 900, None));
-        let mut mine = national(day(2024, 4, 30), 950, None);
-        mine.series = NationalSeries::DtmUser;
-        mine.source_id = "file:mine.csv".into();
-        ds.idps_national.push(mine);
-        let series = national_series(&ds, &filters(2014, 2024, None));
+        for (date, n) in [(day(2024, 4, 30), 950), (day(2024, 8, 31), 940)] {
+            let mut mine = national(date, n, None);
+            mine.series = NationalSeries::DtmUser;
+            mine.source_id = "file:mine.csv".into();
+            ds.idps_national.push(mine);
+        }
+        let f = filters(2014, 2024, None);
+        let series = national_series(&ds, &f);
         assert_eq!(
             series.iter().map(|p| p.value).collect::<Vec<_>>(),
-            [1000, 950]
+            [1000, 900],
+            "the DTM series is DTM's alone"
         );
-        let h = headline(&ds, &filters(2014, 2024, None));
-        assert_eq!(h.latest.map(|p| p.source_id), Some("file:mine.csv".into()));
+        let users = user_national_series(&ds, &f);
+        assert_eq!(users.len(), 1);
+        assert_eq!(users[0].source_id, "file:mine.csv");
+        assert_eq!(
+            users[0].points.iter().map(|p| p.value).collect::<Vec<_>>(),
+            [950, 940]
+        );
+        // The newest date from either is the latest; on 30 April both have one and
+        // DTM's stays, with the difference reported.
+        let h = headline(&ds, &f);
+        assert_eq!(h.latest.map(|p| p.value), Some(940));
+        assert_eq!(h.differences.len(), 1);
+        let d = &h.differences[0];
+        assert_eq!((d.user.value, d.bundled.value), (950, 900));
+        assert_eq!(d.user.date, day(2024, 4, 30));
         assert_eq!(h.coverage, None);
     }
 
     #[test]
-    fn a_user_governorate_table_wins_its_date_and_is_never_added_to_bundled_rows() {
+    fn a_user_governorate_table_never_replaces_a_bundled_one() {
         let mut ds = Dataset::default();
         ds.user_sources.insert("file:mine.csv".into());
         ds.idps_governorate.extend([
             gov(day(2024, 4, 30), 15, 229_120, None),
             user(day(2024, 4, 30), 15, 1000),
+            user(day(2024, 8, 31), 15, 900),
         ]);
+        let f = filters(2014, 2024, None);
+        let tables = governorate_tables(&ds, &f, Basis::Displacement, true);
+        assert_eq!(tables.len(), 1);
+        assert_eq!(tables[&day(2024, 4, 30)].source_id, "s");
+        let mine = user_governorate_tables(&ds, &f, Basis::Displacement);
+        assert_eq!(mine.len(), 1);
+        assert_eq!(mine[0].1.len(), 2);
         let h = headline(&ds, &filters(2014, 2024, Some(&[15])));
-        assert_eq!(h.latest.map(|p| p.value), Some(1000));
+        assert_eq!(h.latest.map(|p| p.value), Some(900));
+        assert_eq!(
+            h.differences
+                .iter()
+                .map(|d| (d.user.value, d.bundled.value))
+                .collect::<Vec<_>>(),
+            [(1000, 229_120)]
+        );
+    }
+
+    #[test]
+    fn without_bundled_tables_a_users_tables_are_the_ones_drawn() {
+        let mut ds = Dataset::default();
+        ds.user_sources.insert("file:mine.csv".into());
+        ds.idps_governorate.push(user(day(2024, 4, 30), 15, 1000));
+        let f = filters(2014, 2024, None);
+        assert_eq!(
+            governorate_tables(&ds, &f, Basis::Displacement, true).len(),
+            1
+        );
+        assert!(user_governorate_tables(&ds, &f, Basis::Displacement).is_empty());
+    }
+
+    #[test]
+    fn each_selected_governorate_has_its_own_line() {
+        let mut ds = Dataset::default();
+        ds.idps_governorate.extend([
+            gov(day(2016, 12, 31), 9, 10, None),
+            gov(day(2017, 12, 31), 9, 20, None),
+            gov(day(2017, 12, 31), 11, 7, None),
+        ]);
+        let selected: BTreeSet<Pcode> = [9, 11].map(|n| Pcode::new(n).unwrap()).into();
+        let lines = governorate_lines(&ds, &filters(2014, 2024, None), &selected);
+        let values: Vec<Vec<u64>> = lines
+            .iter()
+            .map(|(_, points)| points.iter().map(|p| p.value).collect())
+            .collect();
+        assert_eq!(values, [vec![10, 20], vec![7]]);
+    }
+
+    #[test]
+    fn the_idp_figure_of_a_returnee_page_is_cited_from_dtm_national_totals() {
+        let ds = Dataset::bundled().unwrap();
+        let h = headline(&ds, &filters(2014, 2024, None));
+        let latest = h.latest.unwrap();
+        assert_eq!(latest.source_id, "dtm_r132_dataset");
+        assert_eq!(idp_figure_source(&ds, &latest), "dtm_api_admin0");
+        let h = headline(&ds, &filters(2014, 2020, None));
+        let latest = h.latest.unwrap();
+        assert_eq!(idp_figure_source(&ds, &latest), "dtm_r119_report");
     }
 }

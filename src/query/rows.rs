@@ -88,7 +88,8 @@ pub struct CampRow {
 }
 
 /// True when figures of this source came from the user's files.
-fn is_user_source(dataset: &Dataset, source_id: &str) -> bool {
+#[must_use]
+pub fn is_user_source(dataset: &Dataset, source_id: &str) -> bool {
     source_id.starts_with("file:") || dataset.user_sources.contains(source_id)
 }
 

@@ -75,6 +75,19 @@ pub struct IdpsOut {
     /// With no national series loaded: how many governorates the figures sum.
     pub coverage: Option<CoverageOut>,
     pub displaced_since_2014: SinceOut,
+    /// Dates in range where a user's file says something else than the bundled
+    /// figure (which is the one used).
+    pub differences_from_user_files: Vec<DifferenceOut>,
+}
+
+/// A user's figure beside the bundled one of the same date.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DifferenceOut {
+    pub date: String,
+    pub user_value: u64,
+    pub user_source_id: String,
+    pub bundled_value: u64,
+    pub bundled_source_id: String,
 }
 
 /// `{"governorates": N, "of": 18}`.
@@ -91,6 +104,9 @@ pub struct CampsOut {
     pub open_at_end_date: Option<String>,
     pub open_at_end_definition: Option<&'static str>,
     pub open_at_end_scope: Option<String>,
+    /// False when, under a governorate filter, the count is of a wider area (there
+    /// is no count of the selection's own).
+    pub open_at_end_follows_filter: bool,
     pub people_at_end: Option<u64>,
     pub people_unit: Option<&'static str>,
     pub source_id: Option<String>,
@@ -181,6 +197,17 @@ fn idps_out(dataset: &Dataset, filters: &Filters) -> IdpsOut {
             of: c.of,
         }),
         displaced_since_2014,
+        differences_from_user_files: h
+            .differences
+            .iter()
+            .map(|d| DifferenceOut {
+                date: d.user.date.to_string(),
+                user_value: d.user.value,
+                user_source_id: d.user.source_id.clone(),
+                bundled_value: d.bundled.value,
+                bundled_source_id: d.bundled.source_id.clone(),
+            })
+            .collect(),
     }
 }
 
@@ -192,6 +219,7 @@ fn camps_out(dataset: &Dataset, filters: &Filters) -> CampsOut {
         open_at_end_date: c.map(|c| c.date.to_string()),
         open_at_end_definition: c.map(|c| c.definition.as_str()),
         open_at_end_scope: c.map(|c| c.scope.token()),
+        open_at_end_follows_filter: h.follows_filter,
         people_at_end: c.and_then(|c| c.people),
         people_unit: c
             .and_then(|c| c.people_unit)

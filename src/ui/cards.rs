@@ -25,12 +25,25 @@ fn card_ui(ui: &mut Ui, card: &Kpi) {
             ui.horizontal(|ui| {
                 ui.label(RichText::new(&card.title).strong());
                 if card.national_only {
-                    ui.label(RichText::new("national").small().italics().weak()).on_hover_text(
-                        "Iraq-wide figure: no governorate breakdown exists, so the governorate filter does not apply",
-                    );
+                    // A card whose lines differ says which ignore the filter.
+                    let (tag, why) = match &card.filter_note {
+                        Some(note) => ("count not filtered", note.as_str()),
+                        None => (
+                            "national",
+                            "Iraq-wide figure: no governorate breakdown exists, so the governorate filter does not apply",
+                        ),
+                    };
+                    ui.label(RichText::new(tag).small().italics().weak())
+                        .on_hover_text(why);
                 }
             });
-            ui.label(RichText::new(&card.value).size(24.0).strong());
+            // The value and what it counts, on one line (wrapping if need be).
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(&card.value).size(24.0).strong());
+                if !card.value_note.is_empty() {
+                    ui.label(RichText::new(&card.value_note).small());
+                }
+            });
             if let Some(change) = &card.change {
                 ui.label(RichText::new(change).small());
             }
@@ -48,10 +61,7 @@ fn card_ui(ui: &mut Ui, card: &Kpi) {
             ui.scope_id().with(("card", &card.title)),
             Sense::click(),
         )
-        .on_hover_text(format!(
-            "{}\n\nCopy a citation: click, then Ctrl+C (or right-click)\n{}",
-            card.source, card.citation
-        ));
+        .on_hover_text(hover_text(card));
     if response.clicked() {
         response.request_focus();
     }
@@ -73,4 +83,20 @@ fn card_ui(ui: &mut Ui, card: &Kpi) {
             ui.close();
         }
     });
+}
+
+/// The card's hover: its source, where a user's file differs from it, and how to
+/// copy the citation.
+fn hover_text(card: &Kpi) -> String {
+    let mut text = card.source.clone();
+    if !card.notes.is_empty() {
+        text.push_str("\n\nThe bundled figure is shown; your file differs:");
+        for note in &card.notes {
+            text.push('\n');
+            text.push_str(note);
+        }
+    }
+    text.push_str("\n\nCopy a citation: click, then Ctrl+C (or right-click)\n");
+    text.push_str(&card.citation);
+    text
 }

@@ -186,6 +186,60 @@ fn text_summary_names_figures_and_sources() {
 }
 
 #[test]
+fn text_summary_keeps_one_block_per_card_and_says_what_each_figure_counts() {
+    let r = run(&["summary"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let blocks: Vec<&str> = r.stdout.split("\n\n").collect();
+    let block = |title: &str| -> Vec<&str> {
+        blocks
+            .iter()
+            .find(|b| b.starts_with(title))
+            .unwrap_or_else(|| panic!("no block {title}: {}", r.stdout))
+            .lines()
+            .collect()
+    };
+    // The IDPs card: the change from the peak, with its date, first under the value;
+    // no change from April 2014's first round; the round's IDP figure as the source.
+    let idps = block("IDPs now: ");
+    assert_eq!(idps[0], "IDPs now: 1.10 M");
+    assert_eq!(idps[1], "  \u{2212}67.8% since the peak (3.42 M, Mar 2016)");
+    assert_eq!(idps[2], "  as of 30 Apr 2024 \u{b7} Round 132");
+    assert_eq!(
+        idps[3],
+        "  source: IOM DTM: DTM API v2 GetAdmin0Datav2, Iraq conflict (national totals per round) (2024-08-28)"
+    );
+    // The camps card: what the 21 counts, on its first line.
+    let camps = block("Camps open: ");
+    assert_eq!(camps[0], "Camps open: 21 IDP camps in the Kurdistan Region");
+    assert_eq!(camps[1], "  26 named closures recorded in 2014\u{2013}2024");
+    // From 2017 the change since the first point in range joins it; a range that
+    // ends before the data is not "now".
+    let r = run(&["summary", "--from", "2017", "--to", "2020"]);
+    assert!(
+        r.stdout.contains(
+            "\nIDPs at end of range: 1.22 M\n  \u{2212}63.5% since the peak (3.35 M, Jun 2017) \u{b7} \u{2212}59.1% since Jan 2017\n"
+        ),
+        "{}",
+        r.stdout
+    );
+    // Under a filter: the count is marked, the closures follow the filter.
+    let r = run(&["summary", "--governorate", "Ninewa"]);
+    assert!(
+        r.stdout.contains(
+            "\nCamps open: 21 IDP camps in the Kurdistan Region\n  10 named closures recorded in Ninewa, 2014\u{2013}2024\n  as of 31 Dec 2024 \u{b7} UNHCR Iraq\n  count not filtered: no camp count for Ninewa in 2014\u{2013}2024"
+        ),
+        "{}",
+        r.stdout
+    );
+    let r = run(&["summary", "--governorate", "Dahuk"]);
+    assert!(
+        r.stdout.contains("\nCamps open: 15 IDP camps in Dahuk\n"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
 fn a_refused_data_file_makes_summary_exit_1_with_checks_message() {
     let r = run(&[
         "summary",

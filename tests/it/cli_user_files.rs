@@ -112,36 +112,80 @@ fn without_a_national_series_idps_sum_the_governorates_present() {
 }
 
 #[test]
-fn a_complete_user_table_gives_a_dtm_user_point_that_replaces_the_bundled_one() {
+fn a_complete_user_table_never_replaces_the_bundled_figure_and_the_difference_is_said() {
     let master = fixture("good/dtm_master_list_made_up.csv");
     // The user's 30 Apr 2024 table covers 3 governorates: no national point, so the
     // bundled round 132 stays the latest.
     let s = summary_json(&["--data", &master]);
     assert_eq!(s["idps"]["latest"]["value"], 1_098_913);
     assert_eq!(s["idps"]["coverage"], Value::Null);
-    // 31 Dec 2023 has all 18: the user's total is shown instead of round 131's.
+    // 31 Dec 2023 has all 18 and round 131 has that date too: DTM's figure stays,
+    // and the difference is reported beside it.
     let s = summary_json(&["--data", &master, "--to", "2023"]);
-    assert_eq!(s["idps"]["latest"]["value"], 34_740);
-    assert_eq!(s["idps"]["latest"]["source_id"], format!("file:{master}"));
+    assert_eq!(s["idps"]["latest"]["value"], 1_123_663);
+    assert_eq!(s["idps"]["latest"]["source_id"], "dtm_api_admin0");
+    assert_eq!(
+        s["idps"]["differences_from_user_files"],
+        json!([{
+            "date": "2023-12-31",
+            "user_value": 34_740,
+            "user_source_id": format!("file:{master}"),
+            "bundled_value": 1_123_663,
+            "bundled_source_id": "dtm_api_admin0"
+        }])
+    );
     let r = run(&["summary", "--data", &master, "--to", "2023"]);
     assert!(
         r.stderr.contains(&format!(
-            "displacement-dashboard: {master}: 2023-12-31: your file's national total (34,740 IDPs, all 18 governorates) is shown instead of the bundled DTM figure (1,123,663 IDPs, source \"dtm_api_admin0\")"
+            "displacement-dashboard: {master}: 2023-12-31: your file says 34,740 IDPs (all 18 governorates); IOM DTM published 1,123,663 (source \"dtm_api_admin0\"). The DTM figure is kept; your file's is shown beside it as its own series"
         )),
         "{}",
         r.stderr
+    );
+    assert!(!r.stderr.contains("instead of"), "{}", r.stderr);
+    assert!(
+        r.stdout.contains("IDPs at end of range: 1.12 M\n"),
+        "{}",
+        r.stdout
     );
 }
 
 #[test]
 fn a_user_governorate_table_is_its_own_series_under_a_filter() {
     let master = fixture("good/dtm_master_list_made_up.xlsx");
+    // Bundled and user tables share 31 Dec 2023 and 30 Apr 2024: the bundled
+    // figure stays, never added to or replaced by the user's.
     let s = summary_json(&["--data", &master, "--governorate", "Ninewa"]);
-    assert_eq!(s["idps"]["latest"]["value"], 30_003);
-    assert_eq!(s["idps"]["latest"]["source_id"], format!("file:{master}"));
-    // Bundled rows are never added to the user's.
-    let bundled = summary_json(&["--governorate", "Ninewa"]);
-    assert_eq!(bundled["idps"]["latest"]["value"], 229_120);
+    assert_eq!(s["idps"]["latest"]["value"], 229_120);
+    assert_eq!(s["idps"]["latest"]["source_id"], "dtm_api_admin1");
+    let differences = s["idps"]["differences_from_user_files"]
+        .as_array()
+        .expect("differences");
+    let pairs: Vec<(i64, i64)> = differences
+        .iter()
+        .map(|d| {
+            (
+                d["user_value"].as_i64().unwrap_or(0),
+                d["bundled_value"].as_i64().unwrap_or(0),
+            )
+        })
+        .collect();
+    assert_eq!(pairs, [(3_030, 239_124), (30_003, 229_120)]);
+    // Without the bundled data, the user's table is the one drawn.
+    let mine = summary_json(&[
+        "--no-bundled",
+        "--data",
+        &master,
+        "--governorate",
+        "Ninewa",
+        "--to",
+        "2024",
+    ]);
+    assert_eq!(mine["idps"]["latest"]["value"], 30_003);
+    assert_eq!(
+        mine["idps"]["latest"]["source_id"],
+        format!("file:{master}")
+    );
 }
 
 #[test]

@@ -58,6 +58,47 @@ fn the_headline_cards_show_the_bundled_figures() {
     h.get_by_label("as of 30 Apr 2024 · Round 132");
     h.get_by_label("Appeal coverage");
     h.get_by_label("21");
+    // The IDPs card leads with the change from the peak, not from April 2014's
+    // first, partial round; the camps card says what its 21 counts.
+    h.get_by_label("\u{2212}67.8% since the peak (3.42 M, Mar 2016)");
+    assert_eq!(h.query_all_by_label_contains("vs Apr 2014").count(), 0);
+    h.get_by_label("IDP camps in the Kurdistan Region");
+    h.get_by_label("26 named closures recorded in 2014\u{2013}2024");
+}
+
+#[test]
+fn a_range_ending_before_the_data_titles_the_card_end_of_range() {
+    let mut h = bundled();
+    set_years(&mut h, 0, -4);
+    assert_eq!(h.state().filters().to, 2020);
+    h.get_by_label("IDPs at end of range");
+    assert!(h.query_by_label("IDPs now").is_none());
+    h.get_by_label("as of 31 Dec 2020 \u{b7} Round 119");
+}
+
+#[test]
+fn two_governorates_draw_a_line_each_and_their_sum() {
+    let mut h = bundled();
+    h.get_by_role_and_label(Role::Button, "None").click();
+    h.run();
+    for name in ["Dahuk", "Erbil"] {
+        h.get_by_role_and_label(Role::CheckBox, name).click();
+        h.run();
+    }
+    let labels: Vec<String> = h
+        .state()
+        .view()
+        .idps
+        .series
+        .iter()
+        .map(|s| s.label.clone())
+        .collect();
+    assert_eq!(
+        labels,
+        ["Dahuk", "Erbil", "IDPs, sum of 2 governorates (IOM DTM)"]
+    );
+    // The sum is the card's figure: round 132's Dahuk 233,162 + Erbil 222,865.
+    h.get_by_label("456,027");
 }
 
 #[test]
@@ -75,8 +116,12 @@ fn selecting_only_ninewa_filters_chips_chart_and_cards() {
         .map(|s| s.label.clone())
         .collect();
     assert_eq!(series, ["Ninewa"]);
-    // The national-only cards say so.
-    assert!(h.query_all_by_label("national").count() >= 3);
+    // The national-only cards say so; the camps card marks its count, which is the
+    // Kurdistan Region's, and not its closures, which follow the filter.
+    assert_eq!(h.query_all_by_label("national").count(), 2);
+    h.get_by_label("count not filtered");
+    h.get_by_label("IDP camps in the Kurdistan Region");
+    h.get_by_label("10 named closures recorded in Ninewa, 2014\u{2013}2024");
     h.get_by_label_contains("Iraq, national (no governorate breakdown)");
     // Camps and funding charts say the filter does not apply to them.
     assert_eq!(
@@ -231,10 +276,69 @@ fn a_good_file_opens_beside_the_bundled_data_and_can_be_removed() {
     h.get_by_label("Data…").click();
     h.run();
     h.get_by_label(path);
+    // What adding it said: its national total of 31 Dec 2023 differs from DTM's,
+    // which stays.
+    h.get_by_role_and_label(Role::DisclosureTriangle, "4 warnings")
+        .click();
+    h.run();
+    h.get_by_label_contains(
+        "2023-12-31: your file says 34,740 IDPs (all 18 governorates); IOM DTM published 1,123,663",
+    );
     h.get_by_role_and_label(Role::Button, "Remove").click();
     h.run();
     h.get_by_label("No files of your own yet. Open one (Ctrl+O) or drop it on the window.");
     h.get_by_label("1.10 M");
+}
+
+#[test]
+fn a_master_list_is_its_own_series_and_the_dtm_figures_stay() {
+    let mut h = bundled();
+    let before = h.state().view().clone();
+    let path = "tests/fixtures/good/dtm_master_list_made_up.csv";
+    open_through_dialog(&mut h, path);
+    assert!(h.state().failure().is_none(), "{:?}", h.state().failure());
+    let view = h.state().view().clone();
+    // DTM's line is the same line as before, and the file is a line of its own.
+    assert_eq!(view.idps.series[0], before.idps.series[0]);
+    let mine = format!("IDPs, Iraq (your file: {path})");
+    let line = view
+        .idps
+        .series
+        .iter()
+        .find(|s| s.label == mine)
+        .expect("the file's own line");
+    let ys: Vec<f64> = line.points.iter().map(|p| p.y).collect();
+    assert_eq!(ys, [34_740.0]);
+    // The governorate chart keeps DTM's bars, and draws the file's beside them.
+    let bars = format!("your file: {path}");
+    for s in &before.governorates.series {
+        let now = view
+            .governorates
+            .series
+            .iter()
+            .find(|n| n.label == s.label)
+            .expect("a bundled series");
+        let ys = |s: &displacement_dashboard::model::Series| -> Vec<f64> {
+            s.points.iter().map(|p| p.y).collect()
+        };
+        assert_eq!(ys(now), ys(s), "{} changed", s.label);
+    }
+    assert!(
+        view.governorates
+            .series
+            .iter()
+            .all(|s| s.label != "Other / not published")
+    );
+    assert!(view.governorates.series.iter().any(|s| s.label == bars));
+    // The card keeps DTM's figures, and its hover says where the file differs.
+    assert_eq!(view.cards[0].value, before.cards[0].value);
+    let note = "31 Dec 2023: your file says 34,740; IOM DTM published 1,123,663";
+    h.get_by_label("1.10 M").hover();
+    h.run();
+    assert!(
+        h.query_all_by_label_contains(note).count() > 0,
+        "the card's hover"
+    );
 }
 
 /// Steps the window until no export is running (exports run on a worker thread).

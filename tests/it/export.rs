@@ -348,13 +348,18 @@ fn column(header: &[String], name: &str) -> usize {
         .unwrap_or_else(|| panic!("no column {name}"))
 }
 
-/// (day number, value) of every point the charts draw, sorted.
+/// (day number, value) of every point the charts draw, sorted. A bar drawn beside
+/// its date (a user's table beside the bundled one) counts at the date its label
+/// names.
 fn points_of(specs: &[ChartSpec]) -> Vec<(i64, i64)> {
     let mut v: Vec<(i64, i64)> = specs
         .iter()
         .flat_map(|s| s.series.iter())
         .flat_map(|s| s.points.iter())
-        .map(|p| (p.x as i64, p.y as i64))
+        .map(|p| {
+            let x = NaiveDate::parse_from_str(&p.label, "%d %b %Y").map_or(p.x, day_number);
+            (x as i64, p.y as i64)
+        })
         .collect();
     v.sort_unstable();
     v
@@ -776,6 +781,123 @@ fn user_files_export_their_own_figures_with_their_file_as_source() {
     };
     export::run(&request, &ds, &filters(None, 2014, 2024), day()).expect("a sheet");
     assert_eq!(decode_png(&dir.join("sheet.png")).0, 1123);
+}
+
+#[test]
+fn a_users_master_list_is_exported_beside_the_bundled_figures_never_in_them() {
+    // The made-up master list covers all 18 governorates on 31 Dec 2023 (34,740)
+    // and 3 on 30 Apr 2024. DTM's own figures of both dates stay in every export;
+    // the file's are their own series, rows and legend entries.
+    let mut ds = bundled();
+    let path = PathBuf::from(crate::support::fixture("good/dtm_master_list_made_up.csv"));
+    let parsed = ds.read_file(&path).expect("a good fixture");
+    let name = path.display().to_string();
+    ds.add(&name, parsed, false);
+    let mine = format!("your file: {name}");
+    let f = filters(None, 2014, 2024);
+    let (header, rows) = read_csv(&export::render_csv(ExportChart::Idps, &ds, &f));
+    let col = |n: &str| column(&header, n);
+    let (date, series, pcode, gov, value, source) = (
+        col("date"),
+        col("series"),
+        col("pcode"),
+        col("governorate"),
+        col("value"),
+        col("source"),
+    );
+    let on = |d: &str, s: &str| -> Vec<&Vec<String>> {
+        rows.iter()
+            .filter(|r| r[date] == d && r[series] == s && r[col("basis")] == "displacement")
+            .collect()
+    };
+    let dtm = on("2023-12-31", "dtm");
+    assert_eq!(dtm.len(), 1);
+    assert_eq!(
+        (
+            dtm[0][value].as_str(),
+            dtm[0][pcode].as_str(),
+            dtm[0][gov].as_str()
+        ),
+        ("1123663", "", "Iraq")
+    );
+    let user = on("2023-12-31", "dtm_user");
+    assert_eq!(user.len(), 1);
+    assert_eq!(
+        (
+            user[0][value].as_str(),
+            user[0][pcode].as_str(),
+            user[0][gov].as_str(),
+            user[0][source].as_str()
+        ),
+        ("34740", "", "Iraq", mine.as_str())
+    );
+    let specs = export::chart_specs(ExportChart::Idps, &ds, &f);
+    assert_eq!(rows_of(&header, &rows), points_of(&specs));
+    let svg = svg_of(What::Chart(ExportChart::Idps), &ds, &f);
+    check_chart_svg(&svg, &specs);
+    let doc = roxmltree::Document::parse(&svg).expect("well-formed SVG");
+    let legend = groups(&doc, "legend-entry");
+    assert!(legend.contains(&"IDPs, Iraq (IOM DTM)"), "{legend:?}");
+    assert!(
+        legend.contains(&format!("IDPs, Iraq ({mine})").as_str()),
+        "{legend:?}"
+    );
+
+    let chart = ExportChart::Governorates(Basis::Displacement);
+    let (header, rows) = read_csv(&export::render_csv(chart, &ds, &f));
+    let (date, series, value, gov) = (
+        column(&header, "date"),
+        column(&header, "series"),
+        column(&header, "value"),
+        column(&header, "governorate"),
+    );
+    let sum = |d: &str, s: &str| -> u64 {
+        rows.iter()
+            .filter(|r| r[date] == d && r[series] == s)
+            .map(|r| r[value].parse::<u64>().expect("a count"))
+            .sum()
+    };
+    assert_eq!(sum("2024-04-30", "dtm"), 1_098_913);
+    assert_eq!(sum("2024-04-30", "user_file"), 70_009);
+    assert_eq!(sum("2023-12-31", "dtm"), 1_123_663);
+    assert_eq!(sum("2023-12-31", "user_file"), 34_740);
+    assert!(rows.iter().all(|r| r[gov] != "Other / not published"));
+    let specs = export::chart_specs(chart, &ds, &f);
+    assert_eq!(rows_of(&header, &rows), points_of(&specs));
+    let svg = svg_of(What::Chart(chart), &ds, &f);
+    check_chart_svg(&svg, &specs);
+    let doc = roxmltree::Document::parse(&svg).expect("well-formed SVG");
+    assert_eq!(groups(&doc, "legend-entry").last(), Some(&mine.as_str()));
+}
+
+#[test]
+fn several_governorates_export_a_line_each_and_their_sum() {
+    let ds = bundled();
+    let f = filters(Some(&[NINEWA, DAHUK]), 2014, 2024);
+    let (header, rows) = read_csv(&export::render_csv(ExportChart::Idps, &ds, &f));
+    let (date, pcode, gov, value) = (
+        column(&header, "date"),
+        column(&header, "pcode"),
+        column(&header, "governorate"),
+        column(&header, "value"),
+    );
+    let april: Vec<(&str, &str, &str)> = rows
+        .iter()
+        .filter(|r| r[date] == "2024-04-30")
+        .map(|r| (r[pcode].as_str(), r[gov].as_str(), r[value].as_str()))
+        .collect();
+    assert_eq!(
+        april,
+        [
+            ("IQG15", "Ninewa", "229120"),
+            ("IQG09", "Dahuk", "233162"),
+            ("IQG09;IQG15", "Dahuk, Ninewa", "462282"),
+        ]
+    );
+    let specs = export::chart_specs(ExportChart::Idps, &ds, &f);
+    assert_eq!(rows_of(&header, &rows), points_of(&specs));
+    let svg = svg_of(What::Chart(ExportChart::Idps), &ds, &f);
+    check_chart_svg(&svg, &specs);
 }
 
 #[test]

@@ -6,6 +6,12 @@
 //! complete tables in range only those are drawn; otherwise its partial tables are,
 //! each with an "Other / not published" remainder when the national total of that
 //! date is known, and never presented as a full distribution.
+//!
+//! A user's table is its own series, never part of a bundled bar: one narrow bar
+//! per date beside the bundled one, labelled "your file: NAME", its governorates
+//! stacked in one colour (each segment names its governorate). With no bundled
+//! table of the basis loaded (`--no-bundled`), the first file's tables are drawn
+//! as the coloured stacks instead.
 
 use std::collections::BTreeMap;
 
@@ -15,7 +21,8 @@ use super::{markers, source_line, subtitle};
 use crate::data::{Basis, Dataset, NationalSeries, Pcode};
 use crate::model::{ChartId, ChartSpec, Point, Series, SeriesKind, Unit, day_number, long_date};
 use crate::query::Filters;
-use crate::query::idps::{GovernorateTable, governorate_tables};
+use crate::query::charts::user_file_name;
+use crate::query::idps::{GovernorateTable, governorate_tables, user_governorate_tables};
 use crate::query::rows::{Charted, IdpRow, dtm_date_precision, table_series};
 
 /// How many governorates get a colour of their own; the rest are summed.
@@ -24,6 +31,13 @@ const OWN_COLOURS: usize = 6;
 const OTHER_COLOUR: usize = 6;
 /// Palette index of the unpublished remainder of a partial table.
 const REMAINDER_COLOUR: usize = 7;
+/// Palette indices of the user's files' bars, first file first. The remainder's
+/// grey is free whenever complete tables are drawn (it appears only with partial
+/// ones).
+const USER_COLOURS: [usize; 3] = [7, 4, 5];
+/// With a user's bars beside: the share of a date's slot the bundled bar keeps
+/// (centred on its date); the user's bars share the rest, to its right.
+const BUNDLED_SHARE: f64 = 0.6;
 
 /// The chart's title for a basis.
 #[must_use]
@@ -57,9 +71,62 @@ pub fn governorates_with_rows(
     } else {
         complete
     };
+    let users = user_governorate_tables(dataset, filters, basis);
     let shown = shown_governorates(&tables, filters);
-    let width = bar_width(tables.keys().copied());
-    let mut series = own_series(dataset, &shown);
+    let (slot, width) = bar_widths(&tables, &users);
+    let mut rows = Vec::new();
+    let mut series = bundled_bars(dataset, filters, basis, &tables, &shown, width, &mut rows);
+    let chart = UserBars {
+        dataset,
+        filters,
+        basis,
+        shown: &shown,
+    };
+    let user_width = slot * (1.0 - BUNDLED_SHARE) / users.len().max(1) as f64;
+    for (i, (source_id, user_tables)) in users.iter().enumerate() {
+        // To the right of the bundled bar: its right edge, then the files in order.
+        let place = BarPlace {
+            offset: width / 2.0 + user_width * (i as f64 + 0.5),
+            width: user_width,
+            colour: USER_COLOURS[i % USER_COLOURS.len()],
+        };
+        series.push(chart.series(source_id, user_tables, &place, &mut rows));
+    }
+    series.retain(|s| !s.points.is_empty());
+    let source = source_line(
+        dataset,
+        tables
+            .values()
+            .map(|t| t.source_id.as_str())
+            .chain(users.iter().map(|(id, _)| id.as_str())),
+    );
+    let spec = ChartSpec {
+        id: ChartId::Governorates,
+        title: basis_title(basis).into(),
+        subtitle: subtitle(dataset, filters, false),
+        unit: Unit::People,
+        series,
+        markers: markers(dataset, filters),
+        bands: Vec::new(),
+        source_line: source,
+        empty_message: super::empty_message(filters, "governorate breakdown for this basis"),
+        national_only: false,
+    };
+    Charted { spec, rows }
+}
+
+/// The bundled tables' stacked bars: a series per shown governorate, then "Other
+/// governorates" and the unpublished remainder of partial tables; one row per bar.
+fn bundled_bars(
+    dataset: &Dataset,
+    filters: &Filters,
+    basis: Basis,
+    tables: &BTreeMap<NaiveDate, GovernorateTable>,
+    shown: &[Pcode],
+    width: f64,
+    rows: &mut Vec<IdpRow>,
+) -> Vec<Series> {
+    let mut series = own_series(dataset, shown);
     let mut other = Series::new(
         "Other governorates",
         SeriesKind::Bars,
@@ -72,8 +139,7 @@ pub fn governorates_with_rows(
         REMAINDER_COLOUR,
         Vec::new(),
     );
-    let mut rows = Vec::new();
-    for (date, table) in &tables {
+    for (date, table) in tables {
         let x = day_number(*date);
         let row = |pcodes: Vec<Pcode>, legend: &str, value: u64| IdpRow {
             date: *date,
@@ -106,7 +172,7 @@ pub fn governorates_with_rows(
             });
             *base += value as f64;
         };
-        for (s, pcode) in series.iter_mut().zip(&shown) {
+        for (s, pcode) in series.iter_mut().zip(shown) {
             if let Some(&v) = table.values.get(pcode) {
                 push(s, v, &mut base);
                 rows.push(row(vec![*pcode], &s.label, v));
@@ -133,21 +199,92 @@ pub fn governorates_with_rows(
         }
     }
     series.extend([other, remainder]);
-    series.retain(|s| !s.points.is_empty());
-    let source = source_line(dataset, tables.values().map(|t| t.source_id.as_str()));
-    let spec = ChartSpec {
-        id: ChartId::Governorates,
-        title: basis_title(basis).into(),
-        subtitle: subtitle(dataset, filters, false),
-        unit: Unit::People,
-        series,
-        markers: markers(dataset, filters),
-        bands: Vec::new(),
-        source_line: source,
-        empty_message: super::empty_message(filters, "governorate breakdown for this basis"),
-        national_only: false,
-    };
-    Charted { spec, rows }
+    series
+}
+
+/// Where a user's bars go beside each date, and their colour.
+struct BarPlace {
+    /// Days right of the date.
+    offset: f64,
+    width: f64,
+    colour: usize,
+}
+
+/// What a user's bars need of the chart.
+struct UserBars<'a> {
+    dataset: &'a Dataset,
+    filters: &'a Filters,
+    basis: Basis,
+    /// The governorates with their own colour, in stacking order.
+    shown: &'a [Pcode],
+}
+
+impl UserBars<'_> {
+    /// One user file's tables as its own series: a bar per date, its governorates
+    /// stacked in one colour (the shown ones first, in the chart's order), each
+    /// segment naming its governorate; one row per segment.
+    fn series(
+        &self,
+        source_id: &str,
+        tables: &BTreeMap<NaiveDate, GovernorateTable>,
+        place: &BarPlace,
+        rows: &mut Vec<IdpRow>,
+    ) -> Series {
+        let Self {
+            dataset,
+            filters,
+            basis,
+            shown,
+        } = *self;
+        let label = user_file_name(source_id);
+        let mut bars = Series::new(label.clone(), SeriesKind::Bars, place.colour, Vec::new());
+        for (date, table) in tables {
+            let mut order: Vec<Pcode> = shown
+                .iter()
+                .copied()
+                .filter(|p| table.values.contains_key(p))
+                .collect();
+            order.extend(
+                table
+                    .values
+                    .keys()
+                    .filter(|p| !shown.contains(p) && filters.selects(**p)),
+            );
+            let mut base = 0.0;
+            for pcode in order {
+                let Some(&value) = table.values.get(&pcode) else {
+                    continue;
+                };
+                let name = dataset.gazetteer.name(pcode);
+                bars.points.push(Point {
+                    x: day_number(*date) + place.offset,
+                    y: value as f64,
+                    base,
+                    width: place.width,
+                    label: long_date(*date),
+                    note: Some(format!(
+                        "{name} (your file: {} of its governorates on this date)",
+                        table.values.len()
+                    )),
+                    source_id: source_id.to_string(),
+                });
+                base += value as f64;
+                rows.push(IdpRow {
+                    date: *date,
+                    date_precision: dtm_date_precision(dataset, *date),
+                    series: table_series(dataset, source_id),
+                    round: table.round,
+                    pcodes: vec![pcode],
+                    governorate: name,
+                    basis,
+                    value,
+                    source_id: source_id.to_string(),
+                    legend: label.clone(),
+                });
+            }
+        }
+        bars
+    }
 }
 
 /// An empty series for each governorate with bars of its own, in stacking order.
@@ -166,6 +303,15 @@ fn own_series(dataset: &Dataset, shown: &[Pcode]) -> Vec<Series> {
             s
         })
         .collect()
+}
+
+/// The governorates in the order their colours are given (palette index = position):
+/// that of the displacement chart's own bars, so a governorate's line in "IDPs over
+/// time" has the colour of its bars.
+#[must_use]
+pub fn colour_order(dataset: &Dataset, filters: &Filters) -> Vec<Pcode> {
+    let tables = governorate_tables(dataset, filters, Basis::Displacement, true);
+    shown_governorates(&tables, filters)
 }
 
 /// The governorates that get their own bars: the selected ones, or without a filter
@@ -213,6 +359,25 @@ fn unpublished(
         .idps;
     let published: u64 = table.values.values().sum();
     total.checked_sub(published).filter(|m| *m > 0)
+}
+
+/// A date's slot (the width [`bar_width`] gives) and the bundled bar's width in it:
+/// all of it, or with a user's bars beside, [`BUNDLED_SHARE`] of it.
+fn bar_widths(
+    tables: &BTreeMap<NaiveDate, GovernorateTable>,
+    users: &[(String, BTreeMap<NaiveDate, GovernorateTable>)],
+) -> (f64, f64) {
+    let dates: std::collections::BTreeSet<NaiveDate> = tables
+        .keys()
+        .chain(users.iter().flat_map(|(_, t)| t.keys()))
+        .copied()
+        .collect();
+    let slot = bar_width(dates.into_iter());
+    if users.is_empty() {
+        (slot, slot)
+    } else {
+        (slot, slot * BUNDLED_SHARE)
+    }
 }
 
 /// Bars are 80% of the narrowest gap between dates, between 30 and 300 days wide.
@@ -342,6 +507,72 @@ mod tests {
         assert_eq!(
             bar_width([day(2020, 1, 1), day(2020, 1, 11)].into_iter()),
             30.0
+        );
+    }
+
+    #[test]
+    fn the_april_2024_bars_stay_bundled_and_a_users_table_is_its_own_bars() {
+        let mut ds = Dataset::bundled().unwrap();
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/good/dtm_master_list_made_up.csv");
+        let parsed = ds.read_file(&path).unwrap();
+        let name = path.display().to_string();
+        ds.add(&name, parsed, false);
+        let charted = governorates_with_rows(&ds, &all(2014, 2024), Basis::Displacement);
+        let c = &charted.spec;
+        let (april_date, december_date) = (day(2024, 4, 30), day(2023, 12, 31));
+        let april = day_number(april_date);
+        let december = day_number(december_date);
+        let mine = format!("your file: {name}");
+        let total = |at: NaiveDate, user: bool| -> f64 {
+            c.series
+                .iter()
+                .filter(|s| (s.label == mine) == user)
+                .flat_map(|s| s.points.iter())
+                .filter(|p| p.label == long_date(at))
+                .map(|p| p.y)
+                .sum()
+        };
+        // DTM's own table on both dates, as without the file: no remainder block.
+        assert!(c.series.iter().all(|s| s.label != "Other / not published"));
+        assert_eq!(total(april_date, false), 1_098_913.0);
+        assert_eq!(total(december_date, false), 1_123_663.0);
+        // The file's tables: their own series, one bar per date, to the right.
+        let labels: Vec<&str> = c.series.iter().map(|s| s.label.as_str()).collect();
+        assert_eq!(
+            labels.iter().filter(|l| **l == mine).count(),
+            1,
+            "{labels:?}"
+        );
+        assert_eq!(labels.last().copied(), Some(mine.as_str()));
+        assert_eq!(total(april_date, true), 70_009.0);
+        assert_eq!(total(december_date, true), 34_740.0);
+        let user = c.series.iter().find(|s| s.label == mine).unwrap();
+        let bundled = &c.series[0];
+        assert!(user.points.iter().all(|p| p.x > december));
+        assert!(user.colour != bundled.colour);
+        let ninewa = user
+            .points
+            .iter()
+            .find(|p| {
+                p.label == long_date(april_date)
+                    && p.note.as_deref().is_some_and(|n| n.starts_with("Ninewa"))
+            })
+            .unwrap();
+        assert_eq!(ninewa.y, 30_003.0);
+        // No two bars overlap: the bundled bar and the user's share the date's slot.
+        let bar = bundled.points.iter().find(|p| p.x == april).unwrap();
+        assert!(ninewa.x - ninewa.width / 2.0 >= bar.x + bar.width / 2.0 - 1e-9);
+        // CSV rows: the file's, with series user_file and one row per segment.
+        let rows: Vec<&IdpRow> = charted
+            .rows
+            .iter()
+            .filter(|r| r.source_id.starts_with("file:"))
+            .collect();
+        assert_eq!(rows.len(), 21);
+        assert!(
+            rows.iter()
+                .all(|r| r.series == "user_file" && r.legend == mine)
         );
     }
 }

@@ -1,86 +1,66 @@
-//! IDPs over time: the DTM stock and returnees, other series for comparison.
+//! IDPs over time: the DTM stock and returnees, other series for comparison, and
+//! each of the user's files as its own line ("IDPs, Iraq (your file: NAME)"), never
+//! mixed into DTM's. With two or more governorates selected, one line per
+//! governorate (as many as the palette has colours to spare) and their sum.
 
-use super::{markers, source_line, subtitle};
-use crate::data::{Basis, Dataset, NationalSeries};
+use std::collections::BTreeSet;
+
+use super::{governorates, markers, source_line, subtitle, user_file_name};
+use crate::data::{Basis, Dataset, NationalSeries, Pcode};
 use crate::model::{ChartId, ChartSpec, Point, Series, SeriesKind, Unit, day_number, long_date};
+use crate::query::idps::{IdpPoint, UserSeries};
 use crate::query::rows::{self, Charted, IdpRow, dtm_date_precision, table_series};
 use crate::query::{Filters, cards, idps};
 
-/// IDPs over time. With a governorate filter: the selected governorates' summed
-/// DTM tables (one round per year); returnees and other series are national only
-/// and left out.
+/// How many colours the palette has (`crate::palette::SERIES`).
+const PALETTE: usize = crate::palette::SERIES.len();
+/// Palette index of the sum of the selected governorates, when each has its own line.
+const SUM_COLOUR: usize = PALETTE - 1;
+/// Palette indices for the user's files, in order of preference (vermillion, sky
+/// blue, yellow, …): each file takes the first one no other line of the chart has.
+/// On the national chart DTM, returnees, UNHCR and IDMC hold 0–3.
+const USER_COLOURS: [usize; 7] = [5, 4, 6, 3, 2, 1, 0];
+
+/// The first preferred user colour no line in `lines` has.
+fn free_user_colour(lines: &[Line]) -> usize {
+    USER_COLOURS
+        .into_iter()
+        .find(|c| lines.iter().all(|l| l.colour != *c))
+        .unwrap_or(USER_COLOURS[0])
+}
+
+/// IDPs over time. With a governorate filter: the selected governorates' DTM
+/// tables (one round per year); returnees and other series are national only and
+/// left out.
 #[must_use]
 pub fn idps_over_time(dataset: &Dataset, filters: &Filters) -> ChartSpec {
     idps_with_rows(dataset, filters).spec
+}
+
+/// One line of the chart: legend, kind, colour and the rows it draws.
+struct Line {
+    label: String,
+    kind: SeriesKind,
+    colour: usize,
+    rows: Vec<IdpRow>,
 }
 
 /// [`idps_over_time`] and one [`IdpRow`] per point it draws.
 #[must_use]
 pub fn idps_with_rows(dataset: &Dataset, filters: &Filters) -> Charted<IdpRow> {
     let place = cards::place(dataset, filters);
-    // With no national series loaded, the national line sums the governorates present.
-    let (national, coverage) = if filters.is_national() {
-        idps::national_or_sum(dataset, filters)
-    } else {
-        (Vec::new(), None)
+    let lines = match &filters.governorates {
+        None => national_lines(dataset, filters),
+        Some(selected) => governorate_lines(dataset, filters, selected, &place),
     };
-    let stock_place = match coverage {
-        Some(c) => format!("sum of {} of {} governorates", c.governorates, c.of),
-        None => place.clone(),
-    };
-    let stock_label = format!("IDPs, {stock_place} (IOM DTM)");
-    let mut rows: Vec<IdpRow> = match &filters.governorates {
-        None => national
-            .into_iter()
-            .map(|p| IdpRow {
-                date: p.date,
-                date_precision: dtm_date_precision(dataset, p.date),
-                series: if coverage.is_some() {
-                    table_series(dataset, &p.source_id)
-                } else {
-                    rows::national_series(dataset, &p.source_id)
-                },
-                round: p.round,
-                pcodes: Vec::new(),
-                governorate: place.clone(),
-                basis: Basis::Displacement,
-                value: p.value,
-                source_id: p.source_id,
-                legend: stock_label.clone(),
-            })
-            .collect(),
-        Some(selected) => idps::governorate_series(dataset, filters, selected)
-            .into_iter()
-            .map(|p| IdpRow {
-                date: p.date,
-                date_precision: dtm_date_precision(dataset, p.date),
-                series: table_series(dataset, &p.source_id),
-                round: p.round,
-                pcodes: selected.iter().copied().collect(),
-                governorate: place.clone(),
-                basis: Basis::Displacement,
-                value: p.value,
-                source_id: p.source_id,
-                legend: stock_label.clone(),
-            })
-            .collect(),
-    };
-    let mut legends = vec![(stock_label, SeriesKind::Line, 0)];
-    if filters.is_national() {
-        legends.push((RETURNEES.into(), SeriesKind::Line, 1));
-        rows.extend(returnee_rows(dataset, filters));
-        for (series, label, colour) in COMPARISONS {
-            legends.push((label.into(), SeriesKind::Comparison, colour));
-            rows.extend(national_rows(dataset, filters, series, label));
-        }
-    }
-    rows.sort_by_key(|r| r.date);
-    let series: Vec<Series> = legends
+    let mut rows: Vec<IdpRow> = Vec::new();
+    let series: Vec<Series> = lines
         .into_iter()
-        .map(|(label, kind, colour)| {
-            let points = rows
+        .map(|mut line| {
+            line.rows.sort_by_key(|r| r.date);
+            let points = line
+                .rows
                 .iter()
-                .filter(|r| r.legend == label)
                 .map(|r| {
                     Point::at(
                         day_number(r.date),
@@ -90,9 +70,11 @@ pub fn idps_with_rows(dataset: &Dataset, filters: &Filters) -> Charted<IdpRow> {
                     )
                 })
                 .collect();
-            Series::new(label, kind, colour, points)
+            rows.append(&mut line.rows);
+            Series::new(line.label, line.kind, line.colour, points)
         })
         .collect();
+    rows.sort_by_key(|r| r.date);
     let source = source_line(dataset, rows.iter().map(|r| r.source_id.as_str()));
     let spec = ChartSpec {
         id: ChartId::Idps,
@@ -107,6 +89,212 @@ pub fn idps_with_rows(dataset: &Dataset, filters: &Filters) -> Charted<IdpRow> {
         national_only: false,
     };
     Charted { spec, rows }
+}
+
+/// "IOM DTM", or "your file: NAME" when every point comes from that one file.
+fn source_words(dataset: &Dataset, points: &[IdpPoint]) -> String {
+    match points.first() {
+        Some(first)
+            if points.iter().all(|p| p.source_id == first.source_id)
+                && rows::is_user_source(dataset, &first.source_id) =>
+        {
+            user_file_name(&first.source_id)
+        }
+        _ => "IOM DTM".into(),
+    }
+}
+
+/// A row of a national figure (`pcode` empty, `governorate` "Iraq").
+fn national_row(dataset: &Dataset, p: IdpPoint, series: &'static str, legend: &str) -> IdpRow {
+    IdpRow {
+        date: p.date,
+        date_precision: dtm_date_precision(dataset, p.date),
+        series,
+        round: p.round,
+        pcodes: Vec::new(),
+        governorate: "Iraq".into(),
+        basis: Basis::Displacement,
+        value: p.value,
+        source_id: p.source_id,
+        legend: legend.into(),
+    }
+}
+
+/// A row of a governorate figure (or a sum of several).
+fn governorate_row(
+    dataset: &Dataset,
+    p: IdpPoint,
+    pcodes: Vec<Pcode>,
+    governorate: &str,
+    legend: &str,
+) -> IdpRow {
+    IdpRow {
+        date: p.date,
+        date_precision: dtm_date_precision(dataset, p.date),
+        series: table_series(dataset, &p.source_id),
+        round: p.round,
+        pcodes,
+        governorate: governorate.into(),
+        basis: Basis::Displacement,
+        value: p.value,
+        source_id: p.source_id,
+        legend: legend.into(),
+    }
+}
+
+/// Without a filter: DTM's national line (or, with no national series, the sum of
+/// the governorates present), returnees, UNHCR and IDMC, then each user's file.
+fn national_lines(dataset: &Dataset, filters: &Filters) -> Vec<Line> {
+    let mut lines = Vec::new();
+    if idps::has_national(dataset) {
+        let label = "IDPs, Iraq (IOM DTM)".to_string();
+        let rows = idps::national_series(dataset, filters)
+            .into_iter()
+            .map(|p| {
+                let series = rows::national_series(dataset, &p.source_id);
+                national_row(dataset, p, series, &label)
+            })
+            .collect();
+        lines.push(Line {
+            label,
+            kind: SeriesKind::Line,
+            colour: 0,
+            rows,
+        });
+    } else {
+        let (points, coverage) = idps::governorate_sum_series(dataset, filters);
+        let label = match coverage {
+            Some(c) => format!(
+                "IDPs, sum of {} of {} governorates ({})",
+                c.governorates,
+                c.of,
+                source_words(dataset, &points)
+            ),
+            None => "IDPs, Iraq (IOM DTM)".into(),
+        };
+        let rows = points
+            .into_iter()
+            .map(|p| {
+                let series = table_series(dataset, &p.source_id);
+                national_row(dataset, p, series, &label)
+            })
+            .collect();
+        lines.push(Line {
+            label,
+            kind: SeriesKind::Line,
+            colour: 0,
+            rows,
+        });
+    }
+    lines.push(Line {
+        label: RETURNEES.into(),
+        kind: SeriesKind::Line,
+        colour: 1,
+        rows: returnee_rows(dataset, filters),
+    });
+    for (series, label, colour) in COMPARISONS {
+        lines.push(Line {
+            label: label.into(),
+            kind: SeriesKind::Comparison,
+            colour,
+            rows: national_rows(dataset, filters, series, label),
+        });
+    }
+    for user in idps::user_national_series(dataset, filters) {
+        let label = format!("IDPs, Iraq ({})", user_file_name(&user.source_id));
+        let rows = user
+            .points
+            .into_iter()
+            .map(|p| national_row(dataset, p, NationalSeries::DtmUser.as_str(), &label))
+            .collect();
+        lines.push(Line {
+            label,
+            kind: SeriesKind::Line,
+            colour: free_user_colour(&lines),
+            rows,
+        });
+    }
+    lines
+}
+
+/// With a filter: one governorate's line; or for several, one line each (as many as
+/// the palette has colours for beside the sum and the user's files) and their sum,
+/// or only the sum ("sum of N governorates") when there are more; then each user's
+/// file, summed over the selection.
+fn governorate_lines(
+    dataset: &Dataset,
+    filters: &Filters,
+    selected: &BTreeSet<Pcode>,
+    place: &str,
+) -> Vec<Line> {
+    let users: Vec<UserSeries> = idps::user_governorate_series(dataset, filters, selected);
+    let sum = idps::governorate_series(dataset, filters, selected);
+    let words = source_words(dataset, &sum);
+    let pcodes: Vec<Pcode> = selected.iter().copied().collect();
+    // Colours left for governorates once the sum and each file have one.
+    let room = SUM_COLOUR.saturating_sub(users.len());
+    let mut lines = Vec::new();
+    let each = selected.len() >= 2 && selected.len() <= room;
+    if each {
+        let colours = governorates::colour_order(dataset, filters);
+        for (pcode, points) in idps::governorate_lines(dataset, filters, selected) {
+            // A governorate with no figure in range has no colour and no line.
+            let Some(colour) = colours.iter().position(|p| *p == pcode) else {
+                continue;
+            };
+            let name = dataset.gazetteer.name(pcode);
+            let rows = points
+                .into_iter()
+                .map(|p| governorate_row(dataset, p, vec![pcode], &name, &name))
+                .collect();
+            lines.push(Line {
+                label: name.clone(),
+                kind: SeriesKind::Line,
+                colour,
+                rows,
+            });
+        }
+        // In the governorate chart's order (largest first), so the legends agree.
+        lines.sort_by_key(|l| l.colour);
+    }
+    let label = if selected.len() >= 2 {
+        format!("IDPs, sum of {} governorates ({words})", selected.len())
+    } else {
+        format!("IDPs, {place} ({words})")
+    };
+    let rows = sum
+        .into_iter()
+        .map(|p| governorate_row(dataset, p, pcodes.clone(), place, &label))
+        .collect();
+    lines.push(Line {
+        label,
+        kind: SeriesKind::Line,
+        colour: if each { SUM_COLOUR } else { 0 },
+        rows,
+    });
+    for user in users {
+        let label = if selected.len() >= 2 {
+            format!(
+                "IDPs, sum of {} governorates ({})",
+                selected.len(),
+                user_file_name(&user.source_id)
+            )
+        } else {
+            format!("IDPs, {place} ({})", user_file_name(&user.source_id))
+        };
+        let rows = user
+            .points
+            .into_iter()
+            .map(|p| governorate_row(dataset, p, pcodes.clone(), place, &label))
+            .collect();
+        lines.push(Line {
+            label,
+            kind: SeriesKind::Line,
+            colour: free_user_colour(&lines),
+            rows,
+        });
+    }
+    lines
 }
 
 /// The legend of DTM's returnees.
@@ -263,9 +451,137 @@ mod tests {
         let chart = idps_over_time(&ds, &Filters::all(&ds));
         assert_eq!(
             chart.series[0].label,
-            "IDPs, sum of 2 of 18 governorates (IOM DTM)"
+            "IDPs, sum of 2 of 18 governorates (your file: mine.csv)"
         );
         let ys: Vec<f64> = chart.series[0].points.iter().map(|p| p.y).collect();
         assert_eq!(ys, [30.0]);
+    }
+
+    /// The bundled data and the made-up master list (all 18 governorates on
+    /// 31 Dec 2023, 34,740 IDPs; three on 30 Apr 2024), and the list's name.
+    fn with_master_list() -> (Dataset, String) {
+        let mut ds = Dataset::bundled().unwrap();
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/good/dtm_master_list_made_up.csv");
+        let parsed = ds.read_file(&path).unwrap();
+        let name = path.display().to_string();
+        ds.add(&name, parsed, false);
+        (ds, name)
+    }
+
+    fn value_on(series: &Series, date: NaiveDate) -> Option<f64> {
+        series
+            .points
+            .iter()
+            .find(|p| p.x == day_number(date))
+            .map(|p| p.y)
+    }
+
+    #[test]
+    fn a_users_complete_table_is_its_own_line_and_the_dtm_line_is_untouched() {
+        let (ds, name) = with_master_list();
+        let dec_2023 = NaiveDate::from_ymd_opt(2023, 12, 31).unwrap();
+        let charted = idps_with_rows(&ds, &Filters::all(&ds));
+        let dtm = &charted.spec.series[0];
+        assert_eq!(dtm.label, "IDPs, Iraq (IOM DTM)");
+        assert_eq!(value_on(dtm, dec_2023), Some(1_123_663.0));
+        assert_eq!(dtm.points.len(), 80, "every DTM round, none replaced");
+        let mine = charted
+            .spec
+            .series
+            .iter()
+            .find(|s| s.label == format!("IDPs, Iraq (your file: {name})"))
+            .expect("the user's own line");
+        assert_eq!(mine.points.len(), 1);
+        assert_eq!(value_on(mine, dec_2023), Some(34_740.0));
+        let colours: BTreeSet<usize> = charted.spec.series.iter().map(|s| s.colour).collect();
+        assert_eq!(colours.len(), charted.spec.series.len(), "one colour each");
+        // Its CSV rows: national (no P-code, "Iraq"), series dtm_user, its file.
+        let row = charted
+            .rows
+            .iter()
+            .find(|r| r.source_id.starts_with("file:"))
+            .unwrap();
+        assert_eq!(
+            (row.series, row.pcodes.is_empty(), row.governorate.as_str()),
+            ("dtm_user", true, "Iraq")
+        );
+        assert_eq!(row.value, 34_740);
+        let dtm_dec = charted
+            .rows
+            .iter()
+            .find(|r| r.date == dec_2023 && r.series == "dtm")
+            .unwrap();
+        assert_eq!(dtm_dec.value, 1_123_663);
+        assert!(
+            charted
+                .spec
+                .source_line
+                .ends_with(&format!("your file: {name}"))
+        );
+        // Under a filter the user's table is its own line too.
+        let ninewa = Filters {
+            governorates: Some([Pcode::new(15).unwrap()].into()),
+            ..Filters::all(&ds)
+        };
+        let c = idps_over_time(&ds, &ninewa);
+        let labels: Vec<&str> = c.series.iter().map(|s| s.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "IDPs, Ninewa (IOM DTM)".to_string(),
+                format!("IDPs, Ninewa (your file: {name})")
+            ]
+        );
+        let april = NaiveDate::from_ymd_opt(2024, 4, 30).unwrap();
+        assert_eq!(value_on(&c.series[0], april), Some(229_120.0));
+        assert_eq!(value_on(&c.series[1], april), Some(30_003.0));
+        assert_eq!((c.series[0].colour, c.series[1].colour), (0, 5));
+    }
+
+    #[test]
+    fn two_governorates_give_one_line_each_and_their_sum() {
+        let ds = Dataset::bundled().unwrap();
+        let f = Filters {
+            governorates: Some([Pcode::new(9).unwrap(), Pcode::new(11).unwrap()].into()),
+            from: 2014,
+            to: 2017,
+        };
+        let c = idps_over_time(&ds, &f);
+        let labels: Vec<&str> = c.series.iter().map(|s| s.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            ["Dahuk", "Erbil", "IDPs, sum of 2 governorates (IOM DTM)"]
+        );
+        let dec_2017 = NaiveDate::from_ymd_opt(2017, 12, 31).unwrap();
+        let dahuk = value_on(&c.series[0], dec_2017).unwrap();
+        let erbil = value_on(&c.series[1], dec_2017).unwrap();
+        assert_eq!(value_on(&c.series[2], dec_2017), Some(618_570.0));
+        assert_eq!(dahuk + erbil, 618_570.0);
+        let colours: BTreeSet<usize> = c.series.iter().map(|s| s.colour).collect();
+        assert_eq!(colours.len(), 3);
+        // A governorate's line has the colour of its bars in the governorate chart.
+        let bars = super::super::governorates(&ds, &f, Basis::Displacement);
+        for line in &c.series[..2] {
+            let bar = bars.series.iter().find(|s| s.label == line.label).unwrap();
+            assert_eq!(bar.colour, line.colour, "{}", line.label);
+        }
+    }
+
+    #[test]
+    fn more_governorates_than_colours_are_drawn_as_their_sum() {
+        let ds = Dataset::bundled().unwrap();
+        let federal = ds.gazetteer.in_region(crate::data::Region::Federal);
+        let f = Filters {
+            governorates: Some(federal.into_iter().collect()),
+            ..Filters::all(&ds)
+        };
+        let c = idps_over_time(&ds, &f);
+        let labels: Vec<&str> = c.series.iter().map(|s| s.label.as_str()).collect();
+        assert_eq!(labels, ["IDPs, sum of 15 governorates (IOM DTM)"]);
+        // Round 132 less the Kurdistan Region's 582,501 (Sulaymaniyah 126,474,
+        // Dahuk 233,162, Erbil 222,865).
+        let april = NaiveDate::from_ymd_opt(2024, 4, 30).unwrap();
+        assert_eq!(value_on(&c.series[0], april), Some(516_412.0));
     }
 }

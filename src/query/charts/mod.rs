@@ -12,7 +12,7 @@ mod idps;
 
 pub use camps::{camp_people, camp_people_with_rows, camps_open, camps_open_with_rows};
 pub use funding::{coverage, flow_note, funding};
-pub use governorates::{basis_title, governorates, governorates_with_rows};
+pub use governorates::{basis_title, colour_order, governorates, governorates_with_rows};
 pub use idps::{idps_over_time, idps_with_rows};
 
 use chrono::NaiveDate;
@@ -83,7 +83,8 @@ pub fn series_source_line(dataset: &Dataset, series: &[Series]) -> String {
 }
 
 /// A publisher without the "(via `ReliefWeb`)" style notes of where it was read.
-fn publisher_name(publisher: &str) -> String {
+#[must_use]
+pub fn publisher_name(publisher: &str) -> String {
     publisher
         .split(" (")
         .next()
