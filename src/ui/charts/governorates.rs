@@ -81,7 +81,7 @@ impl GovernoratesPanel {
                         );
                     }
                 }
-                Mode::Table => table_view.ui(ui, "governorates-table", table, ctx.plot.height),
+                Mode::Table => table_view.ui(ui, "governorates-table", table, ctx.plot.height, ctx.presenting),
             },
         );
         clicked
