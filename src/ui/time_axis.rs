@@ -154,8 +154,9 @@ mod tests {
             .map(label)
             .collect();
         assert_eq!(labels, ["Mar 2020", "Apr 2020", "May 2020", "Jun 2020"]);
-        // Two years over 500 px: quarters.
-        let per_day = 500.0 / (x(2022, 1) - x(2020, 1));
+        // Two years over 800 px: quarters; over 500 px: half-years.
+        assert_eq!(step_for(500.0 / (x(2022, 1) - x(2020, 1))), Step::Months(6));
+        let per_day = 800.0 / (x(2022, 1) - x(2020, 1));
         assert_eq!(step_for(per_day), Step::Months(3));
         assert_eq!(marks(x(2020, 1), x(2022, 1) - 1.0, per_day).len(), 8);
     }

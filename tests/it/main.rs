@@ -9,5 +9,6 @@ mod datasets;
 mod export;
 mod fts_flows;
 mod master_lists;
+mod screen;
 mod support;
 mod user_files;
