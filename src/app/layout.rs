@@ -41,6 +41,29 @@ impl Default for Measured {
     }
 }
 
+impl Measured {
+    /// True when any height differs from `before` by more than rounding.
+    #[must_use]
+    pub fn moved_from(&self, before: &Measured) -> bool {
+        (self.cards - before.cards).abs() > 1.0
+            || self
+                .chrome
+                .iter()
+                .zip(before.chrome)
+                .any(|(a, b)| (a - b).abs() > 1.0)
+    }
+}
+
+/// What the layout carries from frame to frame.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Memory {
+    /// What the last frame measured (sizes this frame's plots).
+    pub measured: Measured,
+    /// The dashboard has been drawn once: a scroll position restored from the last
+    /// run is dropped on the first frame, so the window opens on the cards.
+    pub drawn: bool,
+}
+
 /// The sizes for one frame.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Plan {
@@ -90,7 +113,13 @@ pub fn plan(width: f32, viewport_height: f32, presenting: bool, measured: &Measu
     };
     Plan {
         two_columns,
-        plot_heights: heights.map(|h| if h.is_finite() { h.floor().max(MIN_PLOT) } else { MIN_PLOT }),
+        plot_heights: heights.map(|h| {
+            if h.is_finite() {
+                h.floor().max(MIN_PLOT)
+            } else {
+                MIN_PLOT
+            }
+        }),
     }
 }
 
@@ -142,7 +171,10 @@ mod tests {
                 .all(|h| (MIN_PLOT..=SCROLLING_PLOT).contains(h))
         );
         // A tiny or nonsense viewport still gives plots that read.
-        assert_eq!(plan(10.0, 10.0, false, &typical()).plot_heights, [MIN_PLOT; 4]);
+        assert_eq!(
+            plan(10.0, 10.0, false, &typical()).plot_heights,
+            [MIN_PLOT; 4]
+        );
         assert_eq!(
             plan(f32::NAN, f32::NAN, true, &typical()).plot_heights,
             [MIN_PLOT; 4]

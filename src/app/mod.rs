@@ -87,11 +87,8 @@ pub struct DashboardApp {
     mapping_dialog: ui::mapping_dialog::MappingDialog,
     /// The file the mapping dialog is for.
     mapping_path: Option<PathBuf>,
-    /// What the last frame's layout measured (sizes this frame's plots).
-    measured: layout::Measured,
-    /// The dashboard has been drawn once: a scroll position restored from the last
-    /// run is dropped on the first frame, so the window opens on the cards.
-    drawn: bool,
+    /// What the layout carries from frame to frame.
+    layout: layout::Memory,
 }
 
 impl DashboardApp {
@@ -141,8 +138,7 @@ impl DashboardApp {
             presenting: false,
             mapping_dialog: ui::mapping_dialog::MappingDialog::default(),
             mapping_path: None,
-            measured: layout::Measured::default(),
-            drawn: false,
+            layout: layout::Memory::default(),
         }
     }
 
@@ -500,9 +496,9 @@ impl DashboardApp {
             let mut area = egui::ScrollArea::vertical()
                 .id_salt("dashboard")
                 .auto_shrink([false, false]);
-            if !self.drawn {
+            if !self.layout.drawn {
                 area = area.vertical_scroll_offset(0.0);
-                self.drawn = true;
+                self.layout.drawn = true;
             }
             area.show(ui, |ui| self.charts_ui(ui, viewport_height));
         });
@@ -769,7 +765,7 @@ impl DashboardApp {
             camps_panel,
             funding_panel,
             presenting,
-            measured,
+            layout: layout::Memory { measured, .. },
             ..
         } = self;
         let plan = layout::plan(ui.available_width(), viewport_height, *presenting, measured);
@@ -798,19 +794,14 @@ impl DashboardApp {
             requests: &requests,
         };
         let mut clicked: Option<String> = None;
-        // Draws panel `i` and records its height around the plots.
-        let measure = |ui: &mut egui::Ui, i: usize, chrome: &mut f32, draw: &mut dyn FnMut(&mut egui::Ui)| {
-            let top = ui.cursor().top();
-            draw(ui);
-            *chrome = (ui.cursor().top() - top - plan.plot_heights[i]).max(0.0);
-        };
-        let [idps_chrome, camps_chrome, governorates_chrome, funding_chrome] = &mut now.chrome;
+        let heights = plan.plot_heights;
+        let [idps_c, camps_c, governorates_c, funding_c] = &mut now.chrome;
         let mut left = |ui: &mut egui::Ui, clicked: &mut Option<String>| {
-            measure(ui, 0, idps_chrome, &mut |ui| {
+            draw_measured(ui, heights[0], idps_c, &mut |ui| {
                 idps_panel.ui(ui, &view.idps, &view.idps_table, &panel(0));
             });
             ui.add_space(layout::GAP);
-            measure(ui, 1, camps_chrome, &mut |ui| {
+            draw_measured(ui, heights[1], camps_c, &mut |ui| {
                 let c = camps_panel.ui(
                     ui,
                     &view.camps,
@@ -822,7 +813,7 @@ impl DashboardApp {
             });
         };
         let mut right = |ui: &mut egui::Ui, clicked: &mut Option<String>| {
-            measure(ui, 2, governorates_chrome, &mut |ui| {
+            draw_measured(ui, heights[2], governorates_c, &mut |ui| {
                 let c = governorates_panel.ui(
                     ui,
                     &view.governorates,
@@ -832,7 +823,7 @@ impl DashboardApp {
                 *clicked = clicked.take().or(c);
             });
             ui.add_space(layout::GAP);
-            measure(ui, 3, funding_chrome, &mut |ui| {
+            draw_measured(ui, heights[3], funding_c, &mut |ui| {
                 funding_panel.ui(
                     ui,
                     &view.funding,
@@ -852,22 +843,26 @@ impl DashboardApp {
             ui.add_space(layout::GAP);
             right(ui, &mut clicked);
         }
-        // A layout that moved by more than rounding is drawn again at once, so the
-        // window settles on its first frames rather than on the next input.
-        let moved = (now.cards - measured.cards).abs() > 1.0
-            || now
-                .chrome
-                .iter()
-                .zip(measured.chrome)
-                .any(|(a, b)| (a - b).abs() > 1.0);
-        if moved {
+        // A layout that moved by more than rounding is drawn again at once (this
+        // pass is discarded, or else the next frame comes right away), so the window
+        // never shows, or stays on, sizes measured for other content.
+        if now.moved_from(measured) {
             *measured = now;
-            ui.ctx().request_repaint();
+            ui.ctx()
+                .request_discard("the dashboard's layout was measured");
+            if !ui.ctx().will_discard() {
+                ui.ctx().request_repaint();
+            }
         }
         if let Some(pcode) = clicked.as_deref().and_then(Pcode::parse) {
             filters.only(pcode);
         }
-        for request in requests.into_inner() {
+        self.panel_requests(ui.ctx(), requests.into_inner());
+    }
+
+    /// Does what the panels asked for this frame: focus, export, copy an image.
+    fn panel_requests(&mut self, ctx: &egui::Context, requests: Vec<PanelRequest>) {
+        for request in requests {
             match request {
                 PanelRequest::Focus(id) => self.focused_chart = id,
                 PanelRequest::Export(id) => {
@@ -878,7 +873,7 @@ impl DashboardApp {
                     let what = What::Chart(self.export_chart(id));
                     self.notice = Some("Rendering the chart for the clipboard\u{2026}".into());
                     self.exporter.copy_image(
-                        ui.ctx(),
+                        ctx,
                         what,
                         self.dataset.clone(),
                         self.filters.clone(),
@@ -888,6 +883,19 @@ impl DashboardApp {
             }
         }
     }
+}
+
+/// Draws a panel whose plots are `plot_height` tall and records its height around
+/// them in `chrome`.
+fn draw_measured(
+    ui: &mut egui::Ui,
+    plot_height: f32,
+    chrome: &mut f32,
+    draw: &mut dyn FnMut(&mut egui::Ui),
+) {
+    let top = ui.cursor().top();
+    draw(ui);
+    *chrome = (ui.cursor().top() - top - plot_height).max(0.0);
 }
 
 impl eframe::App for DashboardApp {

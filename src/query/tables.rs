@@ -158,18 +158,22 @@ mod tests {
         let row = t.rows.iter().find(|r| r[0].text == "2022").unwrap();
         // Shown with units and separators, copied as plain numbers.
         assert!(row[2].text.starts_with('$'));
-        assert!(row[2].csv().bytes().all(|b| b.is_ascii_digit()), "{}", row[2].csv());
-        assert!(row[3].csv().bytes().all(|b| b.is_ascii_digit()), "{}", row[3].csv());
+        assert!(
+            row[2].csv().bytes().all(|b| b.is_ascii_digit()),
+            "{}",
+            row[2].csv()
+        );
+        assert!(
+            row[3].csv().bytes().all(|b| b.is_ascii_digit()),
+            "{}",
+            row[3].csv()
+        );
         assert_eq!(row[4].csv(), "90.4");
         assert_eq!(row[5].csv(), "67");
         assert_eq!(row[0].csv(), "2022");
         let idps = charts::idps_over_time(&ds, &f);
         let t = chart_table(&ds, &idps);
-        let latest = t
-            .rows
-            .iter()
-            .find(|r| r[2].text == "1,098,913")
-            .unwrap();
+        let latest = t.rows.iter().find(|r| r[2].text == "1,098,913").unwrap();
         assert_eq!(latest[2].csv(), "1098913");
         // Dates are copied as shown, never as the day numbers they sort by.
         assert_eq!(latest[1].csv(), "30 Apr 2024");

@@ -107,35 +107,41 @@ impl FilterPanel {
                 }
             });
         let years_top = ui.cursor().top();
-        ui.separator();
-        ui.label(RichText::new("Years").strong().size(17.0));
-        let (lo, hi) = bounds;
-        // Moving one end past the other carries the other along.
-        if ui
-            .add(Slider::new(&mut filters.from, lo..=hi).text("From"))
-            .changed()
-        {
-            filters.to = filters.to.max(filters.from);
-        }
-        if ui
-            .add(Slider::new(&mut filters.to, lo..=hi).text("To"))
-            .changed()
-        {
-            filters.from = filters.from.min(filters.to);
-        }
-        ui.add_space(8.0);
-        if ui
-            .button("Reset filters")
-            .on_hover_text("All governorates, every year (Ctrl+R)")
-            .clicked()
-        {
-            *filters = Filters {
-                governorates: None,
-                from: lo,
-                to: hi,
-            };
-        }
+        years_ui(ui, filters, bounds);
         let measured = ui.cursor().top() - years_top;
         ui.data_mut(|d| d.insert_temp(years_id, measured));
+    }
+}
+
+/// The year range (moving one end past the other carries it along) and "Reset
+/// filters".
+fn years_ui(ui: &mut Ui, filters: &mut Filters, bounds: (i32, i32)) {
+    ui.separator();
+    ui.label(RichText::new("Years").strong().size(17.0));
+    let (lo, hi) = bounds;
+    // Moving one end past the other carries the other along.
+    if ui
+        .add(Slider::new(&mut filters.from, lo..=hi).text("From"))
+        .changed()
+    {
+        filters.to = filters.to.max(filters.from);
+    }
+    if ui
+        .add(Slider::new(&mut filters.to, lo..=hi).text("To"))
+        .changed()
+    {
+        filters.from = filters.from.min(filters.to);
+    }
+    ui.add_space(8.0);
+    if ui
+        .button("Reset filters")
+        .on_hover_text("All governorates, every year (Ctrl+R)")
+        .clicked()
+    {
+        *filters = Filters {
+            governorates: None,
+            from: lo,
+            to: hi,
+        };
     }
 }

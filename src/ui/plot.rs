@@ -42,7 +42,7 @@ pub struct ChartResponse {
 const TIME_AXIS: &str = "time-axis";
 /// Fixed y-axis width, so stacked charts line up.
 const Y_AXIS_WIDTH: f32 = 72.0;
-/// The grid's minimum line spacing in points (egui_plot's default).
+/// The grid's minimum line spacing in points (`egui_plot`'s default).
 const GRID_MIN_SPACING: f64 = 8.0;
 
 /// The id of a series' plot item.
@@ -328,7 +328,10 @@ fn legend_ui(ui: &mut Ui, spec: &ChartSpec, options: &PlotOptions<'_>) {
         .iter()
         .filter(|s| !options.hidden.contains(&s.label))
         .collect();
-    if shown.iter().all(|s| options.legend_known.contains(&s.label)) {
+    if shown
+        .iter()
+        .all(|s| options.legend_known.contains(&s.label))
+    {
         ui.label(RichText::new("Lines as in the legend above").small().weak());
         return;
     }

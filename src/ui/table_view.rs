@@ -2,7 +2,8 @@
 //!
 //! The table takes exactly the height it is given (chart and table take the same
 //! room, so switching never moves the page); long text cells wrap at
-//! [`TEXT_CELL_WIDTH`], and what does not fit scrolls both ways with visible bars.
+//! a width set by the table's (at most [`TEXT_CELL_WIDTH`]), and what does not fit
+//! scrolls both ways with visible bars.
 //! The sort arrow is drawn, not a glyph, so it shows whatever fonts are bundled.
 
 use egui::{Grid, Label, RichText, ScrollArea, Sense, Ui};
@@ -10,8 +11,11 @@ use egui::{Grid, Label, RichText, ScrollArea, Sense, Ui};
 use crate::model::TableSpec;
 use crate::query::tables::sort_rows;
 
-/// Text cells (sources, notes, plan names) wrap at this width.
+/// Text cells (sources, notes, plan names) wrap at 30% of the table's width, at
+/// most this wide and at least [`MIN_TEXT_CELL_WIDTH`].
 pub const TEXT_CELL_WIDTH: f32 = 220.0;
+/// The narrowest a wrapped text cell gets.
+const MIN_TEXT_CELL_WIDTH: f32 = 120.0;
 /// The sort arrow's size.
 const ARROW: f32 = 8.0;
 
@@ -49,6 +53,7 @@ impl TableView {
         });
         // The row count's line comes out of the table's height.
         let height = (height - (ui.cursor().top() - top)).max(40.0);
+        let text_width = (ui.available_width() * 0.3).clamp(MIN_TEXT_CELL_WIDTH, TEXT_CELL_WIDTH);
         ScrollArea::both()
             .id_salt(id)
             .max_height(height)
@@ -74,7 +79,7 @@ impl TableView {
                                     );
                                 } else {
                                     ui.scope(|ui| {
-                                        ui.set_max_width(TEXT_CELL_WIDTH);
+                                        ui.set_max_width(text_width);
                                         ui.add(Label::new(&cell.text).wrap());
                                     });
                                 }

@@ -1,7 +1,7 @@
 //! The calendar axis of the on-screen time charts: which dates get a gridline and a
 //! label for the width the plot has, so a chart always names its years.
 //!
-//! egui_plot hides a tick label whose neighbours are closer than its label spacing,
+//! `egui_plot` hides a tick label whose neighbours are closer than its label spacing,
 //! so the marks are chosen here for the pixels available: every year when a year is
 //! wide enough for "2014", else every 2, 5, 10… years; months (every 1, 3 or 6) when
 //! the view is zoomed in far enough for "Mar 2020". Every mark returned is labelled,
@@ -35,7 +35,7 @@ pub enum Step {
 }
 
 impl Step {
-    /// The step in days (on average), as egui_plot's `GridMark::step_size`.
+    /// The step in days (on average), as `egui_plot`'s `GridMark::step_size`.
     #[must_use]
     pub fn days(self) -> f64 {
         match self {
@@ -129,7 +129,10 @@ mod tests {
             .collect();
         assert_eq!(
             labels,
-            ["2014", "2015", "2016", "2017", "2018", "2019", "2020", "2021", "2022", "2023", "2024"]
+            [
+                "2014", "2015", "2016", "2017", "2018", "2019", "2020", "2021", "2022", "2023",
+                "2024"
+            ]
         );
     }
 

@@ -62,7 +62,9 @@ impl CampsPanel {
                     };
                     chart_ui(ui, people, &bottom);
                 }
-                Mode::Table => table_view.ui(ui, "camps-table", table, ctx.plot.height, ctx.presenting),
+                Mode::Table => {
+                    table_view.ui(ui, "camps-table", table, ctx.plot.height, ctx.presenting);
+                }
             },
         );
         clicked

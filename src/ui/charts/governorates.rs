@@ -59,9 +59,17 @@ pub fn partial_note(spec: &ChartSpec, basis: Basis) -> Option<String> {
     let mut note = format!(
         "Partial breakdown: figures by governorate for this basis are published for only {when} in the selected years"
     );
-    if partial {
+    let remainder = spec
+        .series
+        .iter()
+        .any(|s| s.label.contains("not published") && !s.points.is_empty());
+    if partial && remainder {
         note.push_str(
-            ", and some tables name only some governorates (the rest of the national total, where known, is \u{201c}Other / not published\u{201d})",
+            ", and some tables name only some governorates (the rest of the national total is drawn as \u{201c}Other / not published\u{201d} where it is known)",
+        );
+    } else if partial {
+        note.push_str(
+            ", and some tables name only some governorates, so a bar is not the national total",
         );
     }
     note.push_str(". Not a full distribution.");
@@ -127,7 +135,13 @@ impl GovernoratesPanel {
                         );
                     }
                 }
-                Mode::Table => table_view.ui(ui, "governorates-table", table, ctx.plot.height, ctx.presenting),
+                Mode::Table => table_view.ui(
+                    ui,
+                    "governorates-table",
+                    table,
+                    ctx.plot.height,
+                    ctx.presenting,
+                ),
             },
         );
         clicked
