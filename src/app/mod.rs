@@ -493,8 +493,11 @@ impl DashboardApp {
         }
         egui::CentralPanel::default().show(ui, |ui| {
             let viewport_height = ui.available_height();
+            // The bar is always there, so the content's width never changes with
+            // whether it is needed (which would re-wrap text and re-measure the layout).
             let mut area = egui::ScrollArea::vertical()
                 .id_salt("dashboard")
+                .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
                 .auto_shrink([false, false]);
             if !self.layout.drawn {
                 area = area.vertical_scroll_offset(0.0);
