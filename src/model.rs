@@ -248,12 +248,16 @@ impl ChartSpec {
     }
 }
 
-/// A cell of a table view: its text and how it sorts.
+/// A cell of a table view: its text, how it sorts, and what "Copy as CSV" writes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cell {
     pub text: String,
     /// Numbers sort numerically; `None` sorts by text.
     pub number: Option<f64>,
+    /// The value as plain text for CSV (digits and a decimal point, no thousands
+    /// separators, currency or percent signs), as the CSV export writes it; `None`
+    /// writes `text`.
+    pub plain: Option<String>,
 }
 
 impl Cell {
@@ -263,16 +267,36 @@ impl Cell {
         Cell {
             text: text.into(),
             number: None,
+            plain: None,
         }
     }
 
-    /// A numeric cell shown as `text`.
+    /// A cell shown as `text` that sorts by `value` (a date by its day number); CSV
+    /// writes `text`.
     #[must_use]
     pub fn number(value: f64, text: impl Into<String>) -> Cell {
         Cell {
             text: text.into(),
             number: Some(value),
+            plain: None,
         }
+    }
+
+    /// A quantity shown as `text` ("4,969,788", "$1.11 B", "90.4%"); CSV writes
+    /// `plain` ("4969788", "1113276782", "90.4").
+    #[must_use]
+    pub fn quantity(value: f64, text: impl Into<String>, plain: impl Into<String>) -> Cell {
+        Cell {
+            text: text.into(),
+            number: Some(value),
+            plain: Some(plain.into()),
+        }
+    }
+
+    /// What "Copy as CSV" writes for this cell.
+    #[must_use]
+    pub fn csv(&self) -> &str {
+        self.plain.as_deref().unwrap_or(&self.text)
     }
 }
 

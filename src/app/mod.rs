@@ -6,6 +6,7 @@
 
 pub mod exporter;
 pub mod files;
+pub mod layout;
 pub mod screenshot;
 pub mod settings;
 pub mod view;
@@ -47,8 +48,8 @@ const PRESENT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1
 const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
 /// How many recently opened paths are remembered.
 const RECENT_FILES: usize = 10;
-/// Two columns of charts from this width on.
-const TWO_COLUMNS_FROM: f32 = 1000.0;
+/// The filter panel's width when first opened (it can be resized).
+const FILTER_PANEL_WIDTH: f32 = 240.0;
 
 /// The dashboard window's state.
 pub struct DashboardApp {
@@ -86,6 +87,8 @@ pub struct DashboardApp {
     mapping_dialog: ui::mapping_dialog::MappingDialog,
     /// The file the mapping dialog is for.
     mapping_path: Option<PathBuf>,
+    /// What the layout carries from frame to frame.
+    layout: layout::Memory,
 }
 
 impl DashboardApp {
@@ -135,6 +138,7 @@ impl DashboardApp {
             presenting: false,
             mapping_dialog: ui::mapping_dialog::MappingDialog::default(),
             mapping_path: None,
+            layout: layout::Memory::default(),
         }
     }
 
@@ -487,13 +491,18 @@ impl DashboardApp {
         self.top_bar_ui(ui, bounds);
         egui::Panel::bottom("status").show(ui, |ui| {
             ui.horizontal(|ui| {
-                ui::status_bar::status_ui(ui, &self.dataset, self.view.fts_as_of.as_deref());
+                ui::status_bar::status_ui(
+                    ui,
+                    &self.dataset,
+                    self.view.fts_as_of.as_deref(),
+                    self.presenting,
+                );
                 self.loading_ui(ui);
             });
         });
         if !self.presenting {
             egui::Panel::left("filters")
-                .default_size(260.0)
+                .default_size(FILTER_PANEL_WIDTH)
                 .resizable(true)
                 .show(ui, |ui| {
                     self.filter_panel
@@ -501,17 +510,26 @@ impl DashboardApp {
                 });
         }
         egui::CentralPanel::default().show(ui, |ui| {
-            egui::ScrollArea::vertical()
+            let viewport_height = ui.available_height();
+            // The bar is always there, so the content's width never changes with
+            // whether it is needed (which would re-wrap text and re-measure the layout).
+            let mut area = egui::ScrollArea::vertical()
                 .id_salt("dashboard")
-                .auto_shrink([false, false])
-                .show(ui, |ui| self.charts_ui(ui));
+                .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
+                .auto_shrink([false, false]);
+            if !self.layout.drawn {
+                area = area.vertical_scroll_offset(0.0);
+                self.layout.drawn = true;
+            }
+            area.show(ui, |ui| self.charts_ui(ui, viewport_height));
         });
         self.settings.show_comparisons = self.idps_panel.show_comparisons;
         self.settings.basis = self.governorates_panel.basis.as_str().into();
         self.refresh();
     }
 
-    /// Progress of the files loading, with Cancel; or the last notice.
+    /// Progress of the files loading, with Cancel; or the last notice (not in
+    /// presentation mode: notices name local paths).
     fn loading_ui(&mut self, ui: &mut egui::Ui) {
         if let Some(job) = self.loader.jobs.first() {
             ui.separator();
@@ -526,7 +544,7 @@ impl DashboardApp {
                     job.cancel();
                 }
             }
-        } else if let Some(notice) = &self.notice {
+        } else if let Some(notice) = self.notice.as_ref().filter(|_| !self.presenting) {
             ui.separator();
             ui.label(RichText::new(notice).weak());
         }
@@ -762,7 +780,9 @@ impl DashboardApp {
         });
     }
 
-    fn charts_ui(&mut self, ui: &mut egui::Ui) {
+    /// The cards and the four chart panels, laid out for the viewport (see
+    /// [`layout`]); measures what it drew for the next frame.
+    fn charts_ui(&mut self, ui: &mut egui::Ui, viewport_height: f32) {
         let Self {
             view,
             filters,
@@ -772,59 +792,104 @@ impl DashboardApp {
             camps_panel,
             funding_panel,
             presenting,
+            layout: layout::Memory { measured, .. },
             ..
         } = self;
+        let plan = layout::plan(ui.available_width(), viewport_height, *presenting, measured);
+        let mut now = *measured;
+        let top = ui.cursor().top();
         ui::cards::cards_ui(ui, &view.cards);
-        ui.add_space(6.0);
+        now.cards = ui.cursor().top() - top;
+        ui.add_space(layout::GAP);
         let no_hidden: Vec<String> = Vec::new();
         let requests = std::cell::RefCell::new(Vec::new());
-        let ctx = PanelContext {
+        let base = PlotOptions {
+            height: 0.0,
+            x_range: view.x_range,
+            show_events: settings.show_events,
+            hidden: &no_hidden,
+            legend_known: &no_hidden,
+            sources: &view.sources,
+        };
+        // Each panel's context, with its plot height from the plan.
+        let panel = |i: usize| PanelContext {
             plot: PlotOptions {
-                height: if *presenting { 330.0 } else { 280.0 },
-                x_range: view.x_range,
-                show_events: settings.show_events,
-                hidden: &no_hidden,
-                sources: &view.sources,
+                height: plan.plot_heights[i],
+                ..base
             },
             presenting: *presenting,
             requests: &requests,
         };
-        let two_columns = ui.available_width() >= TWO_COLUMNS_FROM;
         let mut clicked: Option<String> = None;
+        let heights = plan.plot_heights;
+        let [idps_c, camps_c, governorates_c, funding_c] = &mut now.chrome;
         let mut left = |ui: &mut egui::Ui, clicked: &mut Option<String>| {
-            idps_panel.ui(ui, &view.idps, &view.idps_table, &ctx);
-            ui.add_space(6.0);
-            *clicked = clicked.take().or(camps_panel.ui(
-                ui,
-                &view.camps,
-                &view.camp_people,
-                &view.camps_table,
-                &ctx,
-            ));
+            draw_measured(ui, heights[0], idps_c, &mut |ui| {
+                idps_panel.ui(ui, &view.idps, &view.idps_table, &panel(0));
+            });
+            ui.add_space(layout::GAP);
+            draw_measured(ui, heights[1], camps_c, &mut |ui| {
+                let c = camps_panel.ui(
+                    ui,
+                    &view.camps,
+                    &view.camp_people,
+                    &view.camps_table,
+                    &panel(1),
+                );
+                *clicked = clicked.take().or(c);
+            });
         };
         let mut right = |ui: &mut egui::Ui, clicked: &mut Option<String>| {
-            *clicked = clicked.take().or(governorates_panel.ui(
-                ui,
-                &view.governorates,
-                &view.governorates_table,
-                &ctx,
-            ));
-            ui.add_space(6.0);
-            funding_panel.ui(ui, &view.funding, &view.coverage, &view.funding_table, &ctx);
+            draw_measured(ui, heights[2], governorates_c, &mut |ui| {
+                let c = governorates_panel.ui(
+                    ui,
+                    &view.governorates,
+                    &view.governorates_table,
+                    &panel(2),
+                );
+                *clicked = clicked.take().or(c);
+            });
+            ui.add_space(layout::GAP);
+            draw_measured(ui, heights[3], funding_c, &mut |ui| {
+                funding_panel.ui(
+                    ui,
+                    &view.funding,
+                    &view.coverage,
+                    &view.funding_table,
+                    &panel(3),
+                );
+            });
         };
-        if two_columns {
+        if plan.two_columns {
             ui.columns(2, |columns| {
                 left(&mut columns[0], &mut clicked);
                 right(&mut columns[1], &mut clicked);
             });
         } else {
             left(ui, &mut clicked);
+            ui.add_space(layout::GAP);
             right(ui, &mut clicked);
+        }
+        // A layout that moved by more than rounding is drawn again at once (this
+        // pass is discarded, or else the next frame comes right away), so the window
+        // never shows, or stays on, sizes measured for other content.
+        if now.moved_from(measured) {
+            *measured = now;
+            ui.ctx()
+                .request_discard("the dashboard's layout was measured");
+            if !ui.ctx().will_discard() {
+                ui.ctx().request_repaint();
+            }
         }
         if let Some(pcode) = clicked.as_deref().and_then(Pcode::parse) {
             filters.only(pcode);
         }
-        for request in requests.into_inner() {
+        self.panel_requests(ui.ctx(), requests.into_inner());
+    }
+
+    /// Does what the panels asked for this frame: focus, export, copy an image.
+    fn panel_requests(&mut self, ctx: &egui::Context, requests: Vec<PanelRequest>) {
+        for request in requests {
             match request {
                 PanelRequest::Focus(id) => self.focused_chart = id,
                 PanelRequest::Export(id) => {
@@ -835,7 +900,7 @@ impl DashboardApp {
                     let what = What::Chart(self.export_chart(id));
                     self.notice = Some("Rendering the chart for the clipboard\u{2026}".into());
                     self.exporter.copy_image(
-                        ui.ctx(),
+                        ctx,
                         what,
                         self.dataset.clone(),
                         self.filters.clone(),
@@ -845,6 +910,19 @@ impl DashboardApp {
             }
         }
     }
+}
+
+/// Draws a panel whose plots are `plot_height` tall and records its height around
+/// them in `chrome`.
+fn draw_measured(
+    ui: &mut egui::Ui,
+    plot_height: f32,
+    chrome: &mut f32,
+    draw: &mut dyn FnMut(&mut egui::Ui),
+) {
+    let top = ui.cursor().top();
+    draw(ui);
+    *chrome = (ui.cursor().top() - top - plot_height).max(0.0);
 }
 
 impl eframe::App for DashboardApp {

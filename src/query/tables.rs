@@ -14,7 +14,7 @@ pub fn chart_table(dataset: &Dataset, spec: &ChartSpec) -> TableSpec {
             rows.push(vec![
                 Cell::text(series.label.clone()),
                 Cell::number(p.x, p.label.clone()),
-                Cell::number(p.y, spec.unit.exact(p.y)),
+                Cell::quantity(p.y, spec.unit.exact(p.y), plain(spec.unit, p.y)),
                 Cell::text(p.note.clone().unwrap_or_default()),
                 Cell::text(source_name(dataset, &p.source_id)),
             ]);
@@ -47,14 +47,15 @@ pub fn funding_table(dataset: &Dataset, filters: &Filters) -> TableSpec {
             let pct = |p: Option<f64>, digits: usize| {
                 p.map_or_else(
                     || Cell::text(""),
-                    |v| Cell::number(v, format!("{v:.digits$}%")),
+                    |v| Cell::quantity(v, format!("{v:.digits$}%"), format!("{v:.digits$}")),
                 )
             };
+            let amount = |v: u64| Cell::quantity(v as f64, usd(v), v.to_string());
             vec![
                 Cell::number(f64::from(y.year), y.year.to_string()),
                 Cell::text("Iraq appeals"),
-                Cell::number(y.requirements_usd as f64, usd(y.requirements_usd)),
-                Cell::number(y.funding_usd as f64, usd(y.funding_usd)),
+                amount(y.requirements_usd),
+                amount(y.funding_usd),
                 pct(y.coverage_pct, 1),
                 pct(y.coverage_reported_pct, 0),
                 Cell::text(y.plans.join(", ")),
@@ -75,7 +76,11 @@ pub fn funding_table(dataset: &Dataset, filters: &Filters) -> TableSpec {
             Cell::text(funding::flow_label(t.status, &t.source_id, several)),
             Cell::text(""),
             // Exact: flows are often far smaller than appeals.
-            Cell::number(t.amount_usd as f64, Unit::Usd.exact(t.amount_usd as f64)),
+            Cell::quantity(
+                t.amount_usd as f64,
+                Unit::Usd.exact(t.amount_usd as f64),
+                t.amount_usd.to_string(),
+            ),
             Cell::text(""),
             Cell::text(""),
             Cell::text(charts::flow_note(t)),
@@ -85,6 +90,15 @@ pub fn funding_table(dataset: &Dataset, filters: &Filters) -> TableSpec {
     TableSpec {
         columns: columns.map(String::from).to_vec(),
         rows,
+    }
+}
+
+/// A value as the CSV export writes it: whole people, camps and dollars without
+/// separators or signs, percentages (0–100) with one decimal.
+fn plain(unit: Unit, value: f64) -> String {
+    match unit {
+        Unit::Percent => format!("{value:.1}"),
+        _ => format!("{}", value.round() as i64),
     }
 }
 
@@ -134,6 +148,35 @@ mod tests {
         assert_eq!(row[4].text, "90.4%");
         assert_eq!(row[5].text, "67%");
         assert_eq!(t.rows.len(), 9);
+    }
+
+    #[test]
+    fn csv_cells_are_plain_numbers_as_the_csv_export_writes_them() {
+        let ds = Dataset::bundled().unwrap();
+        let f = years(2014, 2024);
+        let t = funding_table(&ds, &f);
+        let row = t.rows.iter().find(|r| r[0].text == "2022").unwrap();
+        // Shown with units and separators, copied as plain numbers.
+        assert!(row[2].text.starts_with('$'));
+        assert!(
+            row[2].csv().bytes().all(|b| b.is_ascii_digit()),
+            "{}",
+            row[2].csv()
+        );
+        assert!(
+            row[3].csv().bytes().all(|b| b.is_ascii_digit()),
+            "{}",
+            row[3].csv()
+        );
+        assert_eq!(row[4].csv(), "90.4");
+        assert_eq!(row[5].csv(), "67");
+        assert_eq!(row[0].csv(), "2022");
+        let idps = charts::idps_over_time(&ds, &f);
+        let t = chart_table(&ds, &idps);
+        let latest = t.rows.iter().find(|r| r[2].text == "1,098,913").unwrap();
+        assert_eq!(latest[2].csv(), "1098913");
+        // Dates are copied as shown, never as the day numbers they sort by.
+        assert_eq!(latest[1].csv(), "30 Apr 2024");
     }
 
     #[test]

@@ -5,24 +5,50 @@ use egui::{Frame, RichText, Sense, Ui};
 
 use crate::model::Kpi;
 
-/// Width of one card.
-const CARD_WIDTH: f32 = 250.0;
+/// The narrowest a card may be (its frame included) before the cards wrap.
+const MIN_CARD_WIDTH: f32 = 220.0;
+/// A card's inner margin.
+const MARGIN: f32 = 10.0;
+/// The least height of a card's contents.
+const MIN_CARD_HEIGHT: f32 = 100.0;
 
-/// Draws the cards side by side, wrapping when the window is narrow.
+/// Draws the cards in rows that share the available width equally: all four side by
+/// side where they fit at [`MIN_CARD_WIDTH`], else wrapped onto more rows. The cards
+/// of a row are as tall as its tallest (as measured on the last frame).
 pub fn cards_ui(ui: &mut Ui, cards: &[Kpi]) {
-    ui.horizontal_wrapped(|ui| {
-        for card in cards {
-            card_ui(ui, card);
-        }
-    });
+    let gap = ui.spacing().item_spacing.x;
+    let width = ui.available_width();
+    let per_row = cards_per_row(width, MIN_CARD_WIDTH, gap, cards.len());
+    // The frame's margin and stroke on both sides.
+    let frame = 2.0 * (MARGIN + ui.visuals().widgets.noninteractive.bg_stroke.width);
+    let outer = ((width - gap * (per_row - 1) as f32) / per_row as f32).floor();
+    let content = (outer - frame).max(1.0);
+    for (i, row) in cards.chunks(per_row).enumerate() {
+        let height_id = ui.scope_id().with(("card-row-height", i));
+        let min_height = ui
+            .data(|d| d.get_temp::<f32>(height_id))
+            .unwrap_or(MIN_CARD_HEIGHT)
+            .max(MIN_CARD_HEIGHT);
+        let tallest = ui
+            .with_layout(egui::Layout::left_to_right(egui::Align::Min), |ui| {
+                let mut tallest: f32 = 0.0;
+                for card in row {
+                    tallest = tallest.max(card_ui(ui, card, content, min_height));
+                }
+                tallest
+            })
+            .inner;
+        ui.data_mut(|d| d.insert_temp(height_id, tallest));
+    }
 }
 
-fn card_ui(ui: &mut Ui, card: &Kpi) {
-    let inner = Frame::group(ui.style()).inner_margin(10.0).show(ui, |ui| {
-        ui.set_width(CARD_WIDTH);
-        ui.set_min_height(100.0);
+/// Draws one card `width` points wide (contents); returns its contents' height.
+fn card_ui(ui: &mut Ui, card: &Kpi, width: f32, min_height: f32) -> f32 {
+    let inner = Frame::group(ui.style()).inner_margin(MARGIN).show(ui, |ui| {
+        ui.set_width(width);
+        ui.set_min_height(min_height);
         ui.vertical(|ui| {
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new(&card.title).strong());
                 if card.national_only {
                     // A card whose lines differ says which ignore the filter.
@@ -50,10 +76,11 @@ fn card_ui(ui: &mut Ui, card: &Kpi) {
             if !card.detail.is_empty() {
                 ui.label(RichText::new(&card.detail).small().weak());
             }
-        });
+        })
     });
+    let height = inner.inner.response.rect.height();
     if card.citation.is_empty() {
-        return;
+        return height;
     }
     let response = ui
         .interact(
@@ -83,6 +110,19 @@ fn card_ui(ui: &mut Ui, card: &Kpi) {
             ui.close();
         }
     });
+    height
+}
+
+/// How many cards share a row `width` points wide, each at least `min_card` wide
+/// with `gap` between them (1 to `count`).
+#[must_use]
+pub fn cards_per_row(width: f32, min_card: f32, gap: f32, count: usize) -> usize {
+    let fit = ((width + gap) / (min_card + gap)).floor();
+    if fit.is_finite() && fit >= 1.0 {
+        (fit as usize).clamp(1, count.max(1))
+    } else {
+        1
+    }
 }
 
 /// The card's hover: its source, where a user's file differs from it, and how to
@@ -99,4 +139,20 @@ fn hover_text(card: &Kpi) -> String {
     text.push_str("\n\nCopy a citation: click, then Ctrl+C (or right-click)\n");
     text.push_str(&card.citation);
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cards_wrap_when_four_do_not_fit() {
+        assert_eq!(cards_per_row(1000.0, 230.0, 8.0, 4), 4);
+        assert_eq!(cards_per_row(900.0, 230.0, 8.0, 4), 3);
+        assert_eq!(cards_per_row(500.0, 230.0, 8.0, 4), 2);
+        assert_eq!(cards_per_row(100.0, 230.0, 8.0, 4), 1);
+        assert_eq!(cards_per_row(f32::NAN, 230.0, 8.0, 4), 1);
+        assert_eq!(cards_per_row(5000.0, 230.0, 8.0, 4), 4);
+        assert_eq!(cards_per_row(500.0, 230.0, 8.0, 0), 1);
+    }
 }

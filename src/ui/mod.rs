@@ -18,3 +18,4 @@ pub mod problems;
 pub mod status_bar;
 pub mod table_view;
 pub mod theme;
+pub mod time_axis;

@@ -7,12 +7,12 @@ use std::collections::BTreeMap;
 
 use egui::{Align2, Id, RichText, Ui};
 use egui_plot::{
-    Bar, BarChart, GridMark, ItemId, Line, LineStyle, MarkerShape, Plot, PlotPoint, PlotPoints,
+    AxisHints, Bar, BarChart, ItemId, Line, LineStyle, MarkerShape, Plot, PlotPoint, PlotPoints,
     Points, Span, Text, VLine,
 };
 
-use super::palette;
-use crate::model::{ChartSpec, SeriesKind, Unit, calendar_ticks, date_of_day_number};
+use super::{palette, time_axis};
+use crate::model::{ChartId, ChartSpec, Point, Series, SeriesKind, Unit, date_of_day_number};
 
 /// Source id → "Publisher, title (date)", for tooltips.
 pub type SourceNames = BTreeMap<String, String>;
@@ -25,6 +25,9 @@ pub struct PlotOptions<'a> {
     pub show_events: bool,
     /// Series labels the user has switched off.
     pub hidden: &'a [String],
+    /// Series a legend just above already names (same label, colour and kind): left
+    /// out of this chart's legend.
+    pub legend_known: &'a [String],
     pub sources: &'a SourceNames,
 }
 
@@ -39,10 +42,25 @@ pub struct ChartResponse {
 const TIME_AXIS: &str = "time-axis";
 /// Fixed y-axis width, so stacked charts line up.
 const Y_AXIS_WIDTH: f32 = 72.0;
+/// The grid's minimum line spacing in points (`egui_plot`'s default).
+const GRID_MIN_SPACING: f64 = 8.0;
 
 /// The id of a series' plot item.
 fn item_id(spec: &ChartSpec, label: &str) -> ItemId {
     ItemId::new((format!("{:?}", spec.id), label))
+}
+
+/// The id of a chart's plot: its memory (bounds, transform) is found under it, so
+/// tests can read what the plot shows.
+#[must_use]
+pub fn plot_id(id: ChartId) -> Id {
+    Id::unique(("chart-plot", id))
+}
+
+/// What a chart's plot showed last frame: its bounds and where it was on screen.
+#[must_use]
+pub fn plot_memory(ctx: &egui::Context, id: ChartId) -> Option<egui_plot::PlotMemory> {
+    egui_plot::PlotMemory::load(ctx, plot_id(id))
 }
 
 /// Draws the chart and returns what was clicked.
@@ -58,8 +76,24 @@ pub fn chart_ui(ui: &mut Ui, spec: &ChartSpec, options: &PlotOptions<'_>) -> Cha
     let unit = spec.unit;
     let tooltip_spec = spec.clone();
     let sources = options.sources.clone();
+    let id = plot_id(spec.id);
+    // The x axis follows the filter's years: whenever they change (and on the first
+    // frame) the plot goes back to automatic bounds, which are those years.
+    let range_key = id.with("x-range");
+    let range = [options.x_range.0, options.x_range.1];
+    let range_changed = ui.data(|d| d.get_temp::<[f64; 2]>(range_key)) != Some(range);
+    if range_changed {
+        ui.data_mut(|d| d.insert_temp(range_key, range));
+    }
+    let x_axis = AxisHints::new_x()
+        .formatter(|mark, _range| time_axis::label(mark))
+        .tick_label_font(egui::FontId::proportional(time_axis::TICK_FONT_SIZE))
+        // Marks are spaced for their labels already (see `time_axis`).
+        .label_spacing(egui::Rangef::new(20.0, 30.0));
     let mut plot = Plot::new(("chart", format!("{:?}", spec.id)))
+        .id(id)
         .height(options.height)
+        .custom_x_axes(vec![x_axis])
         .y_axis_label(unit.label())
         .y_axis_min_width(Y_AXIS_WIDTH)
         .include_y(0.0)
@@ -68,60 +102,131 @@ pub fn chart_ui(ui: &mut Ui, spec: &ChartSpec, options: &PlotOptions<'_>) -> Cha
         .link_axis(Id::unique(TIME_AXIS), [true, false])
         .link_cursor(Id::unique(TIME_AXIS), [true, false])
         .x_grid_spacer(|input| {
-            calendar_ticks(input.bounds.0, input.bounds.1)
-                .into_iter()
-                .map(|t| GridMark {
-                    value: t.x,
-                    step_size: if t.year_start { 365.0 } else { 30.0 },
-                })
-                .collect()
+            // `base_step_size` is the span of the grid's minimum spacing (8 points).
+            let px_per_day = GRID_MIN_SPACING / input.base_step_size;
+            time_axis::marks(input.bounds.0, input.bounds.1, px_per_day)
         })
-        .x_axis_formatter(|mark, _range| {
-            let format = if mark.step_size >= 365.0 {
-                "%Y"
-            } else {
-                "%b %Y"
-            };
-            date_of_day_number(mark.value)
-                .map_or_else(String::new, |d| d.format(format).to_string())
-        })
+        .grid_spacing(egui::Rangef::new(GRID_MIN_SPACING as f32, 300.0))
         .y_axis_formatter(move |mark, _range| unit.axis(mark.value))
         .label_formatter(move |position| tooltip(&tooltip_spec, &sources, position));
     if unit == Unit::Percent {
         plot = plot.include_y(130.0);
     }
-    let response = plot.show(ui, |plot_ui| items_ui(plot_ui, spec, options));
-    legend_ui(ui, spec, options.hidden);
+    let response = plot.show(ui, |plot_ui| {
+        if range_changed {
+            plot_ui.set_auto_bounds(egui::Vec2b::TRUE);
+        }
+        items_ui(plot_ui, spec, options);
+    });
+    bands_ui(ui, spec, &response.transform);
     let mut out = ChartResponse::default();
-    if response.response.clicked()
-        && let Some(hovered) = response.hovered_plot_item
-    {
-        out.clicked_governorate = spec
-            .series
-            .iter()
-            .find(|s| item_id(spec, &s.label) == hovered)
-            .and_then(|s| s.governorate.clone());
+    let bar = response
+        .response
+        .hover_pos()
+        .and_then(|pointer| bar_at(ui, spec, options.hidden, &response.transform, pointer));
+    if let Some((series, point)) = bar {
+        bar_tooltip_ui(&response.response, spec, series, point, options.sources);
     }
+    if response.response.clicked() {
+        out.clicked_governorate = match bar {
+            Some((series, _)) => series.governorate.clone(),
+            None => response.hovered_plot_item.and_then(|hovered| {
+                spec.series
+                    .iter()
+                    .find(|s| item_id(spec, &s.label) == hovered)
+                    .and_then(|s| s.governorate.clone())
+            }),
+        };
+    }
+    legend_ui(ui, spec, options);
     out
 }
 
-/// The chart's bands: a faint span with its label at the top of the plot.
-fn bands_ui(plot_ui: &mut egui_plot::PlotUi<'_>, spec: &ChartSpec) {
+/// The bar under (or within the interaction radius of) the pointer, topmost first:
+/// found from the chart's own points, so hovering and clicking agree with what is
+/// drawn whatever else (event markers, labels) lies near the pointer.
+fn bar_at<'s>(
+    ui: &Ui,
+    spec: &'s ChartSpec,
+    hidden: &[String],
+    transform: &egui_plot::PlotTransform,
+    pointer: egui::Pos2,
+) -> Option<(&'s Series, &'s Point)> {
+    if !transform.frame().contains(pointer) {
+        return None;
+    }
+    let radius_sq = ui.style().interaction.interact_radius.powi(2);
+    let mut best: Option<(f32, &Series, &Point)> = None;
+    for series in spec
+        .series
+        .iter()
+        .rev()
+        .filter(|s| s.kind == SeriesKind::Bars && !hidden.contains(&s.label))
+    {
+        for p in &series.points {
+            let rect = transform.rect_from_values(
+                &PlotPoint::new(p.x - p.width / 2.0, p.base),
+                &PlotPoint::new(p.x + p.width / 2.0, p.base + p.y),
+            );
+            let d = rect.distance_sq_to_pos(pointer);
+            if d <= radius_sq && best.is_none_or(|(b, _, _)| d < b) {
+                best = Some((d, series, p));
+            }
+        }
+    }
+    best.map(|(_, s, p)| (s, p))
+}
+
+/// A bar's tooltip: a real tooltip (framed, kept inside the window), shown at once
+/// as the plot's own tooltips are.
+fn bar_tooltip_ui(
+    plot: &egui::Response,
+    spec: &ChartSpec,
+    series: &Series,
+    p: &Point,
+    sources: &SourceNames,
+) {
+    let text = point_text(spec, series, p, sources);
+    egui::Tooltip::always_open(
+        plot.ctx.clone(),
+        plot.layer_id,
+        plot.id.with("bar-tooltip"),
+        egui::PopupAnchor::Pointer,
+    )
+    .gap(12.0)
+    .show(|ui| {
+        ui.set_max_width(ui.spacing().tooltip_width);
+        ui.label(text);
+    });
+}
+
+/// The chart's bands: a faint span in the plot, and its label painted along the
+/// top of the plot frame. The label is not a plot item, so it never feeds the
+/// automatic bounds (a label placed at the plot's top would raise the top every
+/// frame).
+fn band_spans_ui(plot_ui: &mut egui_plot::PlotUi<'_>, spec: &ChartSpec) {
     for band in &spec.bands {
         plot_ui.add(
             Span::new("", band.from_x..=band.to_x)
                 .fill(palette::BAND)
                 .border_width(0.0),
         );
-        // At the top of the plot, above the values it speaks about (as in exports).
-        let top = plot_ui.plot_bounds().max()[1].max(band.y);
-        plot_ui.add(
-            Text::new(
-                "",
-                PlotPoint::new(f64::midpoint(band.from_x, band.to_x), top),
-                RichText::new(&band.label).small(),
-            )
-            .anchor(Align2::CENTER_TOP),
+    }
+}
+
+/// Paints each band's label at the top of the plot frame, centred on the band.
+fn bands_ui(ui: &Ui, spec: &ChartSpec, transform: &egui_plot::PlotTransform) {
+    let frame = *transform.frame();
+    let painter = ui.painter().with_clip_rect(frame.intersect(ui.clip_rect()));
+    let font = egui::TextStyle::Small.resolve(ui.style());
+    for band in &spec.bands {
+        let x = transform.position_from_point_x(f64::midpoint(band.from_x, band.to_x));
+        painter.text(
+            egui::pos2(x, frame.top() + 3.0),
+            Align2::CENTER_TOP,
+            &band.label,
+            font.clone(),
+            ui.visuals().text_color(),
         );
     }
 }
@@ -129,7 +234,7 @@ fn bands_ui(plot_ui: &mut egui_plot::PlotUi<'_>, spec: &ChartSpec) {
 /// Draws the chart's bands, event markers and series into the plot.
 fn items_ui(plot_ui: &mut egui_plot::PlotUi<'_>, spec: &ChartSpec, options: &PlotOptions<'_>) {
     let unit = spec.unit;
-    bands_ui(plot_ui, spec);
+    band_spans_ui(plot_ui, spec);
     if options.show_events {
         for marker in &spec.markers {
             // Unnamed, so the legend lists series only; hovering near one names it.
@@ -188,17 +293,15 @@ fn items_ui(plot_ui: &mut egui_plot::PlotUi<'_>, spec: &ChartSpec, options: &Plo
                             .base_offset(p.base)
                             .width(p.width)
                             .fill(colour)
-                            .name(bar_name(&series.label, p, options.sources))
                     })
                     .collect();
-                let formatter_unit = unit;
                 plot_ui.add(
                     BarChart::new(series.label.as_str(), bars)
                         .id(id)
                         .color(colour)
-                        .element_formatter(Box::new(move |bar, _| {
-                            format!("{}: {}", bar.name, formatter_unit.exact(bar.value))
-                        })),
+                        // Our own tooltip names the bar (`bar_tooltip_ui`); egui_plot's
+                        // text has no background and runs off the window.
+                        .element_formatter(Box::new(|_, _| String::new())),
                 );
             }
         }
@@ -219,10 +322,25 @@ fn items_ui(plot_ui: &mut egui_plot::PlotUi<'_>, spec: &ChartSpec, options: &Plo
 
 /// The legend, under the plot so it never covers data: one swatch and name per
 /// series, in the order the chart gives them.
-fn legend_ui(ui: &mut Ui, spec: &ChartSpec, hidden: &[String]) {
+fn legend_ui(ui: &mut Ui, spec: &ChartSpec, options: &PlotOptions<'_>) {
+    let shown: Vec<&Series> = spec
+        .series
+        .iter()
+        .filter(|s| !options.hidden.contains(&s.label))
+        .collect();
+    if shown
+        .iter()
+        .all(|s| options.legend_known.contains(&s.label))
+    {
+        ui.label(RichText::new("Lines as in the legend above").small().weak());
+        return;
+    }
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 4.0;
-        for series in spec.series.iter().filter(|s| !hidden.contains(&s.label)) {
+        for series in shown
+            .into_iter()
+            .filter(|s| !options.legend_known.contains(&s.label))
+        {
             swatch_ui(ui, series.kind, palette::series(series.colour));
             ui.label(RichText::new(&series.label).small());
             ui.add_space(8.0);
@@ -275,15 +393,17 @@ fn swatch_ui(ui: &mut Ui, kind: SeriesKind, colour: egui::Color32) {
     }
 }
 
-/// A bar's tooltip heading: series, date, note and source (the value follows).
-fn bar_name(series: &str, p: &crate::model::Point, sources: &SourceNames) -> String {
+/// What a point's tooltip says: series, date, exact value, note and source.
+fn point_text(spec: &ChartSpec, series: &Series, p: &Point, sources: &SourceNames) -> String {
+    let mut text = format!("{}\n{}: {}", series.label, p.label, spec.unit.exact(p.y));
+    if let Some(note) = &p.note {
+        text.push('\n');
+        text.push_str(note);
+    }
     let source = sources.get(&p.source_id).unwrap_or(&p.source_id);
-    let note = p
-        .note
-        .as_ref()
-        .map(|n| format!("\n{n}"))
-        .unwrap_or_default();
-    format!("{series}, {}{note}\nSource: {source}\nValue", p.label)
+    text.push_str("\nSource: ");
+    text.push_str(source);
+    text
 }
 
 /// The hover text: series, date, exact value, note and source; or, away from data,
@@ -299,15 +419,7 @@ fn tooltip(
         } => {
             let series = spec.series.iter().find(|s| s.label == *plot_name)?;
             let p = series.points.get(*index)?;
-            let mut text = format!("{}\n{}: {}", series.label, p.label, spec.unit.exact(p.y));
-            if let Some(note) = &p.note {
-                text.push('\n');
-                text.push_str(note);
-            }
-            let source = sources.get(&p.source_id).unwrap_or(&p.source_id);
-            text.push_str("\nSource: ");
-            text.push_str(source);
-            Some(text)
+            Some(point_text(spec, series, p, sources))
         }
         egui_plot::HoverPosition::Elsewhere { position } => {
             let date = date_of_day_number(position.x)?;

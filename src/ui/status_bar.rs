@@ -5,8 +5,9 @@ use egui::{RichText, Ui};
 use crate::data::{Dataset, NationalSeries};
 use crate::model::thousands;
 
-/// Draws the status bar; warnings open in a hover list.
-pub fn status_ui(ui: &mut Ui, dataset: &Dataset, fts_as_of: Option<&str>) {
+/// Draws the status bar; the tables and warnings open in hover lists, except in
+/// presentation mode (a shared screen), where nothing names a local file.
+pub fn status_ui(ui: &mut Ui, dataset: &Dataset, fts_as_of: Option<&str>, presenting: bool) {
     ui.horizontal(|ui| {
         let rows = dataset.total_rows();
         let per_table: Vec<String> = dataset
@@ -14,12 +15,14 @@ pub fn status_ui(ui: &mut Ui, dataset: &Dataset, fts_as_of: Option<&str>) {
             .iter()
             .map(|f| format!("{}: {} rows", f.name, thousands(f.rows as u64)))
             .collect();
-        ui.label(format!(
+        let tables = ui.label(format!(
             "{} tables \u{b7} {} rows",
             dataset.files.len(),
             thousands(rows as u64)
-        ))
-        .on_hover_text(per_table.join("\n"));
+        ));
+        if !presenting {
+            tables.on_hover_text(per_table.join("\n"));
+        }
         let dtm = dataset
             .idps_national
             .iter()
@@ -44,7 +47,7 @@ pub fn status_ui(ui: &mut Ui, dataset: &Dataset, fts_as_of: Option<&str>) {
             1 => "1 warning".to_string(),
             n => format!("{n} warnings"),
         };
-        if n == 0 {
+        if n == 0 || presenting {
             ui.label(text);
         } else {
             let list: Vec<String> = dataset.warnings.iter().map(ToString::to_string).collect();

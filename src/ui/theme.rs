@@ -1,4 +1,6 @@
-//! Fonts and text sizes: the bundled Arabic font as a fallback, a legible size.
+//! Fonts and text sizes: the bundled Arabic font as a fallback, a legible size;
+//! scroll bars that are always visible, so content below the fold or past the right
+//! edge never looks cut off with no way to reach it.
 
 use egui::epaint::text::{FontInsert, FontPriority, InsertFontFamily};
 use egui::{FontData, FontFamily, FontId, TextStyle};
@@ -6,7 +8,8 @@ use egui::{FontData, FontFamily, FontId, TextStyle};
 /// Noto Sans Arabic (SIL Open Font License; the licence is beside it in `assets/fonts/`).
 const ARABIC_FONT: &[u8] = crate::fonts::NOTO_SANS_ARABIC;
 
-/// Adds the Arabic font as a fallback of both families, and sets legible sizes.
+/// Adds the Arabic font as a fallback of both families, sets legible sizes and
+/// always-visible scroll bars.
 pub fn install(ctx: &egui::Context) {
     for family in [FontFamily::Proportional, FontFamily::Monospace] {
         ctx.add_font(FontInsert::new(
@@ -27,5 +30,7 @@ pub fn install(ctx: &egui::Context) {
             (TextStyle::Monospace, FontId::monospace(13.0)),
         ]
         .into();
+        // Thin bars, drawn whether or not the pointer is over the area.
+        style.spacing.scroll = egui::style::ScrollStyle::thin();
     });
 }

@@ -10,6 +10,7 @@ mod export;
 mod fts_flows;
 mod master_lists;
 mod real_formats;
+mod screen;
 mod support;
 mod user_files;
 mod workbooks;

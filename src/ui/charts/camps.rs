@@ -44,13 +44,27 @@ impl CampsPanel {
                     };
                     clicked = chart_ui(ui, camps, &top).clicked_governorate;
                     ui.label(egui::RichText::new(&people.title).strong());
+                    // Lines drawn alike in both plots are named once, above.
+                    let known: Vec<String> = people
+                        .series
+                        .iter()
+                        .filter(|p| {
+                            camps.series.iter().any(|c| {
+                                c.label == p.label && c.colour == p.colour && c.kind == p.kind
+                            })
+                        })
+                        .map(|p| p.label.clone())
+                        .collect();
                     let bottom = PlotOptions {
                         height: ctx.plot.height * 0.4,
+                        legend_known: &known,
                         ..ctx.plot
                     };
                     chart_ui(ui, people, &bottom);
                 }
-                Mode::Table => table_view.ui(ui, "camps-table", table, ctx.plot.height),
+                Mode::Table => {
+                    table_view.ui(ui, "camps-table", table, ctx.plot.height, ctx.presenting);
+                }
             },
         );
         clicked

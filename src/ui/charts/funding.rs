@@ -52,7 +52,9 @@ impl FundingPanel {
                     };
                     chart_ui(ui, coverage, &bottom);
                 }
-                Mode::Table => table_view.ui(ui, "funding-table", table, ctx.plot.height),
+                Mode::Table => {
+                    table_view.ui(ui, "funding-table", table, ctx.plot.height, ctx.presenting);
+                }
             },
         );
     }

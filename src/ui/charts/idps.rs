@@ -64,7 +64,9 @@ impl IdpsPanel {
                     };
                     chart_ui(ui, spec, &options);
                 }
-                Mode::Table => table_view.ui(ui, "idps-table", table, ctx.plot.height),
+                Mode::Table => {
+                    table_view.ui(ui, "idps-table", table, ctx.plot.height, ctx.presenting);
+                }
             },
         );
     }

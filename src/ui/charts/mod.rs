@@ -41,6 +41,46 @@ pub enum PanelRequest {
     Focus(ChartId),
 }
 
+/// Space between a panel's title and its controls on the same row.
+const TITLE_GAP: f32 = 16.0;
+
+/// The Chart/Table switch, Export and Copy image, then the panel's own controls;
+/// returns the width they took.
+fn controls_ui(
+    ui: &mut Ui,
+    ctx: &PanelContext<'_>,
+    spec: &ChartSpec,
+    mode: &mut Mode,
+    controls: impl FnOnce(&mut Ui),
+) -> f32 {
+    let left = ui.cursor().left();
+    ui.selectable_value(mode, Mode::Chart, "Chart");
+    ui.selectable_value(mode, Mode::Table, "Table")
+        .on_hover_text("The numbers behind this chart");
+    ui.separator();
+    if ui
+        .small_button("Export\u{2026}")
+        .on_hover_text("Save as SVG, PNG or CSV (Ctrl+E)")
+        .clicked()
+    {
+        ctx.requests
+            .borrow_mut()
+            .push(PanelRequest::Export(spec.id));
+    }
+    if ui
+        .small_button("Copy image")
+        .on_hover_text("Put this chart, as print-quality PNG, on the clipboard")
+        .clicked()
+    {
+        ctx.requests
+            .borrow_mut()
+            .push(PanelRequest::CopyImage(spec.id));
+    }
+    ui.separator();
+    controls(ui);
+    ui.min_rect().right() - left
+}
+
 /// A panel's frame: title, the Chart/Table switch and the panel's own controls on
 /// the right, the subtitle, then the body, then the source line.
 pub fn panel_ui(
@@ -54,34 +94,30 @@ pub fn panel_ui(
     let framed = Frame::group(ui.style()).inner_margin(8.0).show(ui, |ui| {
         ui.set_width(ui.available_width());
         let size = if ctx.presenting { 22.0 } else { 16.0 };
-        ui.label(RichText::new(&spec.title).strong().size(size));
-        if !ctx.presenting {
-            // The controls get their own row, so a narrow column never hides the title.
+        // The title, with the controls beside it where the whole group fits (as
+        // measured on the last frame), else on their own row: a narrow column never
+        // hides the title, and the controls never split across rows.
+        let width_id = ui.scope_id().with(("panel-controls-width", spec.id));
+        let controls_width = ui
+            .data(|d| d.get_temp::<f32>(width_id))
+            .unwrap_or(f32::INFINITY);
+        let mut controls = Some(controls);
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(&spec.title).strong().size(size));
+            if !ctx.presenting && ui.available_width() >= controls_width + TITLE_GAP {
+                ui.add_space(TITLE_GAP);
+                if let Some(controls) = controls.take() {
+                    let width = controls_ui(ui, ctx, spec, mode, controls);
+                    ui.data_mut(|d| d.insert_temp(width_id, width));
+                }
+            }
+        });
+        if !ctx.presenting
+            && let Some(controls) = controls.take()
+        {
             ui.horizontal_wrapped(|ui| {
-                ui.selectable_value(mode, Mode::Chart, "Chart");
-                ui.selectable_value(mode, Mode::Table, "Table")
-                    .on_hover_text("The numbers behind this chart");
-                ui.separator();
-                if ui
-                    .small_button("Export\u{2026}")
-                    .on_hover_text("Save as SVG, PNG or CSV (Ctrl+E)")
-                    .clicked()
-                {
-                    ctx.requests
-                        .borrow_mut()
-                        .push(PanelRequest::Export(spec.id));
-                }
-                if ui
-                    .small_button("Copy image")
-                    .on_hover_text("Put this chart, as print-quality PNG, on the clipboard")
-                    .clicked()
-                {
-                    ctx.requests
-                        .borrow_mut()
-                        .push(PanelRequest::CopyImage(spec.id));
-                }
-                ui.separator();
-                controls(ui);
+                let width = controls_ui(ui, ctx, spec, mode, controls);
+                ui.data_mut(|d| d.insert_temp(width_id, width));
             });
         }
         let subtitle = if spec.national_only {
