@@ -1,17 +1,18 @@
 //! Draws any [`ChartSpec`] with `egui_plot`: lines, bars, points, event markers and
 //! bands, calendar ticks on a linked time axis, and a tooltip with the exact value,
-//! date, series and source. A chart with nothing to draw shows its message as a
-//! real label, never an empty axis.
+//! date, series and source. Event markers and band labels are labelled in a strip
+//! above the plot ([`super::annotations`]), never over the data. A chart with
+//! nothing to draw shows its message as a real label, never an empty axis.
 
 use std::collections::BTreeMap;
 
 use egui::{Align2, Id, RichText, Ui};
 use egui_plot::{
     Bar, BarChart, GridMark, ItemId, Line, LineStyle, MarkerShape, Plot, PlotPoint, PlotPoints,
-    Points, Span, Text, VLine,
+    Points, Span, Text,
 };
 
-use super::palette;
+use super::{annotations, palette};
 use crate::model::{ChartSpec, SeriesKind, Unit, calendar_ticks, date_of_day_number};
 
 /// Source id → "Publisher, title (date)", for tooltips.
@@ -23,6 +24,11 @@ pub struct PlotOptions<'a> {
     /// The x range to show by default (the filter's years, as day numbers).
     pub x_range: (f64, f64),
     pub show_events: bool,
+    /// Every event, not only the key ones (milestones).
+    pub all_events: bool,
+    /// Label the events in a strip above the plot (off for a plot stacked under
+    /// another that labels them).
+    pub label_events: bool,
     /// Series labels the user has switched off.
     pub hidden: &'a [String],
     pub sources: &'a SourceNames,
@@ -56,10 +62,17 @@ pub fn chart_ui(ui: &mut Ui, spec: &ChartSpec, options: &PlotOptions<'_>) -> Cha
         return ChartResponse::default();
     }
     let unit = spec.unit;
-    let tooltip_spec = spec.clone();
+    let mut tooltip_spec = spec.clone();
+    // The tooltip names only the events drawn.
+    tooltip_spec
+        .markers
+        .retain(|m| options.show_events && (options.all_events || m.key));
     let sources = options.sources.clone();
+    let strip = annotations::reserve(ui, spec, options, Y_AXIS_WIDTH);
+    let height =
+        (options.height - strip.as_ref().map_or(0.0, annotations::StripSpace::height)).max(60.0);
     let mut plot = Plot::new(("chart", format!("{:?}", spec.id)))
-        .height(options.height)
+        .height(height)
         .y_axis_label(unit.label())
         .y_axis_min_width(Y_AXIS_WIDTH)
         .include_y(0.0)
@@ -91,7 +104,13 @@ pub fn chart_ui(ui: &mut Ui, spec: &ChartSpec, options: &PlotOptions<'_>) -> Cha
         plot = plot.include_y(130.0);
     }
     let response = plot.show(ui, |plot_ui| items_ui(plot_ui, spec, options));
+    if let Some(strip) = &strip {
+        annotations::labels_ui(ui, strip, spec, options, &response.transform);
+    }
     legend_ui(ui, spec, options.hidden);
+    for note in &spec.notes {
+        ui.label(RichText::new(note).small().weak());
+    }
     let mut out = ChartResponse::default();
     if response.response.clicked()
         && let Some(hovered) = response.hovered_plot_item
@@ -105,23 +124,14 @@ pub fn chart_ui(ui: &mut Ui, spec: &ChartSpec, options: &PlotOptions<'_>) -> Cha
     out
 }
 
-/// The chart's bands: a faint span with its label at the top of the plot.
+/// The chart's bands: a faint span (its label is in the strip above the plot, so it
+/// never covers the values it speaks about nor moves the plot's bounds).
 fn bands_ui(plot_ui: &mut egui_plot::PlotUi<'_>, spec: &ChartSpec) {
     for band in &spec.bands {
         plot_ui.add(
             Span::new("", band.from_x..=band.to_x)
                 .fill(palette::BAND)
                 .border_width(0.0),
-        );
-        // At the top of the plot, above the values it speaks about (as in exports).
-        let top = plot_ui.plot_bounds().max()[1].max(band.y);
-        plot_ui.add(
-            Text::new(
-                "",
-                PlotPoint::new(f64::midpoint(band.from_x, band.to_x), top),
-                RichText::new(&band.label).small(),
-            )
-            .anchor(Align2::CENTER_TOP),
         );
     }
 }
@@ -130,22 +140,14 @@ fn bands_ui(plot_ui: &mut egui_plot::PlotUi<'_>, spec: &ChartSpec) {
 fn items_ui(plot_ui: &mut egui_plot::PlotUi<'_>, spec: &ChartSpec, options: &PlotOptions<'_>) {
     let unit = spec.unit;
     bands_ui(plot_ui, spec);
-    if options.show_events {
-        for marker in &spec.markers {
-            // Unnamed, so the legend lists series only; hovering near one names it.
-            plot_ui.add(
-                VLine::new("", marker.x)
-                    .color(palette::MARKER)
-                    .width(0.8)
-                    .style(LineStyle::dashed_dense()),
-            );
-        }
-    }
-    for series in spec
+    annotations::lines_ui(plot_ui, spec, options);
+    // Events (closures) first, so the lines are drawn over them and never hidden.
+    let (events, others): (Vec<_>, Vec<_>) = spec
         .series
         .iter()
         .filter(|s| !options.hidden.contains(&s.label))
-    {
+        .partition(|s| s.kind == SeriesKind::Events);
+    for series in events.into_iter().chain(others) {
         let colour = palette::series(series.colour);
         let id = item_id(spec, &series.label);
         let xy: Vec<[f64; 2]> = series.points.iter().map(|p| [p.x, p.y]).collect();
@@ -169,13 +171,14 @@ fn items_ui(plot_ui: &mut egui_plot::PlotUi<'_>, spec: &ChartSpec, options: &Plo
                     );
                 }
             }
-            SeriesKind::Points => {
+            SeriesKind::Points | SeriesKind::Events => {
+                // Events are hollow, so a line through them stays visible.
                 plot_ui.add(
                     Points::new(series.label.as_str(), PlotPoints::from(xy))
                         .id(id)
                         .color(colour)
                         .shape(MarkerShape::Diamond)
-                        .filled(true)
+                        .filled(series.kind == SeriesKind::Points)
                         .radius(5.0),
                 );
             }
@@ -258,7 +261,7 @@ fn swatch_ui(ui: &mut Ui, kind: SeriesKind, colour: egui::Color32) {
                 colour,
             );
         }
-        SeriesKind::Points => {
+        SeriesKind::Points | SeriesKind::Events => {
             let r = 5.0;
             let points = vec![
                 c + egui::vec2(0.0, -r),
@@ -266,11 +269,12 @@ fn swatch_ui(ui: &mut Ui, kind: SeriesKind, colour: egui::Color32) {
                 c + egui::vec2(0.0, r),
                 c + egui::vec2(-r, 0.0),
             ];
-            painter.add(egui::Shape::convex_polygon(
-                points,
-                colour,
-                egui::Stroke::NONE,
-            ));
+            let (fill, stroke) = if kind == SeriesKind::Points {
+                (colour, egui::Stroke::NONE)
+            } else {
+                (egui::Color32::TRANSPARENT, egui::Stroke::new(1.5, colour))
+            };
+            painter.add(egui::Shape::convex_polygon(points, fill, stroke));
         }
     }
 }

@@ -105,6 +105,7 @@ pub fn idps_with_rows(dataset: &Dataset, filters: &Filters) -> Charted<IdpRow> {
         source_line: source,
         empty_message: super::empty_message(filters, "IDP figures for these filters"),
         national_only: false,
+        notes: Vec::new(),
     };
     Charted { spec, rows }
 }
