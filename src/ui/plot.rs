@@ -206,14 +206,23 @@ fn items_ui(plot_ui: &mut egui_plot::PlotUi<'_>, spec: &ChartSpec, options: &Plo
             }
         }
         if series.value_labels {
+            // Points (figures reported at the time) are labelled below, lines above, so
+            // the two figures of one year never cover each other (as in exports).
+            // Clear of the point's mark: 6 px, in plot units at the last frame's zoom.
+            let gap = 6.0 * plot_ui.transform().dvalue_dpos()[1].abs();
+            let (anchor, gap) = if series.kind == SeriesKind::Points {
+                (Align2::CENTER_TOP, -gap)
+            } else {
+                (Align2::CENTER_BOTTOM, gap)
+            };
             for p in &series.points {
                 plot_ui.add(
                     Text::new(
                         "",
-                        PlotPoint::new(p.x, p.y),
+                        PlotPoint::new(p.x, p.y + gap),
                         RichText::new(unit.exact(p.y)).small().color(colour),
                     )
-                    .anchor(Align2::CENTER_BOTTOM),
+                    .anchor(anchor),
                 );
             }
         }

@@ -190,7 +190,7 @@ fn lines(
     }
     let note = (!left_out.is_empty()).then(|| {
         format!(
-            "Not drawn, for want of a colour of their own (narrow the years to see them): {}",
+            "Not drawn, no distinct colour left (narrow the years to see them): {}",
             left_out.join("; ")
         )
     });
@@ -454,7 +454,7 @@ mod tests {
         assert_eq!(
             c.notes,
             [
-                "Not drawn, for want of a colour of their own (narrow the years to see them): \
+                "Not drawn, no distinct colour left (narrow the years to see them): \
                  IDP camps, Baghdad (2 counts); IDP camps, Dahuk (1 count)"
             ]
         );
