@@ -7,7 +7,7 @@
 //! text is left out.
 
 use super::chart::{PanelOptions, Rect, Style};
-use super::svg::{AXIS, Anchor, BAND, GRID, MARKER, MUTED, Stroke, Svg, TextStyle};
+use super::svg::{AXIS, Anchor, BAND, GRID, MARKER, MUTED, Stroke, Svg, TextBox, TextStyle};
 use crate::fonts::text_width;
 use crate::model::{ChartSpec, Series, SeriesKind, Unit, calendar_ticks, date_of_day_number};
 use crate::palette;
@@ -145,26 +145,44 @@ pub(super) fn draw_plot(
         draw_series(svg, &scale, series, style);
         svg.close_group();
         if series.value_labels {
-            let colour = palette::hex(palette::series(series.colour));
-            // Points (figures reported at the time) are labelled below, lines above,
-            // so the two figures of one year never cover each other.
-            let offset = if series.kind == SeriesKind::Points {
-                style.point + style.small + 1.0
-            } else {
-                -(style.point + 2.0)
-            };
-            for p in &series.points {
-                svg.text_if_free(
-                    scale.px(p.x),
-                    scale.py(p.base + p.y) + offset,
-                    &spec.unit.exact(p.y),
-                    TextStyle::new(style.small, "value-label")
-                        .fill(&colour)
-                        .anchor(Anchor::Middle),
-                );
-            }
+            value_labels(svg, &scale, spec, series, style);
         }
         svg.close_group();
+    }
+}
+
+/// Each point's value written beside it, inside the plot (or its headroom above, or
+/// the gap above the year labels below) and clear of other text: points (figures reported at the time) below the mark, lines above
+/// it, so the two figures of one year never cover each other; else on the other
+/// side; left out where neither is clear.
+fn value_labels(svg: &mut Svg, scale: &Scale, spec: &ChartSpec, series: &Series, style: &Style) {
+    let colour = palette::hex(palette::series(series.colour));
+    let plot = scale.plot;
+    let below = style.point + style.small + 1.0;
+    let above = -(style.point + 2.0);
+    let (first, last) = if series.kind == SeriesKind::Points {
+        (below, above)
+    } else {
+        (above, below)
+    };
+    for p in &series.points {
+        let (x, y) = (scale.px(p.x), scale.py(p.base + p.y));
+        let text = spec.unit.exact(p.y);
+        let label = TextStyle::new(style.small, "value-label").fill(&colour);
+        for dy in [first, last] {
+            let b = TextBox::of(
+                (x, y + dy),
+                &text,
+                (style.small, false),
+                Anchor::Middle,
+                0.0,
+            );
+            let inside = b.y0 >= plot.y - style.tick * 0.8
+                && b.y1 <= plot.y + plot.h + style.tick * 0.22 + 2.5;
+            if inside && svg.text_if_free(x, y + dy, &text, label.anchor(Anchor::Middle)) {
+                break;
+            }
+        }
     }
 }
 
