@@ -627,6 +627,13 @@ mod tests {
         let other = "Camp closures in Ninewa and Salah al-Din";
         assert!(!default.contains(other) && all.contains(other));
         assert!(!default.contains("event-number"));
+        // Closures are hollow marks, so the line through them stays visible.
+        let closures = default
+            .split("data-series=\"Named closures (closed, reclassified or consolidated)\"")
+            .nth(1)
+            .and_then(|g| g.split("</g>").next())
+            .unwrap();
+        assert!(closures.contains("<polygon") && closures.contains("fill=\"none\""));
     }
 
     #[test]
