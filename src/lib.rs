@@ -8,6 +8,7 @@
 // Exact float comparisons are what the unit tests mean: values taken from the sources.
 #![cfg_attr(test, allow(clippy::float_cmp))]
 
+pub mod annotations;
 pub mod app;
 pub mod cli;
 pub mod data;

@@ -72,8 +72,11 @@ pub enum SeriesKind {
     Comparison,
     /// Bars from each point's `base` to `base + y`, `width` days wide.
     Bars,
-    /// Points without a line (events such as closures, figures reported at the time).
+    /// Points without a line (figures reported at the time).
     Points,
+    /// Dated occurrences with no value (named camp closures): hollow marks at the foot
+    /// of the chart, drawn under the lines so they never hide one.
+    Events,
 }
 
 /// One point with what its tooltip says.
@@ -120,6 +123,9 @@ pub struct Series {
     pub governorate: Option<String>,
     /// Write each point's value beside it (for figures that must read without hovering).
     pub value_labels: bool,
+    /// A comparison drawn only when the user asks for it (off by default on screen and
+    /// in exports), e.g. camp counts of other definitions than the chart's main line.
+    pub optional: bool,
 }
 
 impl Series {
@@ -138,15 +144,30 @@ impl Series {
             points,
             governorate: None,
             value_labels: false,
+            optional: false,
         }
     }
 }
 
-/// A labelled vertical marker on a time chart.
+/// A dated event, drawn as a vertical marker on a time chart.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Marker {
     pub x: f64,
+    /// "Oct 2020 \u{b7} Federal Iraq camp closures begin": the event key and tooltips.
     pub label: String,
+    /// "Federal camp closures": written beside the marker.
+    pub short_label: String,
+    /// One of the few key events (milestones) drawn by default; the others are drawn
+    /// only when the user asks for every event.
+    pub key: bool,
+    /// The event's category token ("policy", "security", "camps", …).
+    pub category: String,
+    pub source_id: String,
+}
+
+/// The markers drawn: the key events, or every event when `all`.
+pub fn shown_markers(markers: &[Marker], all: bool) -> impl Iterator<Item = &Marker> {
+    markers.iter().filter(move |m| all || m.key)
 }
 
 /// A labelled span of the x axis (a statement about several years).
@@ -238,6 +259,8 @@ pub struct ChartSpec {
     pub empty_message: String,
     /// The figures have no governorate breakdown; the governorate filter does not apply.
     pub national_only: bool,
+    /// Sentences shown under the legend ("2 more camp counts are in the table").
+    pub notes: Vec<String>,
 }
 
 impl ChartSpec {

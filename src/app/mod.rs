@@ -103,6 +103,10 @@ impl DashboardApp {
             show_comparisons: settings.show_comparisons,
             ..IdpsPanel::default()
         };
+        let camps_panel = CampsPanel {
+            show_comparisons: settings.show_camp_comparisons,
+            ..CampsPanel::default()
+        };
         let key = ViewKey {
             generation: 0,
             filters: filters.clone(),
@@ -118,7 +122,7 @@ impl DashboardApp {
             filter_panel: FilterPanel::default(),
             idps_panel,
             governorates_panel,
-            camps_panel: CampsPanel::default(),
+            camps_panel,
             funding_panel: FundingPanel::default(),
             screenshot: None,
             started: None,
@@ -251,6 +255,8 @@ impl DashboardApp {
             path,
             layout: Layout {
                 show_events: self.settings.show_events,
+                all_events: self.settings.all_events,
+                optional_series: self.camps_panel.show_comparisons,
                 // What is hidden on screen is left out of the export too.
                 hidden_series: if self.idps_panel.show_comparisons {
                     Vec::new()
@@ -418,6 +424,12 @@ impl DashboardApp {
         self.filters.to = self.filters.to.clamp(self.filters.from, hi);
     }
 
+    /// The user's choices as they would be saved now.
+    #[must_use]
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
     /// The current filters.
     #[must_use]
     pub fn filters(&self) -> &Filters {
@@ -524,6 +536,7 @@ impl DashboardApp {
             area.show(ui, |ui| self.charts_ui(ui, viewport_height));
         });
         self.settings.show_comparisons = self.idps_panel.show_comparisons;
+        self.settings.show_camp_comparisons = self.camps_panel.show_comparisons;
         self.settings.basis = self.governorates_panel.basis.as_str().into();
         self.refresh();
     }
@@ -748,6 +761,13 @@ impl DashboardApp {
                         &mut self.settings.show_events,
                         "Event markers on time charts",
                     );
+                    ui.add_enabled(
+                        self.settings.show_events,
+                        egui::Checkbox::new(
+                            &mut self.settings.all_events,
+                            "Every event, not only the key ones",
+                        ),
+                    );
                 });
                 if ui
                     .button("Export briefing sheet")
@@ -762,8 +782,13 @@ impl DashboardApp {
                 }
                 ui.checkbox(&mut self.settings.show_events, "Events")
                     .on_hover_text(
-                        "Dated policy, security and camp events as markers on the time charts",
+                        "Key dated events (the 2014 offensive, Mosul's retaking, camp closures, mission ends) as markers on the time charts",
                     );
+                ui.add_enabled(
+                    self.settings.show_events,
+                    egui::Checkbox::new(&mut self.settings.all_events, "All events"),
+                )
+                .on_hover_text("Every dated policy, security, camp and methodology event, not only the key ones");
                 ui.separator();
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     if ui
@@ -807,6 +832,8 @@ impl DashboardApp {
             height: 0.0,
             x_range: view.x_range,
             show_events: settings.show_events,
+            all_events: settings.all_events,
+            label_events: true,
             hidden: &no_hidden,
             legend_known: &no_hidden,
             sources: &view.sources,

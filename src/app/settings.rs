@@ -34,6 +34,8 @@ impl ThemeChoice {
 }
 
 /// What is saved.
+// Each bool is an independent on/off choice in the window, saved as plain JSON.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
@@ -43,7 +45,11 @@ pub struct Settings {
     pub to: Option<i32>,
     pub theme: ThemeChoice,
     pub show_events: bool,
+    /// Every event on the time charts, not only the key ones (milestones).
+    pub all_events: bool,
     pub show_comparisons: bool,
+    /// The camps chart's comparison counts (other definitions and scopes).
+    pub show_camp_comparisons: bool,
     /// `displacement`, `origin` or `in_camp`.
     pub basis: String,
     /// Recently opened files (paths only, never contents), newest first.
@@ -60,7 +66,9 @@ impl Default for Settings {
             to: None,
             theme: ThemeChoice::System,
             show_events: true,
+            all_events: false,
             show_comparisons: true,
+            show_camp_comparisons: false,
             basis: Basis::Displacement.as_str().into(),
             recent: Vec::new(),
             mappings: crate::data::RememberedMappings::default(),

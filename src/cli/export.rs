@@ -17,6 +17,8 @@ pub const MAX_SCALE: u32 = 8;
 
 /// The options of `export`, as clap parsed them (names are checked here, so the
 /// messages can say what to use instead).
+// Each bool is an independent command-line flag.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct ExportArgs {
     /// Chart to export as SVG or PNG: idps, governorates, camps or funding.
@@ -43,6 +45,12 @@ pub struct ExportArgs {
     /// Leave out the dated event markers.
     #[arg(long)]
     pub no_events: bool,
+    /// Mark every dated event, not only the key ones.
+    #[arg(long, conflicts_with = "no_events")]
+    pub all_events: bool,
+    /// Draw the camps chart's other counts (other definitions and scopes) for comparison.
+    #[arg(long)]
+    pub comparisons: bool,
 }
 
 /// The chart names `--chart` and `--table` accept.
@@ -110,6 +118,8 @@ pub fn request(args: &ExportArgs) -> Result<ExportRequest, Failure> {
             width: args.width,
             height: args.height,
             show_events: !args.no_events,
+            all_events: args.all_events,
+            optional_series: args.comparisons,
             hidden_series: Vec::new(),
         },
     })

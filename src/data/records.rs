@@ -392,6 +392,11 @@ pub struct Event {
     pub date_precision: DatePrecision,
     pub title: String,
     pub category: EventCategory,
+    /// One of the few key events drawn by default (`milestone` column; false when
+    /// absent).
+    pub milestone: bool,
+    /// A short label for the marker (`short_title` column), if given.
+    pub short_title: Option<String>,
     pub source_id: String,
 }
 

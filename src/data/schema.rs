@@ -56,6 +56,10 @@ pub mod col {
 
     pub const TITLE: &str = "title";
     pub const CATEGORY: &str = "category";
+    /// An event that is one of the few drawn by default (`true`/`false`).
+    pub const MILESTONE: &str = "milestone";
+    /// A short label drawn beside an event's marker.
+    pub const SHORT_TITLE: &str = "short_title";
 
     pub const PUBLISHER: &str = "publisher";
     pub const PUBLISHED: &str = "published";
@@ -213,8 +217,9 @@ impl TableKind {
     pub fn optional(self) -> &'static [&'static str] {
         use col::{
             BASIS, CAMPS, COMPLETE, COVERAGE_REPORTED_PCT, DATE_PRECISION, DISTRICT, GOVERNORATE,
-            HOUSEHOLDS, NOTE, PANEL, PEOPLE, PEOPLE_UNIT, PLAN_CODE, POPULATION, POPULATION_UNIT,
-            REPORTED_ON, REPORTED_SOURCE_ID, RETURNEES, ROUND, SOURCE_ID,
+            HOUSEHOLDS, MILESTONE, NOTE, PANEL, PEOPLE, PEOPLE_UNIT, PLAN_CODE, POPULATION,
+            POPULATION_UNIT, REPORTED_ON, REPORTED_SOURCE_ID, RETURNEES, ROUND, SHORT_TITLE,
+            SOURCE_ID,
         };
         match self {
             TableKind::Governorates => &[],
@@ -237,7 +242,7 @@ impl TableKind {
                 REPORTED_SOURCE_ID,
                 SOURCE_ID,
             ],
-            TableKind::Events => &[DATE_PRECISION, SOURCE_ID],
+            TableKind::Events => &[DATE_PRECISION, MILESTONE, SHORT_TITLE, SOURCE_ID],
             TableKind::FundingFlows => Shape::FtsFlows.optional(),
         }
     }

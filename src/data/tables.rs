@@ -453,18 +453,71 @@ fn events(c: &mut Cells) -> Vec<Event> {
             EventCategory::TOKENS,
             EventCategory::parse,
         );
+        let milestone = c.optional(row, col::MILESTONE, "true or false", parse_bool);
+        let short_title = c.opt_text(row, col::SHORT_TITLE);
         let source_id = c.source(row);
-        if let (Some(date), Ok(date_precision), Some(title), Some(category), Some(source_id)) =
-            (date, date_precision, title, category, source_id)
+        if let (
+            Some(date),
+            Ok(date_precision),
+            Some(title),
+            Some(category),
+            Ok(milestone),
+            Some(source_id),
+        ) = (date, date_precision, title, category, milestone, source_id)
         {
             out.push(Event {
                 date,
                 date_precision,
                 title,
                 category,
+                milestone: milestone.unwrap_or(false),
+                short_title,
                 source_id,
             });
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn events_read_their_optional_milestone_and_short_title() {
+        let ds = crate::data::Dataset::empty().unwrap();
+        let events = |text: &str| match ds.parse_bytes("events.csv", text.as_bytes()) {
+            Ok(Parsed {
+                table: Table::Events(rows),
+                ..
+            }) => Ok(rows),
+            Ok(other) => panic!("not events: {:?}", other.table.kind()),
+            Err(e) => Err(e.to_string()),
+        };
+        let plain = events("date,title,category\n2024-09-01,UNITAD mandate ends,policy\n").unwrap();
+        assert_eq!(
+            (plain[0].milestone, plain[0].short_title.as_deref()),
+            (false, None)
+        );
+        let marked = events(
+            "date,title,category,milestone,short_title,source_id\n\
+             2024-09-01,UNITAD mandate ends,policy,true,UNITAD ends,s\n\
+             2024-09-02,Other,policy,,,s\n",
+        )
+        .unwrap();
+        assert_eq!(
+            (marked[0].milestone, marked[0].short_title.as_deref()),
+            (true, Some("UNITAD ends"))
+        );
+        assert_eq!(
+            (marked[1].milestone, marked[1].short_title.as_deref()),
+            (false, None)
+        );
+        let bad = events("date,title,category,milestone\n2024-09-01,UNITAD,policy,maybe\n");
+        let message = bad.unwrap_err();
+        assert!(
+            message.contains("column \"milestone\": expected true or false, found \"maybe\""),
+            "{message}"
+        );
+    }
 }

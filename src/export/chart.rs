@@ -1,18 +1,22 @@
 //! One chart panel in print styling: title, filter subtitle, one or two plots on the
-//! same time axis ([`super::plot`]), each with its legend, and the key of the event
-//! markers.
+//! same time axis ([`super::plot`]), each under a strip with the labels of its bands
+//! and (first plot) of the event markers, each with its legend and notes, and the key
+//! of the event markers with their full titles.
 //!
 //! The panel draws exactly the [`ChartSpec`]s it is given: every legend entry is one
 //! drawn series (`<g class="series" data-series="…">`), series with no point in
 //! range are neither drawn nor listed, and a chart with nothing to draw says its
-//! empty message where the plot would be.
+//! empty message where the plot would be. Labels are laid out so that no two pieces
+//! of text overlap: the strips by [`crate::annotations`], value labels only where
+//! they are clear of other text.
 
 use chrono::NaiveDate;
 
-use super::plot::{diamond, draw_plot, drawn, y_labels};
-use super::svg::{MUTED, Stroke, Svg, TextStyle, wrap};
+use super::plot::{diamond, draw_plot, drawn, hollow_diamond, x_px, y_labels};
+use super::svg::{INK, MUTED, Stroke, Svg, TextStyle, wrap};
+use crate::annotations::{SpanLabel, Strip, lay_out};
 use crate::fonts::text_width;
-use crate::model::{ChartSpec, Series, SeriesKind};
+use crate::model::{ChartSpec, Marker, Series, SeriesKind, shown_markers};
 use crate::palette;
 use crate::query::Filters;
 
@@ -51,7 +55,7 @@ pub const SHEET: Style = Style {
     tick: 8.5,
     legend: 8.5,
     small: 8.0,
-    min_plot: 60.0,
+    min_plot: 48.0,
     point: 3.5,
 };
 
@@ -70,7 +74,12 @@ pub struct PanelOptions {
     /// The x range, as day numbers (the filter's years).
     pub x_range: (f64, f64),
     pub show_events: bool,
+    /// Every event, not only the key ones.
+    pub all_events: bool,
 }
+
+/// At most this many rows of labels above a plot.
+const STRIP_ROWS: usize = 3;
 
 /// The x range of the filter's years: 1 January of `from` to 31 December of `to`.
 #[must_use]
@@ -126,30 +135,92 @@ fn legend_rows<'a>(spec: &'a ChartSpec, width: f64, style: &Style) -> Vec<Vec<(&
 /// Width of a legend swatch.
 const SWATCH: f64 = 16.0;
 
-/// The numbered markers of a panel in range, and their key.
-fn event_key(spec: &ChartSpec, options: &PanelOptions) -> Vec<(f64, String)> {
+/// The event markers a panel draws: the key events in range, or all of them.
+fn events<'a>(spec: &'a ChartSpec, options: &PanelOptions) -> Vec<&'a Marker> {
     if !options.show_events {
         return Vec::new();
     }
     let (lo, hi) = options.x_range;
-    spec.markers
-        .iter()
+    shown_markers(&spec.markers, options.all_events)
         .filter(|m| (lo..=hi).contains(&m.x))
-        .map(|m| (m.x, m.label.clone()))
         .collect()
 }
 
-fn event_key_lines(events: &[(f64, String)], width: f64, style: &Style) -> Vec<String> {
+/// The key under the panel: every drawn event's date and full title.
+fn event_key_lines(events: &[&Marker], width: f64, style: &Style) -> Vec<String> {
     if events.is_empty() {
         return Vec::new();
     }
     let text = events
         .iter()
-        .enumerate()
-        .map(|(i, (_, label))| format!("[{}]\u{a0}{label}", i + 1))
+        .map(|m| m.label.as_str())
         .collect::<Vec<_>>()
-        .join("\u{2003} ");
+        .join(";\u{2003}");
     wrap(&format!("Events: {text}"), width, style.small, false)
+}
+
+/// The left and right ends of the plots of a panel `width` px wide, from its left
+/// edge: the y axes of stacked plots line up, the widest tick label setting the margin.
+fn plot_span(plots: &[&ChartSpec], width: f64, style: &Style) -> (f64, f64) {
+    let label_w = plots
+        .iter()
+        .flat_map(|s| y_labels(s, 5.0))
+        .map(|(_, l)| text_width(&l, style.tick, false))
+        .fold(0.0_f64, f64::max);
+    let left = line(style.tick) + label_w + 8.0;
+    (left, (width - 6.0).max(left + 10.0))
+}
+
+/// The strips above each plot, in px from the panel's left edge: the bands' labels,
+/// and above the first plot the event markers' labels.
+fn strips<'a>(
+    plots: &[&'a ChartSpec],
+    width: f64,
+    style: &Style,
+    options: &PanelOptions,
+) -> Vec<Strip<'a>> {
+    let (left, right) = plot_span(plots, width, style);
+    let to_px = |x: f64| x_px(x, options.x_range, left, right - left);
+    let (lo, hi) = options.x_range;
+    plots
+        .iter()
+        .enumerate()
+        .map(|(i, spec)| {
+            let markers = if i == 0 {
+                events(spec, options)
+            } else {
+                Vec::new()
+            };
+            let bands: Vec<SpanLabel> = if spec.is_empty() {
+                Vec::new()
+            } else {
+                spec.bands
+                    .iter()
+                    .map(|b| SpanLabel {
+                        from_px: to_px(b.from_x.max(lo)),
+                        to_px: to_px(b.to_x.min(hi)),
+                        width: text_width(&b.label, style.small, false),
+                    })
+                    .collect()
+            };
+            lay_out(
+                &markers,
+                &bands,
+                to_px,
+                |t| text_width(t, style.small, false),
+                (left, right),
+                STRIP_ROWS,
+            )
+        })
+        .collect()
+}
+
+/// The notes under a plot's legend, wrapped.
+fn note_lines(spec: &ChartSpec, width: f64, style: &Style) -> Vec<String> {
+    spec.notes
+        .iter()
+        .flat_map(|n| wrap(n, width, style.small, false))
+        .collect()
 }
 
 /// Everything a panel needs besides its plots, in px of height.
@@ -165,16 +236,22 @@ pub fn fixed_height(
     };
     let inner = width;
     let mut h = line(style.title) + line(style.subtitle) + 8.0;
-    for (i, spec) in plots.iter().enumerate() {
+    for (i, (spec, strip)) in plots
+        .iter()
+        .zip(strips(plots, width, style, options))
+        .enumerate()
+    {
         if i > 0 {
             h += line(style.heading) + 10.0;
         }
+        h += strip.rows as f64 * line(style.small);
         // Top headroom, tick labels and a gap.
         h += style.tick * 0.8 + line(style.tick) + 4.0;
         h += legend_rows(spec, inner, style).len() as f64 * line(style.legend);
+        h += note_lines(spec, inner, style).len() as f64 * line(style.small);
     }
     h += line(style.tick);
-    let events = event_key(first, options);
+    let events = events(first, options);
     h += event_key_lines(&events, inner, style).len() as f64 * line(style.small);
     h
 }
@@ -209,16 +286,23 @@ pub fn draw_panel(
     y += line(style.subtitle) - style.subtitle + 6.0;
     let fixed = fixed_height(plots, rect.w, style, options);
     let available = (rect.h - fixed).max(min_plots_height(plots.len(), style));
-    // The y axes of stacked plots line up: the widest tick label sets the margin.
-    let label_w = plots
+    let (left, right) = plot_span(plots, rect.w, style);
+    let (left, right) = (rect.x + left, rect.x + right);
+    let strips = strips(plots, rect.w, style, options);
+    // Every plot draws the first plot's markers, as they are merged there.
+    let marker_xs: Vec<f64> = strips.first().map_or_else(Vec::new, |s| {
+        s.clusters
+            .iter()
+            .map(|c| c.events.iter().map(|m| m.x).sum::<f64>() / c.events.len() as f64)
+            .collect()
+    });
+    let events = events(first, options);
+    for (i, ((spec, weight), strip)) in plots
         .iter()
-        .flat_map(|s| y_labels(s, 5.0))
-        .map(|(_, l)| text_width(&l, style.tick, false))
-        .fold(0.0_f64, f64::max);
-    let left = rect.x + line(style.tick) + label_w + 8.0;
-    let right = rect.x + rect.w - 6.0;
-    let events = event_key(first, options);
-    for (i, (spec, weight)) in plots.iter().zip(plot_weights(plots.len())).enumerate() {
+        .zip(plot_weights(plots.len()))
+        .zip(&strips)
+        .enumerate()
+    {
         if i > 0 {
             y += style.heading + 8.0;
             svg.text(
@@ -229,6 +313,8 @@ pub fn draw_panel(
             );
             y += line(style.heading) - style.heading + 2.0;
         }
+        y += strip.rows as f64 * line(style.small);
+        strip_labels(svg, rect.x, y, spec, strip, style);
         y += style.tick * 0.8;
         let plot = Rect {
             x: left,
@@ -236,13 +322,22 @@ pub fn draw_panel(
             w: (right - left).max(10.0),
             h: available * weight,
         };
-        draw_plot(svg, plot, rect.x, spec, style, options, &events);
+        draw_plot(svg, plot, rect.x, spec, style, options, &marker_xs);
         y += plot.h + line(style.tick) + 4.0;
         for row in legend_rows(spec, rect.w, style) {
             y += line(style.legend);
             for (series, dx) in row {
                 legend_entry(svg, rect.x + dx, y - style.legend * 0.3, series, style);
             }
+        }
+        for note in note_lines(spec, rect.w, style) {
+            y += line(style.small);
+            svg.text(
+                rect.x,
+                y,
+                &note,
+                TextStyle::new(style.small, "note").fill(MUTED),
+            );
         }
     }
     y += line(style.tick);
@@ -254,6 +349,55 @@ pub fn draw_panel(
             TextStyle::new(style.small, "event-key").fill(MUTED),
         );
         y += line(style.small);
+    }
+}
+
+/// The labels of a plot's strip, whose bottom is at `bottom`; `x0` is the panel's left
+/// edge (the strip's positions are from it).
+fn strip_labels(
+    svg: &mut Svg,
+    x0: f64,
+    bottom: f64,
+    spec: &ChartSpec,
+    strip: &Strip<'_>,
+    style: &Style,
+) {
+    let baseline = |row: usize| bottom - row as f64 * line(style.small) - style.small * 0.45;
+    for (band, placed) in spec.bands.iter().zip(&strip.band_labels) {
+        if let Some(p) = placed {
+            svg.text(
+                x0 + p.left,
+                baseline(p.row),
+                &band.label,
+                TextStyle::new(style.small, "band-label").fill(INK),
+            );
+        }
+    }
+    let plot_top = bottom + style.tick * 0.8;
+    for (i, (cluster, placed)) in strip.clusters.iter().zip(&strip.cluster_labels).enumerate() {
+        if let Some(p) = placed {
+            svg.text(
+                x0 + p.left,
+                baseline(p.row),
+                &cluster.text(),
+                TextStyle::new(style.small, "event-label").fill(MUTED),
+            );
+            // The marker's line rises to meet its label where nothing is in the way.
+            if let Some(row) = strip.leader_row(i) {
+                let x = x0 + cluster.px;
+                svg.line(
+                    x,
+                    plot_top,
+                    x,
+                    baseline(row) - style.small * 0.6,
+                    Stroke {
+                        colour: super::svg::MARKER,
+                        width: 0.8,
+                        dash: Some("3 2"),
+                    },
+                );
+            }
+        }
     }
 }
 
@@ -286,6 +430,7 @@ fn legend_entry(svg: &mut Svg, x: f64, y: f64, series: &Series, style: &Style) {
         ),
         SeriesKind::Bars => svg.rect(x + 3.0, y - 5.0, 10.0, 10.0, &colour, None),
         SeriesKind::Points => diamond(svg, x + SWATCH / 2.0, y, 5.0, &colour),
+        SeriesKind::Events => hollow_diamond(svg, x + SWATCH / 2.0, y, 4.5, &colour),
     }
     svg.text(
         x + SWATCH + 4.0,

@@ -17,6 +17,8 @@
 pub mod atomic;
 pub mod chart;
 pub mod csv;
+#[cfg(test)]
+mod overlap_tests;
 mod plot;
 pub mod raster;
 mod sheet;
@@ -112,8 +114,13 @@ impl Format {
 pub struct Layout {
     pub width: Option<u32>,
     pub height: Option<u32>,
-    /// Draw the dated events as numbered markers with a key (charts only).
+    /// Draw the dated events as labelled markers with a key (charts only): the key
+    /// events, or every event with `all_events`.
     pub show_events: bool,
+    pub all_events: bool,
+    /// Draw the optional comparison series (the camps chart's other counts), as the
+    /// user switched them on on screen (charts only).
+    pub optional_series: bool,
     /// Series labels left out of a chart, as the user switched them off in the legend
     /// on screen (charts only; tables and the sheet hold every series).
     pub hidden_series: Vec<String>,
@@ -125,6 +132,8 @@ impl Default for Layout {
             width: None,
             height: None,
             show_events: true,
+            all_events: false,
+            optional_series: false,
             hidden_series: Vec::new(),
         }
     }
@@ -310,13 +319,16 @@ pub fn render_svg(
             let size = checked_size(layout, CHART_SIZE)?;
             let mut specs = chart_specs(chart, dataset, filters);
             for spec in &mut specs {
-                spec.series
-                    .retain(|s| !layout.hidden_series.contains(&s.label));
+                spec.series.retain(|s| {
+                    !layout.hidden_series.contains(&s.label)
+                        && (layout.optional_series || !s.optional)
+                });
             }
             let refs: Vec<&ChartSpec> = specs.iter().collect();
             let options = PanelOptions {
                 x_range: chart::x_range(filters),
                 show_events: layout.show_events,
+                all_events: layout.all_events,
             };
             Ok(chart_page(&refs, size, &options, generated_on))
         }
@@ -588,6 +600,40 @@ mod tests {
         let shown = render_svg(what, &layout, &ds, &f, day).unwrap();
         assert!(all.contains("data-series=\"Returnees (IOM DTM)\""));
         assert!(!shown.contains("Returnees (IOM DTM)"));
+    }
+
+    #[test]
+    fn camp_comparisons_and_every_event_are_drawn_only_when_asked_for() {
+        let ds = Dataset::bundled().unwrap();
+        let f = filters(None, 2014, 2024);
+        let day = NaiveDate::from_ymd_opt(2026, 11, 12).unwrap();
+        let what = What::Chart(ExportChart::Camps);
+        let default = render_svg(what, &Layout::default(), &ds, &f, day).unwrap();
+        let asked = Layout {
+            optional_series: true,
+            all_events: true,
+            ..Layout::default()
+        };
+        let all = render_svg(what, &asked, &ds, &f, day).unwrap();
+        let kri = "data-series=\"IDP camps, Kurdistan Region\"";
+        assert!(!default.contains(kri) && all.contains(kri));
+        assert!(default.contains("data-series=\"Formal camps, Iraq\""));
+        // Key events are labelled by their short titles; the key gives full titles.
+        assert!(default.contains(">Mosul retaken</text>"));
+        assert!(
+            default
+                .contains("10 Jul 2017 \u{b7} Prime minister declares victory over ISIL in Mosul")
+        );
+        let other = "Camp closures in Ninewa and Salah al-Din";
+        assert!(!default.contains(other) && all.contains(other));
+        assert!(!default.contains("event-number"));
+        // Closures are hollow marks, so the line through them stays visible.
+        let closures = default
+            .split("data-series=\"Named closures (closed, reclassified or consolidated)\"")
+            .nth(1)
+            .and_then(|g| g.split("</g>").next())
+            .unwrap();
+        assert!(closures.contains("<polygon") && closures.contains("fill=\"none\""));
     }
 
     #[test]

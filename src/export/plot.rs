@@ -1,11 +1,13 @@
 //! One plot of a panel, in print styling: the y axis (unit title, nice ticks formatted
-//! with the unit), calendar gridlines with years labelled on x, bands with their
-//! label, numbered event markers, and each series with a point (lines, dashed
-//! comparison lines, stacked bars from base to base + y, diamonds, value labels),
-//! each in its own `<g class="series" data-series="…">`.
+//! with the unit), calendar gridlines with years labelled on x, bands (their labels
+//! are in the strip above the plot, see [`super::chart`]), dashed event markers, and
+//! each series with a point (lines, dashed comparison lines, stacked bars from base
+//! to base + y, diamonds, hollow event marks that never hide a line, value labels),
+//! each in its own `<g class="series" data-series="…">`, in the legend's order. A value label that would cover other
+//! text is left out.
 
 use super::chart::{PanelOptions, Rect, Style};
-use super::svg::{AXIS, Anchor, BAND, GRID, INK, MARKER, MUTED, Stroke, Svg, TextStyle};
+use super::svg::{AXIS, Anchor, BAND, GRID, MARKER, MUTED, Stroke, Svg, TextBox, TextStyle};
 use crate::fonts::text_width;
 use crate::model::{ChartSpec, Series, SeriesKind, Unit, calendar_ticks, date_of_day_number};
 use crate::palette;
@@ -25,9 +27,6 @@ fn y_scale(spec: &ChartSpec, ticks: f64) -> (f64, f64) {
     let mut max = drawn(spec)
         .flat_map(|s| s.points.iter().map(|p| p.base + p.y))
         .fold(0.0_f64, f64::max);
-    for b in &spec.bands {
-        max = max.max(b.y * 1.08);
-    }
     if spec.series.iter().any(|s| s.value_labels) {
         max *= 1.08;
     }
@@ -68,6 +67,12 @@ pub(super) fn y_labels(spec: &ChartSpec, ticks: f64) -> Vec<(f64, String)> {
         .collect()
 }
 
+/// Where day number `x` is on a plot spanning `left` to `left + width` px that shows
+/// `x_range`.
+pub(super) fn x_px(x: f64, (lo, hi): (f64, f64), left: f64, width: f64) -> f64 {
+    left + (x - lo) / (hi - lo).max(1.0) * width
+}
+
 /// Maps data to page coordinates inside a plot rectangle.
 struct Scale {
     plot: Rect,
@@ -77,8 +82,7 @@ struct Scale {
 
 impl Scale {
     fn px(&self, x: f64) -> f64 {
-        let (lo, hi) = self.x;
-        self.plot.x + (x - lo) / (hi - lo).max(1.0) * self.plot.w
+        x_px(x, self.x, self.plot.x, self.plot.w)
     }
 
     fn py(&self, y: f64) -> f64 {
@@ -86,7 +90,8 @@ impl Scale {
     }
 }
 
-/// One plot: grid, axes with titles and ticks, bands, markers, series, value labels.
+/// One plot: grid, axes with titles and ticks, bands, markers (at the day numbers
+/// `events`), series, value labels.
 pub(super) fn draw_plot(
     svg: &mut Svg,
     plot: Rect,
@@ -94,7 +99,7 @@ pub(super) fn draw_plot(
     spec: &ChartSpec,
     style: &Style,
     options: &PanelOptions,
-    events: &[(f64, String)],
+    events: &[f64],
 ) {
     let ticks = tick_count(plot.h, style);
     let (_, top) = y_scale(spec, ticks);
@@ -126,19 +131,13 @@ pub(super) fn draw_plot(
         return;
     }
     for band in &spec.bands {
-        let (x0, x1) = (scale.px(band.from_x), scale.px(band.to_x));
-        svg.rect_translucent(x0, plot.y, x1 - x0, plot.h, BAND, 0.1);
-        // At the top of the plot's headroom, above the values it speaks about.
-        svg.text(
-            f64::midpoint(x0, x1),
-            plot.y + style.small + 2.0,
-            &band.label,
-            TextStyle::new(style.small, "band-label")
-                .fill(INK)
-                .anchor(Anchor::Middle),
-        );
+        let (lo, hi) = options.x_range;
+        let (x0, x1) = (scale.px(band.from_x.max(lo)), scale.px(band.to_x.min(hi)));
+        if x1 > x0 {
+            svg.rect_translucent(x0, plot.y, x1 - x0, plot.h, BAND, 0.1);
+        }
     }
-    markers(svg, &scale, events, style);
+    markers(svg, &scale, events);
     let clip = svg.clip_rect(plot.x, plot.y - 1.0, plot.w, plot.h + 2.0);
     for series in drawn(spec) {
         svg.open_group("series", Some(&series.label), None);
@@ -146,26 +145,44 @@ pub(super) fn draw_plot(
         draw_series(svg, &scale, series, style);
         svg.close_group();
         if series.value_labels {
-            let colour = palette::hex(palette::series(series.colour));
-            // Points (figures reported at the time) are labelled below, lines above,
-            // so the two figures of one year never cover each other.
-            let offset = if series.kind == SeriesKind::Points {
-                style.point + style.small + 1.0
-            } else {
-                -(style.point + 2.0)
-            };
-            for p in &series.points {
-                svg.text(
-                    scale.px(p.x),
-                    scale.py(p.base + p.y) + offset,
-                    &spec.unit.exact(p.y),
-                    TextStyle::new(style.small, "value-label")
-                        .fill(&colour)
-                        .anchor(Anchor::Middle),
-                );
-            }
+            value_labels(svg, &scale, spec, series, style);
         }
         svg.close_group();
+    }
+}
+
+/// Each point's value written beside it, inside the plot (or its headroom above, or
+/// the gap above the year labels below) and clear of other text: points (figures reported at the time) below the mark, lines above
+/// it, so the two figures of one year never cover each other; else on the other
+/// side; left out where neither is clear.
+fn value_labels(svg: &mut Svg, scale: &Scale, spec: &ChartSpec, series: &Series, style: &Style) {
+    let colour = palette::hex(palette::series(series.colour));
+    let plot = scale.plot;
+    let below = style.point + style.small + 1.0;
+    let above = -(style.point + 2.0);
+    let (first, last) = if series.kind == SeriesKind::Points {
+        (below, above)
+    } else {
+        (above, below)
+    };
+    for p in &series.points {
+        let (x, y) = (scale.px(p.x), scale.py(p.base + p.y));
+        let text = spec.unit.exact(p.y);
+        let label = TextStyle::new(style.small, "value-label").fill(&colour);
+        for dy in [first, last] {
+            let b = TextBox::of(
+                (x, y + dy),
+                &text,
+                (style.small, false),
+                Anchor::Middle,
+                0.0,
+            );
+            let inside = b.y0 >= plot.y - style.tick * 0.8
+                && b.y1 <= plot.y + plot.h + style.tick * 0.22 + 2.5;
+            if inside && svg.text_if_free(x, y + dy, &text, label.anchor(Anchor::Middle)) {
+                break;
+            }
+        }
     }
 }
 
@@ -191,13 +208,11 @@ fn y_axis(svg: &mut Svg, scale: &Scale, title_x: f64, spec: &ChartSpec, style: &
     }
 }
 
-/// Event markers: dashed lines numbered at the top (numbers of close markers are
-/// stacked), explained by the panel's event key.
-fn markers(svg: &mut Svg, scale: &Scale, events: &[(f64, String)], style: &Style) {
+/// Event markers: dashed lines across the plot (labelled in the strip above the
+/// panel's first plot, and listed in its event key).
+fn markers(svg: &mut Svg, scale: &Scale, events: &[f64]) {
     let plot = scale.plot;
-    let mut last_x = f64::NEG_INFINITY;
-    let mut row = 0.0;
-    for (i, (x, _)) in events.iter().enumerate() {
+    for x in events {
         let px = scale.px(*x);
         svg.line(
             px,
@@ -209,19 +224,6 @@ fn markers(svg: &mut Svg, scale: &Scale, events: &[(f64, String)], style: &Style
                 width: 0.8,
                 dash: Some("3 2"),
             },
-        );
-        let label = (i + 1).to_string();
-        row = if px - last_x < text_width(&label, style.small, false) + 4.0 {
-            row + 1.0
-        } else {
-            0.0
-        };
-        last_x = px;
-        svg.text(
-            px + 2.0,
-            plot.y + style.small * (1.0 + row * 1.1),
-            &label,
-            TextStyle::new(style.small, "event-number").fill(MARKER),
         );
     }
 }
@@ -313,6 +315,11 @@ fn draw_series(svg: &mut Svg, scale: &Scale, series: &Series, style: &Style) {
                 diamond(svg, scale.px(p.x), scale.py(p.y), style.point, &colour);
             }
         }
+        SeriesKind::Events => {
+            for p in &series.points {
+                hollow_diamond(svg, scale.px(p.x), scale.py(p.y), style.point, &colour);
+            }
+        }
         SeriesKind::Bars => {
             for p in &series.points {
                 let x0 = scale.px(p.x - p.width / 2.0);
@@ -341,6 +348,19 @@ pub(super) fn diamond(svg: &mut Svg, x: f64, y: f64, r: f64, colour: &str) {
         &[(x, y - r), (x + r, y), (x, y + r), (x - r, y)],
         colour,
         None,
+    );
+}
+
+/// An outlined diamond: an event that must not hide the line through it.
+pub(super) fn hollow_diamond(svg: &mut Svg, x: f64, y: f64, r: f64, colour: &str) {
+    svg.polygon(
+        &[(x, y - r), (x + r, y), (x, y + r), (x - r, y)],
+        "none",
+        Some(Stroke {
+            colour,
+            width: 1.5,
+            dash: None,
+        }),
     );
 }
 

@@ -1,8 +1,10 @@
 //! The one-page briefing sheet (A4 landscape by default): title, the filter line,
 //! the four headline cards, the four charts (IDPs over time, IDPs by governorate,
 //! camps open, funding with coverage below) for the current filters, and a footer
-//! with the sources and the date generated. Event markers are left out: at this size
-//! they would crowd the plots (the single-chart exports carry them).
+//! with the sources and the date generated. Event markers and the camps chart's
+//! optional comparison counts are left out: at this size they would crowd the plots
+//! (the single-chart exports carry them). A sheet too small for its charts is drawn
+//! taller rather than letting them overlap.
 
 use chrono::NaiveDate;
 
@@ -40,13 +42,37 @@ pub fn sheet(
     let inner = width - 2.0 * MARGIN;
     let idps = charts::idps_over_time(dataset, filters);
     let governorates = charts::governorates(dataset, filters, Basis::Displacement);
-    let camps = charts::camps_open(dataset, filters);
+    let mut camps = charts::camps_open(dataset, filters);
+    camps.series.retain(|s| !s.optional);
     let funding = charts::funding(dataset, filters);
     let coverage = charts::coverage(dataset, filters);
     let all: [&ChartSpec; 5] = [&idps, &governorates, &camps, &funding, &coverage];
     let sources = wrap(&chart::merged_sources(&all), inner, SHEET.small, false);
     let line_h = SHEET.small * 1.45;
     let footer = (sources.len() + 1) as f64 * line_h + 8.0;
+
+    let kpis = cards::cards(dataset, filters);
+    let card_w = (inner - GAP * (kpis.len().max(1) - 1) as f64) / kpis.len().max(1) as f64;
+    let laid: Vec<CardText> = kpis
+        .iter()
+        .map(|k| card_text(k, filters, card_w - 20.0))
+        .collect();
+    let card_h = laid.iter().map(CardText::height).fold(0.0, f64::max) + 16.0;
+    let grid_top = MARGIN + 22.0 + 22.0 + 14.0 + card_h + GAP;
+    let cell_w = (inner - 2.0 * GAP) / 2.0;
+    let options = PanelOptions {
+        x_range: chart::x_range(filters),
+        show_events: false,
+        all_events: false,
+    };
+    let cells: [&[&ChartSpec]; 4] = [
+        &[&idps],
+        &[&governorates],
+        &[&camps],
+        &[&funding, &coverage],
+    ];
+    let needed = grid_top + 2.0 * least_cell_height(&cells, cell_w, &options) + GAP;
+    let height = height.max((needed + footer + MARGIN).ceil());
 
     let mut svg = Svg::new(width, height);
     let mut y = MARGIN + 22.0;
@@ -70,13 +96,6 @@ pub fn sheet(
     );
     y += 14.0;
 
-    let kpis = cards::cards(dataset, filters);
-    let card_w = (inner - GAP * (kpis.len().max(1) - 1) as f64) / kpis.len().max(1) as f64;
-    let laid: Vec<CardText> = kpis
-        .iter()
-        .map(|k| card_text(k, filters, card_w - 20.0))
-        .collect();
-    let card_h = laid.iter().map(CardText::height).fold(0.0, f64::max) + 16.0;
     for (i, card) in laid.iter().enumerate() {
         let x = MARGIN + i as f64 * (card_w + GAP);
         draw_card(
@@ -93,18 +112,7 @@ pub fn sheet(
     y += card_h + GAP;
 
     let grid_h = height - MARGIN - footer - y;
-    let cell_w = (inner - 2.0 * GAP) / 2.0;
     let cell_h = (grid_h - GAP) / 2.0;
-    let options = PanelOptions {
-        x_range: chart::x_range(filters),
-        show_events: false,
-    };
-    let cells: [&[&ChartSpec]; 4] = [
-        &[&idps],
-        &[&governorates],
-        &[&camps],
-        &[&funding, &coverage],
-    ];
     for (i, plots) in cells.iter().enumerate() {
         let rect = Rect {
             x: MARGIN + (i % 2) as f64 * (cell_w + 2.0 * GAP),
@@ -115,15 +123,37 @@ pub fn sheet(
         chart::draw_panel(&mut svg, rect, plots, &SHEET, &options);
     }
 
-    let mut y = height - MARGIN - footer + 8.0 + SHEET.small;
-    for line in &sources {
+    draw_footer(
+        &mut svg,
+        &sources,
+        height - MARGIN - footer + 8.0 + SHEET.small,
+        generated_on,
+    );
+    svg.finish()
+}
+
+/// The least height of a cell that fits any of these charts: its text and its plots
+/// at their least height.
+fn least_cell_height(cells: &[&[&ChartSpec]], width: f64, options: &PanelOptions) -> f64 {
+    cells
+        .iter()
+        .map(|plots| {
+            chart::fixed_height(plots, width, &SHEET, options)
+                + chart::min_plots_height(plots.len(), &SHEET)
+        })
+        .fold(0.0_f64, f64::max)
+}
+
+/// The sources and the date generated, at the foot of the page.
+fn draw_footer(svg: &mut Svg, sources: &[String], mut y: f64, generated_on: NaiveDate) {
+    for line in sources {
         svg.text(
             MARGIN,
             y,
             line,
             TextStyle::new(SHEET.small, "source").fill(MUTED),
         );
-        y += line_h;
+        y += SHEET.small * 1.45;
     }
     svg.text(
         MARGIN,
@@ -131,7 +161,6 @@ pub fn sheet(
         &generated_line(generated_on),
         TextStyle::new(SHEET.small, "generated").fill(MUTED),
     );
-    svg.finish()
 }
 
 /// A card's text, wrapped to the card.

@@ -88,11 +88,70 @@ pub struct Stroke<'a> {
     pub dash: Option<&'a str>,
 }
 
-/// An SVG document being written.
+/// The box a line of text covers on the page: its advance width measured with the
+/// bundled fonts, from 0.78 em above the baseline (capitals and accents) to 0.22 em
+/// below it (descenders), turned with the text when it is rotated.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TextBox {
+    pub x0: f64,
+    pub y0: f64,
+    pub x1: f64,
+    pub y1: f64,
+}
+
+impl TextBox {
+    /// The box of `text` set at (`x`, `y`) with this size, weight and anchor, rotated by
+    /// `degrees` around its anchor point.
+    #[must_use]
+    pub fn of(
+        (x, y): (f64, f64),
+        text: &str,
+        (size, bold): (f64, bool),
+        anchor: Anchor,
+        degrees: f64,
+    ) -> TextBox {
+        let w = fonts::text_width(text, size, bold);
+        let left = match anchor {
+            Anchor::Start => 0.0,
+            Anchor::Middle => -w / 2.0,
+            Anchor::End => -w,
+        };
+        let corners = [
+            (left, -0.78 * size),
+            (left + w, -0.78 * size),
+            (left, 0.22 * size),
+            (left + w, 0.22 * size),
+        ];
+        let (sin, cos) = degrees.to_radians().sin_cos();
+        let turned = corners.map(|(dx, dy)| (x + dx * cos - dy * sin, y + dx * sin + dy * cos));
+        let xs = turned.map(|(px, _)| px);
+        let ys = turned.map(|(_, py)| py);
+        TextBox {
+            x0: xs.iter().copied().fold(f64::INFINITY, f64::min),
+            y0: ys.iter().copied().fold(f64::INFINITY, f64::min),
+            x1: xs.iter().copied().fold(f64::NEG_INFINITY, f64::max),
+            y1: ys.iter().copied().fold(f64::NEG_INFINITY, f64::max),
+        }
+    }
+
+    /// True when the two boxes share more than a hair (0.5 px) of area.
+    #[must_use]
+    pub fn intersects(&self, other: &TextBox) -> bool {
+        const HAIR: f64 = 0.5;
+        self.x0 + HAIR < other.x1
+            && other.x0 + HAIR < self.x1
+            && self.y0 + HAIR < other.y1
+            && other.y0 + HAIR < self.y1
+    }
+}
+
+/// An SVG document being written; it remembers where its text is, so optional
+/// labels can be left out where they would cover other text.
 #[derive(Debug)]
 pub struct Svg {
     out: String,
     clips: usize,
+    texts: Vec<TextBox>,
 }
 
 /// A number as an attribute: at most two decimals, no trailing zeros.
@@ -135,7 +194,11 @@ impl Svg {
             "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\">\n\
              <rect class=\"page\" x=\"0\" y=\"0\" width=\"{w}\" height=\"{h}\" fill=\"#ffffff\"/>\n"
         );
-        Svg { out, clips: 0 }
+        Svg {
+            out,
+            clips: 0,
+            texts: Vec::new(),
+        }
     }
 
     /// Opens a group with a class and, if given, the series it draws.
@@ -256,8 +319,28 @@ impl Svg {
         self.text_rotated(x, y, text, style, 0.0);
     }
 
+    /// One line of text, unless it would cover text already on the page; says whether
+    /// it was written. For labels a reader can do without (value labels).
+    pub fn text_if_free(&mut self, x: f64, y: f64, text: &str, style: TextStyle) -> bool {
+        let b = TextBox::of((x, y), text, (style.size, style.bold), style.anchor, 0.0);
+        if self.texts.iter().any(|t| t.intersects(&b)) {
+            return false;
+        }
+        self.text(x, y, text, style);
+        true
+    }
+
     /// One line of text, rotated by `degrees` around its anchor.
     pub fn text_rotated(&mut self, x: f64, y: f64, text: &str, style: TextStyle, degrees: f64) {
+        if !text.trim().is_empty() {
+            self.texts.push(TextBox::of(
+                (x, y),
+                text,
+                (style.size, style.bold),
+                style.anchor,
+                degrees,
+            ));
+        }
         let anchor = match style.anchor {
             Anchor::Start => "start",
             Anchor::Middle => "middle",
@@ -364,6 +447,28 @@ mod tests {
         assert!(out.contains("font-family=\"Noto Sans, Noto Sans Arabic, sans-serif\""));
         assert!(out.contains(">Ninewa &amp; Dahuk</text>"));
         assert!(out.contains("font-weight=\"bold\""));
+    }
+
+    #[test]
+    fn text_boxes_follow_anchor_and_rotation_and_optional_text_keeps_clear() {
+        let b = TextBox::of((100.0, 50.0), "Ninewa", (10.0, false), Anchor::End, 0.0);
+        let w = fonts::text_width("Ninewa", 10.0, false);
+        assert!((b.x1 - 100.0).abs() < 1e-9 && (b.x0 - (100.0 - w)).abs() < 1e-9);
+        assert!((b.y0 - 42.2).abs() < 1e-9 && (b.y1 - 52.2).abs() < 1e-9);
+        let up = TextBox::of(
+            (10.0, 100.0),
+            "Ninewa",
+            (10.0, false),
+            Anchor::Middle,
+            -90.0,
+        );
+        assert!((up.y1 - up.y0 - w).abs() < 1e-6 && (up.x1 - up.x0 - 10.0).abs() < 1e-6);
+        let mut svg = Svg::new(200.0, 100.0);
+        svg.text(10.0, 20.0, "first", TextStyle::new(10.0, "a"));
+        assert!(!svg.text_if_free(12.0, 22.0, "second", TextStyle::new(10.0, "b")));
+        assert!(svg.text_if_free(12.0, 40.0, "third", TextStyle::new(10.0, "b")));
+        let out = svg.finish();
+        assert!(out.contains(">third<") && !out.contains(">second<"));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //!
 //! Nothing here reads files or sees a data frame; panels receive plot-ready values.
 
+pub mod annotations;
 pub mod cards;
 pub mod charts;
 pub mod chips;

@@ -1,17 +1,18 @@
 //! Draws any [`ChartSpec`] with `egui_plot`: lines, bars, points, event markers and
 //! bands, calendar ticks on a linked time axis, and a tooltip with the exact value,
-//! date, series and source. A chart with nothing to draw shows its message as a
-//! real label, never an empty axis.
+//! date, series and source. Event markers and band labels are labelled in a strip
+//! above the plot ([`super::annotations`]), never over the data. A chart with
+//! nothing to draw shows its message as a real label, never an empty axis.
 
 use std::collections::BTreeMap;
 
 use egui::{Align2, Id, RichText, Ui};
 use egui_plot::{
     AxisHints, Bar, BarChart, ItemId, Line, LineStyle, MarkerShape, Plot, PlotPoint, PlotPoints,
-    Points, Span, Text, VLine,
+    Points, Span, Text,
 };
 
-use super::{palette, time_axis};
+use super::{annotations, palette, time_axis};
 use crate::model::{ChartId, ChartSpec, Point, Series, SeriesKind, Unit, date_of_day_number};
 
 /// Source id → "Publisher, title (date)", for tooltips.
@@ -23,6 +24,11 @@ pub struct PlotOptions<'a> {
     /// The x range to show by default (the filter's years, as day numbers).
     pub x_range: (f64, f64),
     pub show_events: bool,
+    /// Every event, not only the key ones (milestones).
+    pub all_events: bool,
+    /// Label the events in a strip above the plot (off for a plot stacked under
+    /// another that labels them).
+    pub label_events: bool,
     /// Series labels the user has switched off.
     pub hidden: &'a [String],
     /// Series a legend just above already names (same label, colour and kind): left
@@ -74,8 +80,16 @@ pub fn chart_ui(ui: &mut Ui, spec: &ChartSpec, options: &PlotOptions<'_>) -> Cha
         return ChartResponse::default();
     }
     let unit = spec.unit;
-    let tooltip_spec = spec.clone();
+    let mut tooltip_spec = spec.clone();
+    // The tooltip names only the events drawn.
+    tooltip_spec
+        .markers
+        .retain(|m| options.show_events && (options.all_events || m.key));
     let sources = options.sources.clone();
+    // Event and band labels take a strip above the plot, out of the plot's height.
+    let strip = annotations::reserve(ui, spec, options, Y_AXIS_WIDTH);
+    let height =
+        (options.height - strip.as_ref().map_or(0.0, annotations::StripSpace::height)).max(60.0);
     let id = plot_id(spec.id);
     // The x axis follows the filter's years: whenever they change (and on the first
     // frame) the plot goes back to automatic bounds, which are those years.
@@ -92,7 +106,7 @@ pub fn chart_ui(ui: &mut Ui, spec: &ChartSpec, options: &PlotOptions<'_>) -> Cha
         .label_spacing(egui::Rangef::new(20.0, 30.0));
     let mut plot = Plot::new(("chart", format!("{:?}", spec.id)))
         .id(id)
-        .height(options.height)
+        .height(height)
         .custom_x_axes(vec![x_axis])
         .y_axis_label(unit.label())
         .y_axis_min_width(Y_AXIS_WIDTH)
@@ -118,7 +132,9 @@ pub fn chart_ui(ui: &mut Ui, spec: &ChartSpec, options: &PlotOptions<'_>) -> Cha
         }
         items_ui(plot_ui, spec, options);
     });
-    bands_ui(ui, spec, &response.transform);
+    if let Some(strip) = &strip {
+        annotations::labels_ui(ui, strip, spec, options, &response.transform);
+    }
     let mut out = ChartResponse::default();
     let bar = response
         .response
@@ -139,6 +155,9 @@ pub fn chart_ui(ui: &mut Ui, spec: &ChartSpec, options: &PlotOptions<'_>) -> Cha
         };
     }
     legend_ui(ui, spec, options);
+    for note in &spec.notes {
+        ui.label(RichText::new(note).small().weak());
+    }
     out
 }
 
@@ -200,11 +219,9 @@ fn bar_tooltip_ui(
     });
 }
 
-/// The chart's bands: a faint span in the plot, and its label painted along the
-/// top of the plot frame. The label is not a plot item, so it never feeds the
-/// automatic bounds (a label placed at the plot's top would raise the top every
-/// frame).
-fn band_spans_ui(plot_ui: &mut egui_plot::PlotUi<'_>, spec: &ChartSpec) {
+/// The chart's bands: a faint span (its label is in the strip above the plot, so it
+/// never covers the values it speaks about nor moves the plot's bounds).
+fn bands_ui(plot_ui: &mut egui_plot::PlotUi<'_>, spec: &ChartSpec) {
     for band in &spec.bands {
         plot_ui.add(
             Span::new("", band.from_x..=band.to_x)
@@ -214,43 +231,18 @@ fn band_spans_ui(plot_ui: &mut egui_plot::PlotUi<'_>, spec: &ChartSpec) {
     }
 }
 
-/// Paints each band's label at the top of the plot frame, centred on the band.
-fn bands_ui(ui: &Ui, spec: &ChartSpec, transform: &egui_plot::PlotTransform) {
-    let frame = *transform.frame();
-    let painter = ui.painter().with_clip_rect(frame.intersect(ui.clip_rect()));
-    let font = egui::TextStyle::Small.resolve(ui.style());
-    for band in &spec.bands {
-        let x = transform.position_from_point_x(f64::midpoint(band.from_x, band.to_x));
-        painter.text(
-            egui::pos2(x, frame.top() + 3.0),
-            Align2::CENTER_TOP,
-            &band.label,
-            font.clone(),
-            ui.visuals().text_color(),
-        );
-    }
-}
-
 /// Draws the chart's bands, event markers and series into the plot.
 fn items_ui(plot_ui: &mut egui_plot::PlotUi<'_>, spec: &ChartSpec, options: &PlotOptions<'_>) {
     let unit = spec.unit;
-    band_spans_ui(plot_ui, spec);
-    if options.show_events {
-        for marker in &spec.markers {
-            // Unnamed, so the legend lists series only; hovering near one names it.
-            plot_ui.add(
-                VLine::new("", marker.x)
-                    .color(palette::MARKER)
-                    .width(0.8)
-                    .style(LineStyle::dashed_dense()),
-            );
-        }
-    }
-    for series in spec
+    bands_ui(plot_ui, spec);
+    annotations::lines_ui(plot_ui, spec, options);
+    // Events (closures) first, so the lines are drawn over them and never hidden.
+    let (events, others): (Vec<_>, Vec<_>) = spec
         .series
         .iter()
         .filter(|s| !options.hidden.contains(&s.label))
-    {
+        .partition(|s| s.kind == SeriesKind::Events);
+    for series in events.into_iter().chain(others) {
         let colour = palette::series(series.colour);
         let id = item_id(spec, &series.label);
         let xy: Vec<[f64; 2]> = series.points.iter().map(|p| [p.x, p.y]).collect();
@@ -274,13 +266,14 @@ fn items_ui(plot_ui: &mut egui_plot::PlotUi<'_>, spec: &ChartSpec, options: &Plo
                     );
                 }
             }
-            SeriesKind::Points => {
+            SeriesKind::Points | SeriesKind::Events => {
+                // Events are hollow, so a line through them stays visible.
                 plot_ui.add(
                     Points::new(series.label.as_str(), PlotPoints::from(xy))
                         .id(id)
                         .color(colour)
                         .shape(MarkerShape::Diamond)
-                        .filled(true)
+                        .filled(series.kind == SeriesKind::Points)
                         .radius(5.0),
                 );
             }
@@ -306,14 +299,23 @@ fn items_ui(plot_ui: &mut egui_plot::PlotUi<'_>, spec: &ChartSpec, options: &Plo
             }
         }
         if series.value_labels {
+            // Points (figures reported at the time) are labelled below, lines above, so
+            // the two figures of one year never cover each other (as in exports).
+            // Clear of the point's mark: 6 px, in plot units at the last frame's zoom.
+            let gap = 6.0 * plot_ui.transform().dvalue_dpos()[1].abs();
+            let (anchor, gap) = if series.kind == SeriesKind::Points {
+                (Align2::CENTER_TOP, -gap)
+            } else {
+                (Align2::CENTER_BOTTOM, gap)
+            };
             for p in &series.points {
                 plot_ui.add(
                     Text::new(
                         "",
-                        PlotPoint::new(p.x, p.y),
+                        PlotPoint::new(p.x, p.y + gap),
                         RichText::new(unit.exact(p.y)).small().color(colour),
                     )
-                    .anchor(Align2::CENTER_BOTTOM),
+                    .anchor(anchor),
                 );
             }
         }
@@ -376,7 +378,7 @@ fn swatch_ui(ui: &mut Ui, kind: SeriesKind, colour: egui::Color32) {
                 colour,
             );
         }
-        SeriesKind::Points => {
+        SeriesKind::Points | SeriesKind::Events => {
             let r = 5.0;
             let points = vec![
                 c + egui::vec2(0.0, -r),
@@ -384,11 +386,12 @@ fn swatch_ui(ui: &mut Ui, kind: SeriesKind, colour: egui::Color32) {
                 c + egui::vec2(0.0, r),
                 c + egui::vec2(-r, 0.0),
             ];
-            painter.add(egui::Shape::convex_polygon(
-                points,
-                colour,
-                egui::Stroke::NONE,
-            ));
+            let (fill, stroke) = if kind == SeriesKind::Points {
+                (colour, egui::Stroke::NONE)
+            } else {
+                (egui::Color32::TRANSPARENT, egui::Stroke::new(1.5, colour))
+            };
+            painter.add(egui::Shape::convex_polygon(points, fill, stroke));
         }
     }
 }

@@ -219,7 +219,8 @@ fn years_without_an_appeal_say_no_appeal() {
     set_years(&mut h, 9, 0);
     h.get_by_label("no appeal in 2023–2024");
     assert_eq!(
-        h.query_all_by_label("No Iraq appeal in 2023–2024").count(),
+        h.query_all_by_label("No Iraq appeal in 2023–2024 (the last was in 2022)")
+            .count(),
         2
     );
 }
@@ -536,4 +537,68 @@ fn an_fts_flows_file_adds_flows_reported_to_fts_to_the_funding_legend() {
     h.get_by_label_contains(&format!("your file: {path}"));
     // Flows are their own measure: the coverage chart did not change.
     assert_eq!(h.state().view().coverage, coverage_before);
+}
+
+#[test]
+fn key_events_are_labelled_by_default_and_every_event_is_behind_the_toggle() {
+    let mut h = bundled();
+    // The milestones, with their short titles, once per time chart that labels them
+    // (IDPs over time, IDPs by governorate, camps open).
+    for label in [
+        "Mosul falls",
+        "Mosul retaken",
+        "Federal camp closures",
+        "UNITAD ends",
+    ] {
+        assert_eq!(h.query_all_by_label(label).count(), 3, "{label}");
+    }
+    // Other events are not drawn until asked for.
+    let other = "Camp closures in Ninewa and Salah al-Din";
+    assert!(h.query_by_label(other).is_none());
+    let drawn = |h: &Harness<'static, DashboardApp>| {
+        let merged: usize = (2..40)
+            .map(|n| h.query_all_by_label(&format!("{n} events")).count())
+            .sum();
+        merged + h.query_all_by_label(other).count()
+    };
+    assert_eq!(drawn(&h), 0, "no merged markers among the key events");
+    h.get_by_role_and_label(Role::CheckBox, "All events")
+        .click();
+    h.run();
+    assert!(h.state().settings().all_events);
+    // Every event is drawn: close ones merged into "N events", labelled where room.
+    assert!(drawn(&h) > 0);
+    h.get_by_role_and_label(Role::CheckBox, "Events").click();
+    h.run();
+    assert!(h.query_by_label("Mosul retaken").is_none());
+}
+
+#[test]
+fn the_camps_chart_has_one_main_line_and_its_comparisons_on_request() {
+    let mut h = bundled();
+    h.get_by_label("Camps open (formal camps, Iraq) and named closures");
+    h.get_by_label("People in camps (formal camps, Iraq)");
+    // The legends list the main lines and the closures only; a line drawn alike in
+    // both plots is named once, in the legend above.
+    assert_eq!(h.query_all_by_label("Formal camps, Iraq").count(), 1);
+    h.get_by_label("Named closures (closed, reclassified or consolidated)");
+    assert!(h.query_by_label("IDP camps, Kurdistan Region").is_none());
+    h.get_by_role_and_label(Role::CheckBox, "Other camp counts")
+        .click();
+    h.run();
+    // The comparison is named in both legends (its line is not drawn alike in the
+    // two plots).
+    assert_eq!(
+        h.query_all_by_label("IDP camps, Kurdistan Region").count(),
+        2
+    );
+    assert!(h.state().settings().show_camp_comparisons);
+}
+
+#[test]
+fn the_funding_chart_says_there_was_no_appeal_after_2022() {
+    let h = bundled();
+    h.get_by_label("No Iraq appeal after 2022");
+    // The coverage band's label is in the strip above its plot, not over the values.
+    h.get_by_label("OCHA: over 95% funded each year, 2017\u{2013}2020");
 }

@@ -59,12 +59,18 @@ pub fn funding(dataset: &Dataset, filters: &Filters) -> ChartSpec {
     ];
     let flows = funding::flow_totals(dataset, filters);
     series.extend(flow_series(&flows));
+    let tallest = series
+        .iter()
+        .flat_map(|s| s.points.iter().map(|p| p.base + p.y))
+        .fold(0.0_f64, f64::max);
+    let bands = no_appeal_bands(dataset, filters, tallest);
     let source = source_line(
         dataset,
         years
             .iter()
             .flat_map(|y| y.source_ids.iter().map(String::as_str))
-            .chain(flows.iter().map(|t| t.source_id.as_str())),
+            .chain(flows.iter().map(|t| t.source_id.as_str()))
+            .chain(bands.iter().map(|b| b.source_id.as_str())),
     );
     ChartSpec {
         id: ChartId::Funding,
@@ -73,7 +79,7 @@ pub fn funding(dataset: &Dataset, filters: &Filters) -> ChartSpec {
         unit: Unit::Usd,
         series,
         markers: Vec::new(),
-        bands: Vec::new(),
+        bands,
         source_line: source,
         empty_message: if dataset.funding_flows.is_empty() {
             no_appeal_message(dataset, filters)
@@ -84,8 +90,61 @@ pub fn funding(dataset: &Dataset, filters: &Filters) -> ChartSpec {
             )
         },
         national_only: true,
+        notes: Vec::new(),
     }
 }
+
+/// The last year with an Iraq appeal in the data.
+fn last_appeal_year(dataset: &Dataset) -> Option<i32> {
+    dataset
+        .funding
+        .iter()
+        .filter(|r| r.kind.is_iraq_appeal())
+        .map(|r| r.year)
+        .max()
+}
+
+/// "No Iraq appeal after 2022" over each run of years in range that FTS covers with
+/// no Iraq appeal (or "No Iraq appeal in 2019" for a gap between appeals), its label
+/// at `y`, the top of the tallest bar.
+fn no_appeal_bands(dataset: &Dataset, filters: &Filters, y: f64) -> Vec<Band> {
+    let years = funding::headline(dataset, filters).no_appeal_years;
+    let mut runs: Vec<(i32, i32)> = Vec::new();
+    for year in years {
+        match runs.last_mut() {
+            Some((_, to)) if *to + 1 == year => *to = year,
+            _ => runs.push((year, year)),
+        }
+    }
+    let last = last_appeal_year(dataset);
+    runs.into_iter()
+        .map(|(from, to)| {
+            let label = match last {
+                Some(last) if from > last => format!("No Iraq appeal after {last}"),
+                _ if from == to => format!("No Iraq appeal in {from}"),
+                _ => format!("No Iraq appeal in {from}\u{2013}{to}"),
+            };
+            // FTS's rows for those years (funding outside appeals) say so.
+            let source_id = dataset
+                .funding
+                .iter()
+                .find(|r| (from..=to).contains(&r.year))
+                .or(dataset.funding.first())
+                .map(|r| r.source_id.clone())
+                .unwrap_or_default();
+            Band {
+                from_x: mid_year(from) - HALF_YEAR_DAYS,
+                to_x: mid_year(to) + HALF_YEAR_DAYS,
+                y,
+                label,
+                source_id,
+            }
+        })
+        .collect()
+}
+
+/// Half a year, in days: a year's band runs from 1 January to 31 December.
+const HALF_YEAR_DAYS: f64 = 182.0;
 
 /// The palette colour of each flow status.
 fn status_colour(status: FlowStatus) -> usize {
@@ -235,14 +294,20 @@ pub fn coverage(dataset: &Dataset, filters: &Filters) -> ChartSpec {
         source_line: source,
         empty_message: no_appeal_message(dataset, filters),
         national_only: true,
+        notes: Vec::new(),
     }
 }
 
 fn no_appeal_message(dataset: &Dataset, filters: &Filters) -> String {
     if dataset.funding.is_empty() {
-        super::empty_message(filters, "funding data")
-    } else {
-        format!("No Iraq appeal in {}", crate::query::cards::years(filters))
+        return super::empty_message(filters, "funding data");
+    }
+    let years = crate::query::cards::years(filters);
+    match last_appeal_year(dataset) {
+        Some(last) if last < filters.from => {
+            format!("No Iraq appeal in {years} (the last was in {last})")
+        }
+        _ => format!("No Iraq appeal in {years}"),
     }
 }
 
@@ -281,7 +346,10 @@ mod tests {
         let ds = Dataset::bundled().unwrap();
         let c = funding(&ds, &years(2023, 2024));
         assert!(c.is_empty());
-        assert_eq!(c.empty_message, "No Iraq appeal in 2023\u{2013}2024");
+        assert_eq!(
+            c.empty_message,
+            "No Iraq appeal in 2023\u{2013}2024 (the last was in 2022)"
+        );
         let c = funding(&Dataset::default(), &years(2023, 2024));
         assert_eq!(c.empty_message, "No funding data in 2023\u{2013}2024");
     }
@@ -363,6 +431,38 @@ mod tests {
         assert_eq!(
             funding(&ds, &years(2023, 2024)).empty_message,
             "No Iraq appeal or reported flows in 2023\u{2013}2024"
+        );
+    }
+
+    #[test]
+    fn years_in_range_without_an_appeal_carry_a_note_on_the_chart() {
+        let ds = Dataset::bundled().unwrap();
+        let c = funding(&ds, &years(2014, 2024));
+        assert_eq!(c.bands.len(), 1);
+        let band = &c.bands[0];
+        assert_eq!(band.label, "No Iraq appeal after 2022");
+        assert!(band.from_x < mid_year(2023) && band.to_x > mid_year(2024));
+        assert!(band.from_x > mid_year(2022) + BAR_OFFSET_DAYS + BAR_WIDTH_DAYS / 2.0);
+        assert_eq!(band.source_id, "b_fts_hdx_2026");
+        let tallest = c.series[0].points.iter().map(|p| p.y).fold(0.0, f64::max);
+        assert_eq!(band.y, tallest);
+        assert!(funding(&ds, &years(2017, 2022)).bands.is_empty());
+        assert_eq!(
+            funding(&ds, &years(2022, 2023)).bands[0].label,
+            "No Iraq appeal after 2022"
+        );
+        // A gap between appeals is said as such.
+        let mut gap = ds.clone();
+        gap.funding
+            .retain(|r| r.year != 2019 || !r.kind.is_iraq_appeal());
+        let labels: Vec<String> = funding(&gap, &years(2014, 2024))
+            .bands
+            .into_iter()
+            .map(|b| b.label)
+            .collect();
+        assert_eq!(
+            labels,
+            ["No Iraq appeal in 2019", "No Iraq appeal after 2022"]
         );
     }
 

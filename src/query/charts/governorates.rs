@@ -17,20 +17,22 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use super::{markers, source_line, subtitle};
+use super::{governorate_colours, markers, source_line, subtitle};
 use crate::data::{Basis, Dataset, NationalSeries, Pcode};
 use crate::model::{ChartId, ChartSpec, Point, Series, SeriesKind, Unit, day_number, long_date};
+use crate::palette;
 use crate::query::Filters;
 use crate::query::charts::user_file_name;
 use crate::query::idps::{GovernorateTable, governorate_tables, user_governorate_tables};
 use crate::query::rows::{Charted, IdpRow, dtm_date_precision, table_series};
 
-/// How many governorates get a colour of their own; the rest are summed.
-const OWN_COLOURS: usize = 6;
+/// How many governorates get bars of their own (each its own colour); the rest are
+/// summed.
+const OWN_COLOURS: usize = palette::GOVERNORATE_COLOURS;
 /// Palette index of "Other governorates".
-const OTHER_COLOUR: usize = 6;
+const OTHER_COLOUR: usize = palette::OTHER;
 /// Palette index of the unpublished remainder of a partial table.
-const REMAINDER_COLOUR: usize = 7;
+const REMAINDER_COLOUR: usize = palette::REMAINDER;
 /// Palette indices of the user's files' bars, first file first. The remainder's
 /// grey is free whenever complete tables are drawn (it appears only with partial
 /// ones).
@@ -111,6 +113,7 @@ pub fn governorates_with_rows(
         source_line: source,
         empty_message: super::empty_message(filters, "governorate breakdown for this basis"),
         national_only: false,
+        notes: Vec::new(),
     };
     Charted { spec, rows }
 }
@@ -126,7 +129,7 @@ fn bundled_bars(
     width: f64,
     rows: &mut Vec<IdpRow>,
 ) -> Vec<Series> {
-    let mut series = own_series(dataset, shown);
+    let mut series = own_series(dataset, filters, shown);
     let mut other = Series::new(
         "Other governorates",
         SeriesKind::Bars,
@@ -287,8 +290,10 @@ impl UserBars<'_> {
     }
 }
 
-/// An empty series for each governorate with bars of its own, in stacking order.
-fn own_series(dataset: &Dataset, shown: &[Pcode]) -> Vec<Series> {
+/// An empty series for each governorate with bars of its own, in stacking order, in
+/// the governorate's colour on this screen.
+fn own_series(dataset: &Dataset, filters: &Filters, shown: &[Pcode]) -> Vec<Series> {
+    let colours = governorate_colours(dataset, filters, shown);
     shown
         .iter()
         .enumerate()
@@ -296,7 +301,7 @@ fn own_series(dataset: &Dataset, shown: &[Pcode]) -> Vec<Series> {
             let mut s = Series::new(
                 dataset.gazetteer.name(*pcode),
                 SeriesKind::Bars,
-                i,
+                colours.get(*pcode).unwrap_or(i),
                 Vec::new(),
             );
             s.governorate = Some(pcode.to_string());
@@ -305,17 +310,9 @@ fn own_series(dataset: &Dataset, shown: &[Pcode]) -> Vec<Series> {
         .collect()
 }
 
-/// The governorates in the order their colours are given (palette index = position):
-/// that of the displacement chart's own bars, so a governorate's line in "IDPs over
-/// time" has the colour of its bars.
-#[must_use]
-pub fn colour_order(dataset: &Dataset, filters: &Filters) -> Vec<Pcode> {
-    let tables = governorate_tables(dataset, filters, Basis::Displacement, true);
-    shown_governorates(&tables, filters)
-}
-
-/// The governorates that get their own bars: the selected ones, or without a filter
-/// the largest (by their highest value in range).
+/// The governorates that get their own bars: the largest of the selected ones (all
+/// of them without a filter) by their highest value in range, at most as many as
+/// there are governorate colours.
 fn shown_governorates(
     tables: &BTreeMap<NaiveDate, GovernorateTable>,
     filters: &Filters,
@@ -331,13 +328,11 @@ fn shown_governorates(
     }
     let mut ranked: Vec<(Pcode, u64)> = highest.into_iter().collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    // With a filter every selected governorate is shown, however many.
-    let limit = if filters.is_national() {
-        OWN_COLOURS
-    } else {
-        usize::MAX
-    };
-    ranked.into_iter().take(limit).map(|(p, _)| p).collect()
+    ranked
+        .into_iter()
+        .take(OWN_COLOURS)
+        .map(|(p, _)| p)
+        .collect()
 }
 
 /// The unpublished part of a partial national table: the DTM national total of the

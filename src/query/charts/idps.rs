@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{governorates, markers, source_line, subtitle, user_file_name};
+use super::{markers, source_line, subtitle, user_file_name};
 use crate::data::{Basis, Dataset, NationalSeries, Pcode};
 use crate::model::{ChartId, ChartSpec, Point, Series, SeriesKind, Unit, day_number, long_date};
 use crate::query::idps::{IdpPoint, UserSeries};
@@ -87,6 +87,7 @@ pub fn idps_with_rows(dataset: &Dataset, filters: &Filters) -> Charted<IdpRow> {
         source_line: source,
         empty_message: super::empty_message(filters, "IDP figures for these filters"),
         national_only: false,
+        notes: Vec::new(),
     };
     Charted { spec, rows }
 }
@@ -232,14 +233,17 @@ fn governorate_lines(
     let words = source_words(dataset, &sum);
     let pcodes: Vec<Pcode> = selected.iter().copied().collect();
     // Colours left for governorates once the sum and each file have one.
-    let room = SUM_COLOUR.saturating_sub(users.len());
+    // Each governorate keeps its colour of every chart on the screen (the
+    // governorate chart's); the user's files take colours the governorates leave.
+    let room = crate::palette::GOVERNORATE_COLOURS.min(SUM_COLOUR.saturating_sub(users.len()));
     let mut lines = Vec::new();
     let each = selected.len() >= 2 && selected.len() <= room;
     if each {
-        let colours = governorates::colour_order(dataset, filters);
+        let drawn: Vec<Pcode> = selected.iter().copied().collect();
+        let colours = super::governorate_colours(dataset, filters, &drawn);
         for (pcode, points) in idps::governorate_lines(dataset, filters, selected) {
             // A governorate with no figure in range has no colour and no line.
-            let Some(colour) = colours.iter().position(|p| *p == pcode) else {
+            let Some(colour) = colours.get(pcode) else {
                 continue;
             };
             let name = dataset.gazetteer.name(pcode);

@@ -6,35 +6,50 @@
 //! governorate breakdown say so (`national_only`) and ignore the governorate filter.
 
 mod camps;
+mod colours;
 mod funding;
 mod governorates;
 mod idps;
 
 pub use camps::{camp_people, camp_people_with_rows, camps_open, camps_open_with_rows};
+pub use colours::{GovernorateColours, governorate_colours};
 pub use funding::{coverage, flow_note, funding};
-pub use governorates::{basis_title, colour_order, governorates, governorates_with_rows};
+pub use governorates::{basis_title, governorates, governorates_with_rows};
 pub use idps::{idps_over_time, idps_with_rows};
 
 use chrono::NaiveDate;
 
 use super::{Filters, cards};
 use crate::data::Dataset;
-use crate::model::{Marker, Series, day_number};
+use crate::model::{Marker, Series, date_as_known, day_number};
 
 /// Credit line IOM's terms ask for on every DTM figure.
 pub const DTM_CREDIT: &str =
     "International Organization for Migration (IOM), Displacement Tracking Matrix (DTM)";
 
-/// The dated events in range, as markers.
+/// The dated events in range, as markers: the events table's milestones are the key
+/// events drawn by default, each with its short title (its title when it has none).
 #[must_use]
 pub fn markers(dataset: &Dataset, filters: &Filters) -> Vec<Marker> {
-    dataset
+    let mut events: Vec<&crate::data::Event> = dataset
         .events
         .iter()
         .filter(|e| filters.contains(e.date))
+        .collect();
+    events.sort_by_key(|e| e.date);
+    events
+        .into_iter()
         .map(|e| Marker {
             x: day_number(e.date),
-            label: format!("{} \u{b7} {}", e.date.format("%b %Y"), e.title),
+            label: format!(
+                "{} \u{b7} {}",
+                date_as_known(e.date, e.date_precision),
+                e.title
+            ),
+            short_label: e.short_title.clone().unwrap_or_else(|| e.title.clone()),
+            key: e.milestone,
+            category: e.category.as_str().to_string(),
+            source_id: e.source_id.clone(),
         })
         .collect()
 }
@@ -152,6 +167,57 @@ mod tests {
             format!("Source: {DTM_CREDIT}; UNHCR")
         );
         assert_eq!(source_line(&ds, []), "");
+    }
+
+    #[test]
+    fn the_key_events_are_the_bundled_milestones_with_short_labels() {
+        let ds = Dataset::bundled().unwrap();
+        let all = Filters {
+            governorates: None,
+            from: 2014,
+            to: 2025,
+        };
+        let markers = markers(&ds, &all);
+        let key: Vec<(String, &str)> = markers
+            .iter()
+            .filter(|m| m.key)
+            .map(|m| {
+                let date = crate::model::date_of_day_number(m.x).unwrap().to_string();
+                (date, m.short_label.as_str())
+            })
+            .collect();
+        let expected = [
+            ("2014-06-09", "Mosul falls"),
+            ("2017-07-10", "Mosul retaken"),
+            ("2020-10-14", "Federal camp closures"),
+            ("2021-05-01", "al-Hol returns begin"),
+            ("2021-12-09", "Coalition: advise, assist"),
+            ("2024-09-01", "UNITAD ends"),
+            ("2025-12-31", "UNAMI ends"),
+        ];
+        let expected: Vec<(String, &str)> = expected
+            .iter()
+            .map(|(d, l)| ((*d).to_string(), *l))
+            .collect();
+        assert_eq!(key, expected);
+        assert!(
+            markers.len() > 20,
+            "the other events stay, behind the toggle"
+        );
+        assert!(markers.windows(2).all(|w| w[0].x <= w[1].x));
+        // An event with no short title is labelled with its title; the key says the
+        // date as precisely as it is known.
+        let camps = markers
+            .iter()
+            .find(|m| m.short_label == "Camp closures in Ninewa and Salah al-Din")
+            .unwrap();
+        assert_eq!(
+            camps.label,
+            "Aug 2019 \u{b7} Camp closures in Ninewa and Salah al-Din"
+        );
+        assert!(!camps.key);
+        assert_eq!(camps.category, "camps");
+        assert!(ds.source(&camps.source_id).is_some());
     }
 
     #[test]

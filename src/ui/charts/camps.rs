@@ -1,4 +1,5 @@
-//! Camps: camps open with named closures, and people in camps below.
+//! Camps: camps open (the main line) with named closures, and people in camps below;
+//! counts of other definitions and scopes are comparison lines the user switches on.
 
 use egui::Ui;
 
@@ -12,6 +13,19 @@ use crate::ui::table_view::TableView;
 pub struct CampsPanel {
     pub mode: Mode,
     pub table: TableView,
+    /// Draw the counts of other definitions and scopes beside the main line.
+    pub show_comparisons: bool,
+}
+
+/// The labels of the optional (comparison) series of these charts.
+#[must_use]
+pub fn optional_labels(specs: &[&ChartSpec]) -> Vec<String> {
+    specs
+        .iter()
+        .flat_map(|s| s.series.iter())
+        .filter(|s| s.optional)
+        .map(|s| s.label.clone())
+        .collect()
 }
 
 impl CampsPanel {
@@ -27,7 +41,14 @@ impl CampsPanel {
         let Self {
             mode,
             table: table_view,
+            show_comparisons,
         } = self;
+        let optional = optional_labels(&[camps, people]);
+        let hidden: Vec<String> = if *show_comparisons {
+            Vec::new()
+        } else {
+            optional.clone()
+        };
         let current = *mode;
         let mut clicked = None;
         panel_ui(
@@ -35,11 +56,20 @@ impl CampsPanel {
             ctx,
             camps,
             mode,
-            |_| {},
+            |ui| {
+                if !optional.is_empty() {
+                    ui.checkbox(show_comparisons, "Other camp counts")
+                        .on_hover_text(format!(
+                            "Counts of other definitions and scopes, for comparison (never joined to the main line):\n{}",
+                            optional.join("\n")
+                        ));
+                }
+            },
             |ui| match current {
                 Mode::Chart => {
                     let top = PlotOptions {
                         height: ctx.plot.height * 0.6,
+                        hidden: &hidden,
                         ..ctx.plot
                     };
                     clicked = chart_ui(ui, camps, &top).clicked_governorate;
@@ -55,9 +85,12 @@ impl CampsPanel {
                         })
                         .map(|p| p.label.clone())
                         .collect();
+                    // The events are labelled above the plot over this one.
                     let bottom = PlotOptions {
                         height: ctx.plot.height * 0.4,
                         legend_known: &known,
+                        hidden: &hidden,
+                        label_events: false,
                         ..ctx.plot
                     };
                     chart_ui(ui, people, &bottom);
