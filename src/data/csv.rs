@@ -192,9 +192,17 @@ impl<'a> Records<'a> {
                     in_quotes = !in_quotes;
                     has_content = true;
                 }
+                // A line ends at LF, CRLF, or a CR alone (old Mac Excel).
                 b'\n' => {
                     self.line += 1;
                     if !in_quotes && has_content {
+                        skipped += 1;
+                        has_content = false;
+                    }
+                }
+                b'\r' if bytes.get(self.pos + 1) != Some(&b'\n') && !in_quotes => {
+                    self.line += 1;
+                    if has_content {
                         skipped += 1;
                         has_content = false;
                     }
@@ -209,6 +217,19 @@ impl<'a> Records<'a> {
             skipped += 1;
         }
         skipped
+    }
+}
+
+impl Records<'_> {
+    /// Moves to the first record that starts on or after physical line `line`
+    /// (the first data row under a header): lines that hold no cells (`""`, a
+    /// no-break space) are passed over, never counted as the header.
+    pub fn skip_to_line(&mut self, line: usize) {
+        while self.line < line && self.pos < self.text.len() {
+            if self.skip_records(1) == 0 {
+                break;
+            }
+        }
     }
 }
 
@@ -383,6 +404,25 @@ mod tests {
         assert!(is_lost_text("??? ?????"));
         assert!(!is_lost_text("Mosul?"));
         assert!(!is_lost_text(""));
+    }
+
+    #[test]
+    fn cr_alone_ends_a_line_as_old_mac_excel_writes_it() {
+        let t = "a,b\r1,x\r2,y\r";
+        let rows: Vec<GridRow> = Records::new(t, b',').collect();
+        assert_eq!(rows.iter().map(|r| r.line).collect::<Vec<_>>(), [1, 2, 3]);
+        let mut r = Records::new(t, b',');
+        assert_eq!(r.skip_records(1), 1);
+        assert_eq!(r.line(), 2);
+        assert_eq!(r.next().map(|row| row.line), Some(2));
+    }
+
+    #[test]
+    fn skip_to_line_passes_over_lines_without_cells() {
+        let t = "\"\"\n\u{a0}\nh,i\n1,2\n";
+        let mut r = Records::new(t, b',');
+        r.skip_to_line(4);
+        assert_eq!(r.next().map(|row| row.line), Some(4));
     }
 
     #[test]

@@ -37,8 +37,45 @@ impl fmt::Display for Problem {
         if let Some(letter) = &self.letter {
             write!(f, " ({letter})")?;
         }
-        write!(f, ": expected {}, found \"{}\"", self.expected, self.found)
+        write!(
+            f,
+            ": expected {}, found \"{}\"",
+            self.expected,
+            shown_value(&self.found)
+        )
     }
+}
+
+/// The longest found value a message quotes whole.
+const SHOWN_CHARS: usize = 80;
+
+/// A found value as a message quotes it: line breaks, tabs, control characters and
+/// invisible ones (a BOM, zero-width spaces) written as escapes, so `"\u{feff}2014-12-01"`
+/// never looks valid, and a long value cut short with its length.
+#[must_use]
+pub fn shown_value(found: &str) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    for (chars, c) in found.chars().enumerate() {
+        if chars == SHOWN_CHARS {
+            let total = found.chars().count();
+            let _ = write!(out, "\u{2026} ({total} characters)");
+            return out;
+        }
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{feff}' | '\u{200b}'..='\u{200f}' | '\u{2060}' | '\u{00ad}' => {
+                let _ = write!(out, "\\u{{{:04x}}}", u32::from(c));
+            }
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{{{:04x}}}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Something worth telling the user that does not stop a file from loading.
@@ -121,7 +158,23 @@ pub enum DataError {
     TooMany { problems: Vec<Problem>, more: usize },
 }
 
+/// At most this many problems of one file are listed; the rest are counted.
+pub const MAX_PROBLEMS: usize = 1000;
+
 impl DataError {
+    /// Every problem of a file, listing at most [`MAX_PROBLEMS`] and counting the
+    /// rest (a file of 200,000 bad rows never prints 200,000 lines).
+    #[must_use]
+    pub fn from_problems(mut problems: Vec<Problem>) -> DataError {
+        if problems.len() <= MAX_PROBLEMS {
+            DataError::Invalid(problems)
+        } else {
+            let more = problems.len() - MAX_PROBLEMS;
+            problems.truncate(MAX_PROBLEMS);
+            DataError::TooMany { problems, more }
+        }
+    }
+
     /// True when the error is about the path, not the file's contents (exit code 2).
     #[must_use]
     pub fn is_open_error(&self) -> bool {
@@ -174,6 +227,21 @@ mod tests {
             in_sheet.to_string(),
             "x.csv: sheet \"Data\", row 7, column \"idps\" (E): expected a whole number of people, 0 or more, found \"-5\""
         );
+    }
+
+    #[test]
+    fn found_values_are_escaped_and_cut_short() {
+        assert_eq!(shown_value("\u{feff}2014-12-01"), "\\u{feff}2014-12-01");
+        assert_eq!(shown_value("a\nb\tc"), "a\\nb\\tc");
+        assert_eq!(shown_value("Ninewa\u{200b}"), "Ninewa\\u{200b}");
+        let long = "x".repeat(5_000_000);
+        let shown = shown_value(&long);
+        assert_eq!(
+            shown.chars().count(),
+            80 + " (5000000 characters)".len() + 1
+        );
+        assert!(shown.ends_with("\u{2026} (5000000 characters)"));
+        assert_eq!(shown_value("Mosul"), "Mosul");
     }
 
     #[test]

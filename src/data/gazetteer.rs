@@ -89,13 +89,13 @@ pub struct Governorate {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum LookupError {
     /// No governorate has this name; the nearest names are suggested.
-    #[error("unknown governorate \"{input}\"{}", did_you_mean(.suggestions))]
+    #[error("unknown governorate \"{}\"{}", super::error::shown_value(.input), did_you_mean(.suggestions))]
     Unknown {
         input: String,
         suggestions: Vec<String>,
     },
     /// A P-code of the older OCHA scheme.
-    #[error("\"{input}\" is an old OCHA P-code scheme; use IQGnn")]
+    #[error("\"{}\" is an old OCHA P-code scheme; use IQGnn", super::error::shown_value(.input))]
     OldScheme { input: String },
 }
 
@@ -259,6 +259,12 @@ impl Gazetteer {
 
     /// The nearest known names, as "OCHA name" or "OCHA name (spelling matched)".
     fn suggest(&self, folded: &str) -> Vec<String> {
+        // A governorate's name is short: a long cell (a pasted paragraph, a 5 MB
+        // value) is nothing to suggest from, and comparing it would take seconds.
+        const LONGEST: usize = 64;
+        if folded.chars().count() > LONGEST {
+            return Vec::new();
+        }
         let mut scored: Vec<(f64, Pcode, String)> = Vec::new();
         for g in &self.governorates {
             let names = std::iter::once(&g.name_en).chain(g.alt_names.iter());

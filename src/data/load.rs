@@ -86,11 +86,29 @@ fn read(path: &Path) -> Result<Vec<u8>, DataError> {
         path: path.display().to_string(),
         reason,
     };
-    if path.is_dir() {
+    let meta = std::fs::metadata(path).map_err(|e| open_error(e.to_string()))?;
+    if meta.is_dir() {
         return Err(open_error("it is a folder, not a file".into()));
+    }
+    // A device (`/dev/zero`), a pipe with no writer or a socket would be read
+    // forever or block: only regular files are read.
+    if !meta.is_file() {
+        return Err(open_error(
+            "it is not a regular file (a device, a pipe or a socket)".into(),
+        ));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(open_error(format!(
+            "it is {:.1} GB; the app reads files up to {} GB (split the file, or keep only the rounds you need)",
+            meta.len() as f64 / 1e9,
+            MAX_FILE_BYTES / 1_000_000_000
+        )));
     }
     std::fs::read(path).map_err(|e| open_error(e.to_string()))
 }
+
+/// The largest file read (the whole file is held in memory while it is checked).
+const MAX_FILE_BYTES: u64 = 2_000_000_000;
 
 fn extension(path: &Path) -> Option<String> {
     path.extension()
@@ -172,13 +190,36 @@ const NOT_TABLES: &[&str] = &[
 
 enum Kind {
     Csv,
+    /// Text with a workbook's extension (a CSV saved as `.xlsx`): read as CSV.
+    CsvNamed(String),
     Workbook(String),
 }
 
+/// True when the bytes are text: UTF-16 with its BOM, or no NUL byte at the start.
+fn looks_like_text(bytes: &[u8]) -> bool {
+    let utf16 = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
+    utf16 || !bytes.iter().take(8192).any(|&b| b == 0)
+}
+
 fn kind_of(file: &str, extension: Option<&str>, bytes: &[u8]) -> Result<Kind, DataError> {
+    let zip = bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06");
+    let ole = bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]);
     if let Some(ext) = extension {
+        // The signature decides what the file is; the extension only which of the
+        // workbook readers a package goes to.
         if xlsx::EXTENSIONS.contains(&ext) {
-            return Ok(Kind::Workbook(ext.into()));
+            if zip || ole {
+                return Ok(Kind::Workbook(ext.into()));
+            }
+            if looks_like_text(bytes) {
+                return Ok(Kind::CsvNamed(ext.into()));
+            }
+            return Err(DataError::Workbook {
+                file: file.into(),
+                reason: format!(
+                    "named .{ext}, but it is neither a zip package (XLSX, ODS) nor an OLE file (XLS) nor text"
+                ),
+            });
         }
         if NOT_TABLES.contains(&ext) {
             return Err(DataError::Unsupported {
@@ -187,14 +228,13 @@ fn kind_of(file: &str, extension: Option<&str>, bytes: &[u8]) -> Result<Kind, Da
             });
         }
     }
-    if bytes.starts_with(b"PK\x03\x04") {
+    if zip {
         return Ok(Kind::Workbook("xlsx".into()));
     }
-    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+    if ole {
         return Ok(Kind::Workbook("xls".into()));
     }
-    let utf16 = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
-    if !utf16 && bytes.iter().take(8192).any(|&b| b == 0) {
+    if !looks_like_text(bytes) {
         return Err(DataError::Unsupported {
             file: file.into(),
             what: "reading this binary file (open a CSV or an XLSX/XLS workbook)".into(),
@@ -215,6 +255,16 @@ pub fn load_bytes(
 ) -> Result<FileLoad, DataError> {
     match kind_of(name, extension, bytes)? {
         Kind::Csv => load_csv(ctx, name, bytes, options, progress),
+        Kind::CsvNamed(ext) => {
+            let mut load = load_csv(ctx, name, bytes, options, progress)?;
+            let note = Warning {
+                file: name.into(),
+                message: format!("named .{ext}, but it is text, not a workbook: read as CSV"),
+            };
+            load.report.warnings.insert(0, note.clone());
+            load.parsed.warnings.insert(0, note);
+            Ok(load)
+        }
         Kind::Workbook(ext) => load_workbook(ctx, name, &ext, bytes, options, progress),
     }
 }
@@ -225,7 +275,7 @@ pub fn preview(path: &Path, sheet: Option<&str>) -> Result<Preview, DataError> {
     let name = path.display().to_string();
     let take = HEADER_SEARCH_ROWS + 5;
     match kind_of(&name, extension(path).as_deref(), &bytes)? {
-        Kind::Csv => {
+        Kind::Csv | Kind::CsvNamed(_) => {
             let decoded = csv::decode(&name, &bytes)?;
             let text = decoded.text.as_ref();
             let rows = Records::new(text, csv::detect_separator(text))
@@ -266,7 +316,11 @@ fn load_csv(
     let header = find_header(&first, &ctx.gazetteer, options.mapping.as_ref())
         .map_err(|e| header_error(name, None, e))?;
     let mut records = Records::new(text, separator);
-    records.skip_records(header.data_start());
+    let header_line = first.get(header.index).map_or(1, |r| r.line);
+    let data_line = first
+        .get(header.data_start())
+        .map_or(header_line + 1, |r| r.line);
+    records.skip_to_line(data_line);
     let parsed = if header.layout.shape == Shape::DtmMasterList {
         let mut list = MasterList::new(name, None, &header, None, context(ctx, options))?;
         list.read_csv(text, records, separator, progress)?
@@ -564,8 +618,14 @@ mod tests {
             load(Some("txt"), b"a\0b"),
             Err(DataError::Unsupported { .. })
         ));
+        // Text named as a workbook is read as text (here: a header of no known kind);
+        // binary that is neither a zip nor an OLE file is no workbook.
         assert!(matches!(
-            load(Some("xls"), b"a,b"),
+            load(Some("xls"), b"a,b\n1,2\n"),
+            Err(DataError::UnknownKind { .. })
+        ));
+        assert!(matches!(
+            load(Some("xlsx"), b"\0\0\x01binary"),
             Err(DataError::Workbook { .. })
         ));
     }

@@ -44,8 +44,7 @@ use super::schema::{Shape, col as c};
 /// Data rows per polars chunk.
 const CHUNK_ROWS: usize = 65_536;
 
-/// At most this many problems are listed; the rest are counted.
-pub const MAX_PROBLEMS: usize = 1000;
+pub use super::error::MAX_PROBLEMS;
 
 /// What the reader needs besides the file: the gazetteer, each DTM round's date and
 /// total, and the round or date the user gave for this file.
@@ -471,7 +470,13 @@ impl<'a> MasterList<'a> {
     ) -> Result<Parsed, DataError> {
         let start = records.clone();
         let before = progress.rows();
-        if let Some(acc) = self.fast(text, records, separator, progress)? {
+        // polars reads LF and CRLF lines only: a file with CR alone (old Mac Excel)
+        // takes the exact path.
+        let bare_cr = text
+            .as_bytes()
+            .windows(2)
+            .any(|w| w[0] == b'\r' && w[1] != b'\n');
+        if !bare_cr && let Some(acc) = self.fast(text, records, separator, progress)? {
             return self.finish(&acc);
         }
         progress.set(before);

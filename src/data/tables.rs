@@ -102,7 +102,7 @@ pub fn parse(raw: &RawTable, gazetteer: &Gazetteer) -> Result<Parsed, DataError>
             as_of: None,
         })
     } else {
-        Err(DataError::Invalid(cells.problems))
+        Err(DataError::from_problems(cells.problems))
     }
 }
 

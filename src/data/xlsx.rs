@@ -268,6 +268,13 @@ fn open_book<'a>(format: Format, bytes: &'a [u8], limits: &Limits) -> Result<Boo
                 .map_err(|e| ods_error(&e))
         }
         Format::Xlsx | Format::Xls => {
+            if !package.has("_rels/.rels") && !package.has("xl/workbook.xml") {
+                return Err(if package.has("content.xml") {
+                    "an OpenDocument file with a spreadsheet's extension; save it as .ods".into()
+                } else {
+                    "a zip archive with no workbook in it (no xl/workbook.xml); open an XLSX, XLS or ODS workbook, or a CSV".into()
+                });
+            }
             let parts = package.xlsx(limits)?;
             let book = open_workbook_from_rs::<Xlsx<_>, _>(rs()).map_err(|e| xlsx_error(&e))?;
             Ok(Book::Xlsx {

@@ -8,6 +8,7 @@ mod dashboard;
 mod datasets;
 mod export;
 mod fts_flows;
+mod malformed;
 mod master_lists;
 mod real_formats;
 mod screen;

@@ -145,6 +145,12 @@ impl<'a> Package<'a> {
         self.entries.get(&key(path)).cloned()
     }
 
+    /// True when the zip holds a part of this name.
+    #[must_use]
+    pub fn has(&self, path: &str) -> bool {
+        self.entries.contains_key(&key(path))
+    }
+
     /// A part's XML, or `None` when it is missing or cannot be inflated (calamine,
     /// reading the same part, then names the problem).
     fn xml(&mut self, entry: &Entry) -> Option<Reader<PartReader<'_, 'a>>> {
