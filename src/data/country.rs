@@ -372,7 +372,7 @@ pub fn refuse_foreign_places(raw: &RawTable, gazetteer: &Gazetteer) -> Result<()
             if !seen.insert(text) {
                 continue;
             }
-            match gazetteer.resolve(text) {
+            match gazetteer.lookup(text) {
                 Err(LookupError::Unknown { .. }) => places.push(text.to_string()),
                 // An Iraqi place, or an old Iraqi P-code: checked per row.
                 Ok(_) | Err(LookupError::OldScheme { .. }) => return Ok(()),

@@ -132,11 +132,12 @@ fn place(
             continue;
         }
         let found = (0..header.len()).find(|&i| {
+            // Cheap tests first: most files have no hashtag row at all.
             !columns.uses(i)
+                && tag(i).is_some_and(|t| column_matches(name, &header[i], Some(t)))
                 && !is_known_header(&header[i])
                 // A column named like a governorate counts people from there.
-                && gazetteer.resolve(&header[i]).is_err()
-                && tag(i).is_some_and(|t| column_matches(name, &header[i], Some(t)))
+                && gazetteer.lookup(&header[i]).is_err()
         });
         if let Some(i) = found {
             columns.insert(name, i);
@@ -190,7 +191,7 @@ fn all_resolve(sample: &[GridRow], i: usize, gazetteer: &Gazetteer) -> bool {
     let mut any = false;
     for row in sample {
         if let Some(Some(text)) = row.cells.get(i) {
-            if gazetteer.resolve(text).is_err() {
+            if gazetteer.lookup(text).is_err() {
                 return false;
             }
             any = true;

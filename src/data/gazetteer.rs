@@ -197,8 +197,21 @@ impl Gazetteer {
             .map_or_else(|| pcode.to_string(), |g| g.name_en.clone())
     }
 
-    /// Resolves a name, ISO code, P-code (`IQGnn` or `IRQ-Gnn`), spelling or Arabic name.
+    /// Resolves a name, ISO code, P-code (`IQGnn` or `IRQ-Gnn`), spelling or Arabic
+    /// name; an unknown one comes with the nearest known names.
     pub fn resolve(&self, input: &str) -> Result<Resolved, LookupError> {
+        match self.lookup(input) {
+            Err(LookupError::Unknown { input, .. }) => Err(LookupError::Unknown {
+                suggestions: self.suggest(&fold(&input)),
+                input,
+            }),
+            other => other,
+        }
+    }
+
+    /// As [`Gazetteer::resolve`], without suggestions for an unknown name: for
+    /// detection, which asks of many cells whether they are governorates.
+    pub fn lookup(&self, input: &str) -> Result<Resolved, LookupError> {
         let found = |pcode| Resolved {
             pcode,
             warning: None,
@@ -225,7 +238,7 @@ impl Gazetteer {
         }
         Err(LookupError::Unknown {
             input: input.trim().to_string(),
-            suggestions: self.suggest(&folded),
+            suggestions: Vec::new(),
         })
     }
 
