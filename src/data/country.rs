@@ -448,15 +448,7 @@ pub fn rows_word(n: usize) -> String {
 /// A count with thousands separators (1,596).
 #[must_use]
 pub fn grouped(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    super::grouped(n as u64)
 }
 
 #[cfg(test)]

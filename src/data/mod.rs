@@ -355,8 +355,10 @@ impl Dataset {
     }
 }
 
-/// A count with thousands separators (1,098,913).
-fn grouped(n: u64) -> String {
+/// A count with thousands separators (1,098,913): the data layer's one formatter
+/// (`model::thousands` is the drawing layers' twin, which `data` may not import).
+#[must_use]
+pub fn grouped(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {

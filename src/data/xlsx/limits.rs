@@ -70,15 +70,7 @@ impl Default for Limits {
 /// A count with thousands separators, as messages show numbers (`1,048,576`).
 #[must_use]
 pub fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    crate::data::grouped(n)
 }
 
 /// A byte count as messages show it: `1 GiB`, `8 MiB`, or the exact bytes.
