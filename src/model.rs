@@ -74,6 +74,11 @@ pub enum SeriesKind {
     Bars,
     /// Points without a line (events such as closures, figures reported at the time).
     Points,
+    /// The continuation of a line by another publisher's figures (DTM's figures as
+    /// UNHCR published them after DTM's last round): a dashed segment from the
+    /// line's last point ([`Series::continues_from`]) through hollow points, so it
+    /// is never taken for the line itself.
+    Continuation,
 }
 
 /// One point with what its tooltip says.
@@ -120,6 +125,10 @@ pub struct Series {
     pub governorate: Option<String>,
     /// Write each point's value beside it (for figures that must read without hovering).
     pub value_labels: bool,
+    /// For a [`SeriesKind::Continuation`]: the last point (x, y) of the line it
+    /// continues, where its dashed segment starts. Not one of its figures: it has no
+    /// tooltip and no table row.
+    pub continues_from: Option<(f64, f64)>,
 }
 
 impl Series {
@@ -138,6 +147,7 @@ impl Series {
             points,
             governorate: None,
             value_labels: false,
+            continues_from: None,
         }
     }
 }
@@ -147,6 +157,16 @@ impl Series {
 pub struct Marker {
     pub x: f64,
     pub label: String,
+}
+
+/// A dated event after the data's last year, listed in the "after the data" strip
+/// under a time chart (DESIGN §7) rather than drawn on its axis.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AfterData {
+    /// "17 Jan 2026", as precisely as the date is known.
+    pub date: String,
+    pub title: String,
+    pub source_id: String,
 }
 
 /// A labelled span of the x axis (a statement about several years).
@@ -231,6 +251,9 @@ pub struct ChartSpec {
     pub unit: Unit,
     pub series: Vec<Series>,
     pub markers: Vec<Marker>,
+    /// Events after the data's last year (time charts with markers, when the range
+    /// reaches that year): the "after the data" strip.
+    pub after_data: Vec<AfterData>,
     pub bands: Vec<Band>,
     /// "Source: ..." for the series drawn.
     pub source_line: String,
@@ -350,6 +373,20 @@ pub fn usd(n: u64) -> String {
     }
 }
 
+/// USD in millions or billions with one decimal, for figures quoted beside each
+/// other: `"$211.1 M"`, `"$1.1 B"`; smaller amounts exactly.
+#[must_use]
+pub fn usd_one_decimal(n: u64) -> String {
+    let x = n as f64;
+    if x >= 1.0e9 {
+        format!("${:.1} B", x / 1.0e9)
+    } else if x >= 1.0e6 {
+        format!("${:.1} M", x / 1.0e6)
+    } else {
+        format!("${}", thousands(n))
+    }
+}
+
 /// A signed percentage change: `"−67.1%"`, `"+12.0%"` (true minus sign).
 #[must_use]
 pub fn signed_pct(p: f64) -> String {
@@ -420,6 +457,9 @@ mod tests {
         assert_eq!(short_count(229_120), "229,120");
         assert_eq!(usd(1_113_276_782), "$1.11 B");
         assert_eq!(usd(569_000_000), "$569 M");
+        assert_eq!(usd_one_decimal(211_058_163), "$211.1 M");
+        assert_eq!(usd_one_decimal(99_551_499), "$99.6 M");
+        assert_eq!(usd_one_decimal(950), "$950");
         assert_eq!(signed_pct(-67.14), "\u{2212}67.1%");
         assert_eq!(signed_pct(0.0), "+0.0%");
     }

@@ -139,6 +139,31 @@ fn event_key(spec: &ChartSpec, options: &PanelOptions) -> Vec<(f64, String)> {
         .collect()
 }
 
+/// The "after the data" strip: events after the data's last year, under the
+/// event key (with the events shown).
+fn after_data_lines(
+    spec: &ChartSpec,
+    options: &PanelOptions,
+    width: f64,
+    style: &Style,
+) -> Vec<String> {
+    if !options.show_events || spec.after_data.is_empty() {
+        return Vec::new();
+    }
+    let text = spec
+        .after_data
+        .iter()
+        .map(|e| format!("{}\u{a0}\u{b7} {}", e.date, e.title))
+        .collect::<Vec<_>>()
+        .join("\u{2003} ");
+    wrap(
+        &format!("After the data: {text}"),
+        width,
+        style.small,
+        false,
+    )
+}
+
 fn event_key_lines(events: &[(f64, String)], width: f64, style: &Style) -> Vec<String> {
     if events.is_empty() {
         return Vec::new();
@@ -176,6 +201,7 @@ pub fn fixed_height(
     h += line(style.tick);
     let events = event_key(first, options);
     h += event_key_lines(&events, inner, style).len() as f64 * line(style.small);
+    h += after_data_lines(first, options, inner, style).len() as f64 * line(style.small);
     h
 }
 
@@ -255,6 +281,15 @@ pub fn draw_panel(
         );
         y += line(style.small);
     }
+    for text in after_data_lines(first, options, rect.w, style) {
+        svg.text(
+            rect.x,
+            y,
+            &text,
+            TextStyle::new(style.small, "after-data").fill(MUTED),
+        );
+        y += line(style.small);
+    }
 }
 
 /// A legend entry: a small drawing of the series and its label, centred on `y`.
@@ -284,6 +319,20 @@ fn legend_entry(svg: &mut Svg, x: f64, y: f64, series: &Series, style: &Style) {
                 dash: Some("4 3"),
             },
         ),
+        SeriesKind::Continuation => {
+            svg.line(
+                x,
+                y,
+                x + SWATCH,
+                y,
+                Stroke {
+                    colour: &colour,
+                    width: 2.0,
+                    dash: Some("3 2"),
+                },
+            );
+            svg.ring(x + SWATCH / 2.0, y, 3.5, &colour, 1.5);
+        }
         SeriesKind::Bars => svg.rect(x + 3.0, y - 5.0, 10.0, 10.0, &colour, None),
         SeriesKind::Points => diamond(svg, x + SWATCH / 2.0, y, 5.0, &colour),
     }

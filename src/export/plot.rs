@@ -1,7 +1,8 @@
 //! One plot of a panel, in print styling: the y axis (unit title, nice ticks formatted
 //! with the unit), calendar gridlines with years labelled on x, bands with their
 //! label, numbered event markers, and each series with a point (lines, dashed
-//! comparison lines, stacked bars from base to base + y, diamonds, value labels),
+//! comparison lines, a continuation dashed from its line's last point through
+//! hollow points, stacked bars from base to base + y, diamonds, value labels),
 //! each in its own `<g class="series" data-series="…">`.
 
 use super::chart::{PanelOptions, Rect, Style};
@@ -311,6 +312,33 @@ fn draw_series(svg: &mut Svg, scale: &Scale, series: &Series, style: &Style) {
         SeriesKind::Points => {
             for p in &series.points {
                 diamond(svg, scale.px(p.x), scale.py(p.y), style.point, &colour);
+            }
+        }
+        SeriesKind::Continuation => {
+            // Dashed from the continued line's last point, through hollow points.
+            let own: Vec<(f64, f64)> = series
+                .points
+                .iter()
+                .map(|p| (scale.px(p.x), scale.py(p.y)))
+                .collect();
+            let mut dashed: Vec<(f64, f64)> = series
+                .continues_from
+                .map(|(x, y)| (scale.px(x), scale.py(y)))
+                .into_iter()
+                .collect();
+            dashed.extend(&own);
+            if dashed.len() > 1 {
+                svg.polyline(
+                    &dashed,
+                    Stroke {
+                        colour: &colour,
+                        width: 2.0,
+                        dash: Some("5 3"),
+                    },
+                );
+            }
+            for (x, y) in own {
+                svg.ring(x, y, style.point * 0.7, &colour, 1.5);
             }
         }
         SeriesKind::Bars => {

@@ -1,7 +1,7 @@
 //! The one-page briefing sheet (A4 landscape by default): title, the filter line,
 //! the four headline cards, the four charts (IDPs over time, IDPs by governorate,
 //! camps open, funding with coverage below) for the current filters, and a footer
-//! with the sources and the date generated. Event markers are left out: at this size
+//! with the sources, how current each series is, and the date generated. Event markers are left out: at this size
 //! they would crowd the plots (the single-chart exports carry them).
 
 use chrono::NaiveDate;
@@ -45,8 +45,14 @@ pub fn sheet(
     let coverage = charts::coverage(dataset, filters);
     let all: [&ChartSpec; 5] = [&idps, &governorates, &camps, &funding, &coverage];
     let sources = wrap(&chart::merged_sources(&all), inner, SHEET.small, false);
+    let current = crate::query::currency::currency(dataset).text();
+    let current = if current.is_empty() {
+        Vec::new()
+    } else {
+        wrap(&format!("Data: {current}"), inner, SHEET.small, false)
+    };
     let line_h = SHEET.small * 1.45;
-    let footer = (sources.len() + 1) as f64 * line_h + 8.0;
+    let footer = (sources.len() + current.len() + 1) as f64 * line_h + 8.0;
 
     let mut svg = Svg::new(width, height);
     let mut y = MARGIN + 22.0;
@@ -122,6 +128,15 @@ pub fn sheet(
             y,
             line,
             TextStyle::new(SHEET.small, "source").fill(MUTED),
+        );
+        y += line_h;
+    }
+    for line in &current {
+        svg.text(
+            MARGIN,
+            y,
+            line,
+            TextStyle::new(SHEET.small, "data-as-of").fill(MUTED),
         );
         y += line_h;
     }

@@ -2,11 +2,14 @@
 
 use egui::{RichText, Ui};
 
-use crate::data::{Dataset, NationalSeries};
+use crate::data::Dataset;
 use crate::model::thousands;
+use crate::query::currency;
 
-/// Draws the status bar; warnings open in a hover list.
-pub fn status_ui(ui: &mut Ui, dataset: &Dataset, fts_as_of: Option<&str>) {
+/// Draws the status bar: tables and rows, how current each series is ("DTM rounds
+/// to Apr 2024 · DTM-based (UNHCR) to end 2025 · camps to Jan 2026 · FTS as of
+/// 18 Apr 2026"), and warnings, which open in a hover list.
+pub fn status_ui(ui: &mut Ui, dataset: &Dataset) {
     ui.horizontal(|ui| {
         let rows = dataset.total_rows();
         let per_table: Vec<String> = dataset
@@ -20,22 +23,11 @@ pub fn status_ui(ui: &mut Ui, dataset: &Dataset, fts_as_of: Option<&str>) {
             thousands(rows as u64)
         ))
         .on_hover_text(per_table.join("\n"));
-        let dtm = dataset
-            .idps_national
-            .iter()
-            .filter(|p| p.series == NationalSeries::Dtm)
-            .map(|p| p.date);
-        if let (Some(a), Some(b)) = (dtm.clone().min(), dtm.max()) {
+        // How current each series is, for the whole dataset (not the filters).
+        let current = currency::currency(dataset);
+        for part in current.parts() {
             ui.separator();
-            ui.label(format!(
-                "DTM {} \u{2013} {}",
-                a.format("%b %Y"),
-                b.format("%b %Y")
-            ));
-        }
-        if let Some(d) = fts_as_of {
-            ui.separator();
-            ui.label(format!("FTS as of {d}"));
+            ui.label(part);
         }
         ui.separator();
         let n = dataset.warnings.len();

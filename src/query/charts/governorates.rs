@@ -17,12 +17,16 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use super::{markers, source_line, subtitle};
-use crate::data::{Basis, Dataset, NationalSeries, Pcode};
-use crate::model::{ChartId, ChartSpec, Point, Series, SeriesKind, Unit, day_number, long_date};
+use super::{after_data, markers, source_line, subtitle};
+use crate::data::{Basis, Dataset, DatePrecision, NationalSeries, Pcode};
+use crate::model::{
+    Band, ChartId, ChartSpec, Point, Series, SeriesKind, Unit, day_number, long_date,
+};
 use crate::query::Filters;
 use crate::query::charts::user_file_name;
-use crate::query::idps::{GovernorateTable, governorate_tables, user_governorate_tables};
+use crate::query::idps::{
+    DTM_VIA_UNHCR, FigureBasis, GovernorateTable, governorate_tables, user_governorate_tables,
+};
 use crate::query::rows::{Charted, IdpRow, dtm_date_precision, table_series};
 
 /// How many governorates get a colour of their own; the rest are summed.
@@ -38,6 +42,44 @@ const USER_COLOURS: [usize; 3] = [7, 4, 5];
 /// With a user's bars beside: the share of a date's slot the bundled bar keeps
 /// (centred on its date); the user's bars share the rest, to its right.
 const BUNDLED_SHARE: f64 = 0.6;
+
+/// The tooltip note of a bar from UNHCR's reproduction of DTM's tables.
+const VIA_UNHCR_NOTE: &str = "IOM DTM figures as published by UNHCR (Refugee Data Finder): \
+     not a DTM round; Dahuk and Diyala may be coded differently from DTM's own tables";
+
+/// A band over the dates whose bars are UNHCR's reproduction of DTM's tables, so
+/// they read as such without hovering; none when there are none.
+fn via_unhcr_band(
+    tables: &BTreeMap<NaiveDate, GovernorateTable>,
+    filters: &Filters,
+    width: f64,
+) -> Vec<Band> {
+    let dates: Vec<(&NaiveDate, &GovernorateTable)> = tables
+        .iter()
+        .filter(|(_, t)| t.basis == FigureBasis::DtmViaUnhcr)
+        .collect();
+    let (Some((first, t)), Some((last, _))) = (dates.first(), dates.last()) else {
+        return Vec::new();
+    };
+    let top = tables
+        .values()
+        .map(|t| {
+            t.values
+                .iter()
+                .filter(|(p, _)| filters.selects(**p))
+                .map(|(_, v)| v)
+                .sum::<u64>()
+        })
+        .max()
+        .unwrap_or(0) as f64;
+    vec![Band {
+        from_x: day_number(**first) - width * 0.75,
+        to_x: day_number(**last) + width * 0.75,
+        y: top * 1.02,
+        label: format!("{DTM_VIA_UNHCR} (Dahuk, Diyala may differ)"),
+        source_id: t.source_id.clone(),
+    }]
+}
 
 /// The chart's title for a basis.
 #[must_use]
@@ -107,7 +149,8 @@ pub fn governorates_with_rows(
         unit: Unit::People,
         series,
         markers: markers(dataset, filters),
-        bands: Vec::new(),
+        after_data: after_data(dataset, filters),
+        bands: via_unhcr_band(&tables, filters, width),
         source_line: source,
         empty_message: super::empty_message(filters, "governorate breakdown for this basis"),
         national_only: false,
@@ -143,7 +186,12 @@ fn bundled_bars(
         let x = day_number(*date);
         let row = |pcodes: Vec<Pcode>, legend: &str, value: u64| IdpRow {
             date: *date,
-            date_precision: dtm_date_precision(dataset, *date),
+            // UNHCR's tables are year-end figures.
+            date_precision: if table.basis == FigureBasis::DtmViaUnhcr {
+                DatePrecision::Year
+            } else {
+                dtm_date_precision(dataset, *date)
+            },
             series: table_series(dataset, &table.source_id),
             round: table.round,
             pcodes,
@@ -153,12 +201,16 @@ fn bundled_bars(
             source_id: table.source_id.clone(),
             legend: legend.to_string(),
         };
-        let note = (!table.complete).then(|| {
-            format!(
-                "partial table: {} governorates published",
-                table.values.len()
-            )
-        });
+        let note = if table.basis == FigureBasis::DtmViaUnhcr {
+            Some(VIA_UNHCR_NOTE.to_string())
+        } else {
+            (!table.complete).then(|| {
+                format!(
+                    "partial table: {} governorates published",
+                    table.values.len()
+                )
+            })
+        };
         let mut base = 0.0;
         let push = |s: &mut Series, value: u64, base: &mut f64| {
             s.points.push(Point {
