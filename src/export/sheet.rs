@@ -122,30 +122,20 @@ pub fn sheet(
     }
 
     let mut y = height - MARGIN - footer + 8.0 + SHEET.small;
-    for line in &sources {
+    let footer_lines = sources
+        .iter()
+        .map(|l| (l.as_str(), "source"))
+        .chain(current.iter().map(|l| (l.as_str(), "data-as-of")));
+    let generated = generated_line(generated_on);
+    for (line, class) in footer_lines.chain([(generated.as_str(), "generated")]) {
         svg.text(
             MARGIN,
             y,
             line,
-            TextStyle::new(SHEET.small, "source").fill(MUTED),
+            TextStyle::new(SHEET.small, class).fill(MUTED),
         );
         y += line_h;
     }
-    for line in &current {
-        svg.text(
-            MARGIN,
-            y,
-            line,
-            TextStyle::new(SHEET.small, "data-as-of").fill(MUTED),
-        );
-        y += line_h;
-    }
-    svg.text(
-        MARGIN,
-        y,
-        &generated_line(generated_on),
-        TextStyle::new(SHEET.small, "generated").fill(MUTED),
-    );
     svg.finish()
 }
 

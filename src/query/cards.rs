@@ -302,10 +302,10 @@ pub fn since_card(dataset: &Dataset, filters: &Filters) -> Kpi {
         .comparison
         .iter()
         .map(|c| {
-            let publisher = dataset
-                .source(&c.source_id)
-                .map(|s| super::charts::publisher_name(&s.publisher))
-                .unwrap_or_else(|| c.source_id.clone());
+            let publisher = dataset.source(&c.source_id).map_or_else(
+                || c.source_id.clone(),
+                |s| super::charts::publisher_name(&s.publisher),
+            );
             format!(
                 "For comparison only, second-hand ({publisher}, press): {} IDPs + {} returnees = {} at {}",
                 thousands(c.idps),
@@ -526,7 +526,7 @@ pub fn coverage_card(dataset: &Dataset, filters: &Filters) -> Kpi {
             },
             source: beside
                 .iter()
-                .flat_map(|y| y.source_ids.first())
+                .filter_map(|y| y.source_ids.first())
                 .next_back()
                 .map(|id| source_text(dataset, id))
                 .unwrap_or_default(),

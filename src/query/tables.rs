@@ -67,7 +67,32 @@ pub fn funding_table(dataset: &Dataset, filters: &Filters) -> TableSpec {
             ]
         })
         .collect();
-    // Years with no Iraq appeal: what FTS reports instead, never a coverage.
+    rows.extend(beside_rows(dataset, filters));
+    let flows = funding::flow_totals(dataset, filters);
+    let several = funding::flow_files(&flows).len() > 1;
+    rows.extend(flows.iter().map(|t| {
+        vec![
+            Cell::number(f64::from(t.year), t.year.to_string()),
+            Cell::text(funding::flow_label(t.status, &t.source_id, several)),
+            Cell::text(""),
+            // Exact: flows are often far smaller than appeals.
+            Cell::number(t.amount_usd as f64, Unit::Usd.exact(t.amount_usd as f64)),
+            Cell::text(""),
+            Cell::text(""),
+            Cell::text(charts::flow_note(t)),
+            Cell::text(source_name(dataset, &t.source_id)),
+        ]
+    }));
+    TableSpec {
+        columns: columns.map(String::from).to_vec(),
+        rows,
+    }
+}
+
+/// The rows of years with no Iraq appeal: what FTS reports instead (outside any
+/// appeal, the regional refugee plan's Iraq part, and their total), never a coverage.
+fn beside_rows(dataset: &Dataset, filters: &Filters) -> Vec<Vec<Cell>> {
+    let mut rows = Vec::new();
     for y in funding::beside_appeals(dataset, filters) {
         let source = y
             .source_ids
@@ -119,25 +144,7 @@ pub fn funding_table(dataset: &Dataset, filters: &Filters) -> TableSpec {
             Cell::text(source),
         ]);
     }
-    let flows = funding::flow_totals(dataset, filters);
-    let several = funding::flow_files(&flows).len() > 1;
-    rows.extend(flows.iter().map(|t| {
-        vec![
-            Cell::number(f64::from(t.year), t.year.to_string()),
-            Cell::text(funding::flow_label(t.status, &t.source_id, several)),
-            Cell::text(""),
-            // Exact: flows are often far smaller than appeals.
-            Cell::number(t.amount_usd as f64, Unit::Usd.exact(t.amount_usd as f64)),
-            Cell::text(""),
-            Cell::text(""),
-            Cell::text(charts::flow_note(t)),
-            Cell::text(source_name(dataset, &t.source_id)),
-        ]
-    }));
-    TableSpec {
-        columns: columns.map(String::from).to_vec(),
-        rows,
-    }
+    rows
 }
 
 /// "Publisher, title (date)" of a source id; "your file: NAME" for a user's file.
