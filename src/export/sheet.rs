@@ -45,14 +45,10 @@ pub fn sheet(
     let coverage = charts::coverage(dataset, filters);
     let all: [&ChartSpec; 5] = [&idps, &governorates, &camps, &funding, &coverage];
     let sources = wrap(&chart::merged_sources(&all), inner, SHEET.small, false);
+    // How current each series is, on the line of the date generated, after it.
     let current = crate::query::currency::currency(dataset).text();
-    let current = if current.is_empty() {
-        Vec::new()
-    } else {
-        wrap(&format!("Data: {current}"), inner, SHEET.small, false)
-    };
     let line_h = SHEET.small * 1.45;
-    let footer = (sources.len() + current.len() + 1) as f64 * line_h + 8.0;
+    let footer = (sources.len() + 1) as f64 * line_h + 8.0;
 
     let mut svg = Svg::new(width, height);
     let mut y = MARGIN + 22.0;
@@ -121,22 +117,43 @@ pub fn sheet(
         chart::draw_panel(&mut svg, rect, plots, &SHEET, &options);
     }
 
-    let mut y = height - MARGIN - footer + 8.0 + SHEET.small;
-    let footer_lines = sources
-        .iter()
-        .map(|l| (l.as_str(), "source"))
-        .chain(current.iter().map(|l| (l.as_str(), "data-as-of")));
-    let generated = generated_line(generated_on);
-    for (line, class) in footer_lines.chain([(generated.as_str(), "generated")]) {
+    let y = height - MARGIN - footer + 8.0 + SHEET.small;
+    footer_text(
+        &mut svg,
+        y,
+        &sources,
+        &generated_line(generated_on),
+        &current,
+    );
+    svg.finish()
+}
+
+/// The footer from baseline `y` down: the sources, then the date generated and, on
+/// its line, how current each series is ("Data: DTM rounds to Apr 2024 · …").
+fn footer_text(svg: &mut Svg, mut y: f64, sources: &[String], generated: &str, current: &str) {
+    for line in sources {
         svg.text(
             MARGIN,
             y,
             line,
-            TextStyle::new(SHEET.small, class).fill(MUTED),
+            TextStyle::new(SHEET.small, "source").fill(MUTED),
         );
-        y += line_h;
+        y += SHEET.small * 1.45;
     }
-    svg.finish()
+    svg.text(
+        MARGIN,
+        y,
+        generated,
+        TextStyle::new(SHEET.small, "generated").fill(MUTED),
+    );
+    if !current.is_empty() {
+        svg.text(
+            MARGIN + crate::fonts::text_width(generated, SHEET.small, false) + 12.0,
+            y,
+            &format!("Data: {current}"),
+            TextStyle::new(SHEET.small, "data-as-of").fill(MUTED),
+        );
+    }
 }
 
 /// A card's text, wrapped to the card.

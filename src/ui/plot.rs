@@ -113,8 +113,10 @@ fn bands_ui(plot_ui: &mut egui_plot::PlotUi<'_>, spec: &ChartSpec) {
                 .fill(palette::BAND)
                 .border_width(0.0),
         );
-        // At the top of the plot, above the values it speaks about (as in exports).
-        let top = plot_ui.plot_bounds().max()[1].max(band.y);
+        // Above the values it speaks about (as in exports), at the band's own height:
+        // placing it at the plot's current top would widen the automatic bounds by
+        // their margin on every frame.
+        let top = band.y;
         plot_ui.add(
             Text::new(
                 "",

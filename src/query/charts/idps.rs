@@ -228,6 +228,9 @@ fn governorate_row(
 fn national_lines(dataset: &Dataset, filters: &Filters) -> Vec<Line> {
     let mut lines = Vec::new();
     let continuation = idps::continuation(dataset, filters);
+    // DTM's continuation is listed (and drawn) after the comparisons, so IDMC's
+    // rounded copy of the same year-ends never hides it.
+    let mut continued_line = None;
     if idps::has_national(dataset) {
         let label = "IDPs, Iraq (IOM DTM)".to_string();
         let rows = idps::national_series(dataset, filters)
@@ -252,12 +255,14 @@ fn national_lines(dataset: &Dataset, filters: &Filters) -> Vec<Line> {
                 row
             })
             .collect();
-        lines.extend(with_continuation(
+        let mut split = with_continuation(
             Line::new(label, SeriesKind::Line, 0, rows),
             continued,
             continuation_rows,
             CONTINUATION_NOTE,
-        ));
+        );
+        continued_line = (split.len() > 1).then(|| split.remove(1));
+        lines.extend(split);
     } else {
         let (points, coverage) = idps::governorate_sum_series(dataset, filters);
         let label = match coverage {
@@ -302,6 +307,7 @@ fn national_lines(dataset: &Dataset, filters: &Filters) -> Vec<Line> {
             rows,
         ));
     }
+    lines.extend(continued_line);
     for user in idps::user_national_series(dataset, filters) {
         let label = format!("IDPs, Iraq ({})", user_file_name(&user.source_id));
         let rows = user
@@ -747,10 +753,24 @@ mod tests {
         assert_eq!(dtm.points.len(), 80, "DTM's rounds only");
         let april = NaiveDate::from_ymd_opt(2024, 4, 30).unwrap();
         assert_eq!(dtm.points.last().map(|p| p.x), Some(day_number(april)));
-        let cont = &c.series[1];
+        // After the comparisons, so IDMC's rounded copy never hides it.
+        let cont = c
+            .series
+            .iter()
+            .find(|s| s.kind == SeriesKind::Continuation)
+            .expect("the continuation");
         assert_eq!(
-            cont.label,
-            "IDPs, Iraq (IOM DTM figures as published by UNHCR)"
+            c.series
+                .iter()
+                .map(|s| s.label.as_str())
+                .collect::<Vec<_>>(),
+            [
+                "IDPs, Iraq (IOM DTM)",
+                "Returnees (IOM DTM)",
+                "UNHCR year-end (equals DTM's December round from 2017)",
+                "IDMC conflict stock (year-end)",
+                "IDPs, Iraq (IOM DTM figures as published by UNHCR)"
+            ]
         );
         assert_eq!(cont.kind, SeriesKind::Continuation);
         assert_eq!(cont.colour, dtm.colour);
