@@ -77,6 +77,11 @@ pub enum SeriesKind {
     /// Dated occurrences with no value (named camp closures): hollow marks at the foot
     /// of the chart, drawn under the lines so they never hide one.
     Events,
+    /// The continuation of a line by another publisher's figures (DTM's figures as
+    /// UNHCR published them after DTM's last round): a dashed segment from the
+    /// line's last point ([`Series::continues_from`]) through hollow points, so it
+    /// is never taken for the line itself.
+    Continuation,
 }
 
 /// One point with what its tooltip says.
@@ -126,6 +131,10 @@ pub struct Series {
     /// A comparison drawn only when the user asks for it (off by default on screen and
     /// in exports), e.g. camp counts of other definitions than the chart's main line.
     pub optional: bool,
+    /// For a [`SeriesKind::Continuation`]: the last point (x, y) of the line it
+    /// continues, where its dashed segment starts. Not one of its figures: it has no
+    /// tooltip and no table row.
+    pub continues_from: Option<(f64, f64)>,
 }
 
 impl Series {
@@ -145,6 +154,7 @@ impl Series {
             governorate: None,
             value_labels: false,
             optional: false,
+            continues_from: None,
         }
     }
 }
@@ -168,6 +178,26 @@ pub struct Marker {
 /// The markers drawn: the key events, or every event when `all`.
 pub fn shown_markers(markers: &[Marker], all: bool) -> impl Iterator<Item = &Marker> {
     markers.iter().filter(move |m| all || m.key)
+}
+
+/// A dated event after the data's last year, listed in the "after the data" strip
+/// under a time chart (DESIGN §7) rather than drawn on its axis.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AfterData {
+    /// "17 Jan 2026", as precisely as the date is known.
+    pub date: String,
+    pub title: String,
+    /// The label written in the strip ("Coalition leaves Ain al-Asad"); the title
+    /// when the event has none.
+    pub short_title: String,
+    /// A key event (milestone): listed by default; the others only with every event.
+    pub key: bool,
+    pub source_id: String,
+}
+
+/// The events after the data listed: the key ones, or every one when `all`.
+pub fn shown_after_data(events: &[AfterData], all: bool) -> impl Iterator<Item = &AfterData> {
+    events.iter().filter(move |e| all || e.key)
 }
 
 /// A labelled span of the x axis (a statement about several years).
@@ -252,6 +282,9 @@ pub struct ChartSpec {
     pub unit: Unit,
     pub series: Vec<Series>,
     pub markers: Vec<Marker>,
+    /// Events after the data's last year (time charts with markers, when the range
+    /// reaches that year): the "after the data" strip.
+    pub after_data: Vec<AfterData>,
     pub bands: Vec<Band>,
     /// "Source: ..." for the series drawn.
     pub source_line: String,
@@ -397,6 +430,20 @@ pub fn usd(n: u64) -> String {
     }
 }
 
+/// USD in millions or billions with one decimal, for figures quoted beside each
+/// other: `"$211.1 M"`, `"$1.1 B"`; smaller amounts exactly.
+#[must_use]
+pub fn usd_one_decimal(n: u64) -> String {
+    let x = n as f64;
+    if x >= 1.0e9 {
+        format!("${:.1} B", x / 1.0e9)
+    } else if x >= 1.0e6 {
+        format!("${:.1} M", x / 1.0e6)
+    } else {
+        format!("${}", thousands(n))
+    }
+}
+
 /// A signed percentage change: `"−67.1%"`, `"+12.0%"` (true minus sign).
 #[must_use]
 pub fn signed_pct(p: f64) -> String {
@@ -467,6 +514,9 @@ mod tests {
         assert_eq!(short_count(229_120), "229,120");
         assert_eq!(usd(1_113_276_782), "$1.11 B");
         assert_eq!(usd(569_000_000), "$569 M");
+        assert_eq!(usd_one_decimal(211_058_163), "$211.1 M");
+        assert_eq!(usd_one_decimal(99_551_499), "$99.6 M");
+        assert_eq!(usd_one_decimal(950), "$950");
         assert_eq!(signed_pct(-67.14), "\u{2212}67.1%");
         assert_eq!(signed_pct(0.0), "+0.0%");
     }

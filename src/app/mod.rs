@@ -503,12 +503,7 @@ impl DashboardApp {
         self.top_bar_ui(ui, bounds);
         egui::Panel::bottom("status").show(ui, |ui| {
             ui.horizontal(|ui| {
-                ui::status_bar::status_ui(
-                    ui,
-                    &self.dataset,
-                    self.view.fts_as_of.as_deref(),
-                    self.presenting,
-                );
+                ui::status_bar::status_ui(ui, &self.dataset, self.presenting);
                 self.loading_ui(ui);
             });
         });

@@ -3,8 +3,8 @@
 use std::fmt::Write as _;
 
 use super::{Loaded, Output};
-use crate::model::{thousands, usd};
-use crate::query::{cards, funding, summary};
+use crate::model::{thousands, usd, usd_one_decimal};
+use crate::query::{cards, currency, funding, summary};
 
 /// Prints the summary for the loaded data and filters.
 pub fn run(loaded: &Loaded, json: bool) -> Output {
@@ -54,6 +54,9 @@ fn text(loaded: &Loaded) -> String {
         if !card.source.is_empty() {
             let _ = writeln!(out, "  source: {}", card.source);
         }
+        for note in &card.notes {
+            let _ = writeln!(out, "  note: {note}");
+        }
     }
     let h = funding::headline(dataset, filters);
     if !h.years.is_empty() {
@@ -74,8 +77,39 @@ fn text(loaded: &Loaded) -> String {
                 usd(y.funding_usd)
             );
         }
+    }
+    if !h.no_appeal_years.is_empty() {
+        if h.years.is_empty() {
+            let _ = writeln!(out, "\nIraq appeals by year (OCHA FTS):");
+        }
+        let beside = funding::beside_appeals(dataset, filters);
         for year in &h.no_appeal_years {
-            let _ = writeln!(out, "  {year}  no appeal");
+            let mut line = format!("  {year}  no appeal");
+            if let Some(b) = beside.iter().find(|b| b.year == *year) {
+                if let Some(u) = b.outside_appeal_usd {
+                    let _ = write!(line, "; outside any appeal {}", usd_one_decimal(u));
+                }
+                match (b.regional_funded_usd, b.regional_required_usd) {
+                    (Some(f), Some(r)) => {
+                        let _ = write!(
+                            line,
+                            "; regional refugee plan, Iraq part {} funded of {}",
+                            usd_one_decimal(f),
+                            usd_one_decimal(r)
+                        );
+                    }
+                    (Some(f), None) => {
+                        let _ = write!(
+                            line,
+                            "; regional refugee plan, Iraq part {} funded",
+                            usd_one_decimal(f)
+                        );
+                    }
+                    _ => {}
+                }
+                line.push_str(" (not appeal coverage)");
+            }
+            let _ = writeln!(out, "{line}");
         }
     }
     let _ = writeln!(
@@ -84,5 +118,9 @@ fn text(loaded: &Loaded) -> String {
         dataset.files.len(),
         thousands(dataset.total_rows() as u64)
     );
+    let current = currency::currency(dataset).text();
+    if !current.is_empty() {
+        let _ = writeln!(out, "data: {current}");
+    }
     out
 }

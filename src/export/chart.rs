@@ -146,6 +146,29 @@ fn events<'a>(spec: &'a ChartSpec, options: &PanelOptions) -> Vec<&'a Marker> {
         .collect()
 }
 
+/// The "after the data" strip: events after the data's last year, under the
+/// event key (with the events shown).
+fn after_data_lines(
+    spec: &ChartSpec,
+    options: &PanelOptions,
+    width: f64,
+    style: &Style,
+) -> Vec<String> {
+    let shown: Vec<String> = crate::model::shown_after_data(&spec.after_data, options.all_events)
+        .map(|e| format!("{}\u{a0}\u{b7} {}", e.date, e.title))
+        .collect();
+    if !options.show_events || shown.is_empty() {
+        return Vec::new();
+    }
+    let text = shown.join("\u{2003} ");
+    wrap(
+        &format!("After the data: {text}"),
+        width,
+        style.small,
+        false,
+    )
+}
+
 /// The key under the panel: every drawn event's date and full title.
 fn event_key_lines(events: &[&Marker], width: f64, style: &Style) -> Vec<String> {
     if events.is_empty() {
@@ -253,6 +276,7 @@ pub fn fixed_height(
     h += line(style.tick);
     let events = events(first, options);
     h += event_key_lines(&events, inner, style).len() as f64 * line(style.small);
+    h += after_data_lines(first, options, inner, style).len() as f64 * line(style.small);
     h
 }
 
@@ -350,6 +374,15 @@ pub fn draw_panel(
         );
         y += line(style.small);
     }
+    for text in after_data_lines(first, options, rect.w, style) {
+        svg.text(
+            rect.x,
+            y,
+            &text,
+            TextStyle::new(style.small, "after-data").fill(MUTED),
+        );
+        y += line(style.small);
+    }
 }
 
 /// The labels of a plot's strip, whose bottom is at `bottom`; `x0` is the panel's left
@@ -428,6 +461,20 @@ fn legend_entry(svg: &mut Svg, x: f64, y: f64, series: &Series, style: &Style) {
                 dash: Some("4 3"),
             },
         ),
+        SeriesKind::Continuation => {
+            svg.line(
+                x,
+                y,
+                x + SWATCH,
+                y,
+                Stroke {
+                    colour: &colour,
+                    width: 2.0,
+                    dash: Some("3 2"),
+                },
+            );
+            svg.ring(x + SWATCH / 2.0, y, 3.5, &colour, 1.5);
+        }
         SeriesKind::Bars => svg.rect(x + 3.0, y - 5.0, 10.0, 10.0, &colour, None),
         SeriesKind::Points => diamond(svg, x + SWATCH / 2.0, y, 5.0, &colour),
         SeriesKind::Events => hollow_diamond(svg, x + SWATCH / 2.0, y, 4.5, &colour),

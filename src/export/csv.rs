@@ -7,9 +7,9 @@
 
 use std::fmt::Write as _;
 
-use crate::data::{CampScope, Dataset, FlowStatus};
-use crate::query::charts::user_file_name;
-use crate::query::funding::{self, FlowTotal, FundingYear};
+use crate::data::{CampScope, Dataset, FlowStatus, FundingKind};
+use crate::query::charts::{self, user_file_name};
+use crate::query::funding::{self, BesideAppeals, FlowTotal, FundingYear};
 use crate::query::round1;
 use crate::query::rows::{CampRow, IdpRow};
 
@@ -189,9 +189,60 @@ pub fn flow_kind(status: FlowStatus) -> &'static str {
 /// (a year with two appeals lists both, separated by "; "), then one row per
 /// stacked flows bar (file, year and status) with its amount as `funding_usd`, no
 /// requirements and no coverage, `kind` saying which flows (`fts_flows_paid`…),
-/// `plan_name` the legend's label and `plan_code` the plans the flows name.
+/// `plan_name` the legend's label and `plan_code` the plans the flows name. Years
+/// with no Iraq appeal add, after the appeal rows, one row for the funding outside
+/// any appeal (`kind` `outside_appeal`) and one for Iraq's part of the regional
+/// refugee plan (`regional_refugee`), as the chart draws them: `plan_name` the
+/// legend's label, no coverage (neither is an appeal of Iraq's).
 #[must_use]
-pub fn funding_csv(dataset: &Dataset, years: &[FundingYear], flows: &[FlowTotal]) -> String {
+pub fn funding_csv(
+    dataset: &Dataset,
+    years: &[FundingYear],
+    beside: &[BesideAppeals],
+    flows: &[FlowTotal],
+) -> String {
+    let beside_rows = beside.iter().flat_map(|y| {
+        let source = y
+            .source_ids
+            .iter()
+            .map(|id| source_name(dataset, id))
+            .collect::<Vec<_>>()
+            .join("; ");
+        let outside = y.outside_appeal_usd.map(|usd| {
+            [
+                y.year.to_string(),
+                String::new(),
+                charts::OUTSIDE_APPEAL.to_string(),
+                FundingKind::OutsideAppeal.as_str().to_string(),
+                String::new(),
+                usd.to_string(),
+                String::new(),
+                String::new(),
+                String::new(),
+                source.clone(),
+            ]
+        });
+        let regional =
+            (y.regional_required_usd.is_some() || y.regional_funded_usd.is_some()).then(|| {
+                [
+                    y.year.to_string(),
+                    y.regional_plans.join("; "),
+                    "Regional refugee plan, Iraq part (not appeal coverage)".to_string(),
+                    FundingKind::RegionalRefugee.as_str().to_string(),
+                    y.regional_required_usd
+                        .map(|u| u.to_string())
+                        .unwrap_or_default(),
+                    y.regional_funded_usd
+                        .map(|u| u.to_string())
+                        .unwrap_or_default(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    source.clone(),
+                ]
+            });
+        outside.into_iter().chain(regional)
+    });
     let several = funding::flow_files(flows).len() > 1;
     let flow_rows = flows.iter().map(|t| {
         [
@@ -236,6 +287,7 @@ pub fn funding_csv(dataset: &Dataset, years: &[FundingYear], flows: &[FlowTotal]
                     sources.join("; "),
                 ]
             })
+            .chain(beside_rows)
             .chain(flow_rows),
     )
 }

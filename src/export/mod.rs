@@ -290,6 +290,7 @@ pub fn render_csv(chart: ExportChart, dataset: &Dataset, filters: &Filters) -> S
         ExportChart::Funding => csv::funding_csv(
             dataset,
             &funding::appeal_years(dataset, filters),
+            &funding::beside_appeals(dataset, filters),
             &funding::flow_totals(dataset, filters),
         ),
     }

@@ -1,10 +1,11 @@
 //! One plot of a panel, in print styling: the y axis (unit title, nice ticks formatted
 //! with the unit), calendar gridlines with years labelled on x, bands (their labels
 //! are in the strip above the plot, see [`super::chart`]), dashed event markers, and
-//! each series with a point (lines, dashed comparison lines, stacked bars from base
-//! to base + y, diamonds, hollow event marks that never hide a line, value labels),
-//! each in its own `<g class="series" data-series="…">`, in the legend's order. A value label that would cover other
-//! text is left out.
+//! each series with a point (lines, dashed comparison lines, a continuation dashed
+//! from its line's last point through hollow points, stacked bars from base to
+//! base + y, diamonds, hollow event marks that never hide a line, value labels),
+//! each in its own `<g class="series" data-series="…">`, in the legend's order. A
+//! value label that would cover other text is left out.
 
 use super::chart::{PanelOptions, Rect, Style};
 use super::svg::{AXIS, Anchor, BAND, GRID, MARKER, MUTED, Stroke, Svg, TextBox, TextStyle};
@@ -318,6 +319,33 @@ fn draw_series(svg: &mut Svg, scale: &Scale, series: &Series, style: &Style) {
         SeriesKind::Events => {
             for p in &series.points {
                 hollow_diamond(svg, scale.px(p.x), scale.py(p.y), style.point, &colour);
+            }
+        }
+        SeriesKind::Continuation => {
+            // Dashed from the continued line's last point, through hollow points.
+            let own: Vec<(f64, f64)> = series
+                .points
+                .iter()
+                .map(|p| (scale.px(p.x), scale.py(p.y)))
+                .collect();
+            let mut dashed: Vec<(f64, f64)> = series
+                .continues_from
+                .map(|(x, y)| (scale.px(x), scale.py(y)))
+                .into_iter()
+                .collect();
+            dashed.extend(&own);
+            if dashed.len() > 1 {
+                svg.polyline(
+                    &dashed,
+                    Stroke {
+                        colour: &colour,
+                        width: 2.0,
+                        dash: Some("5 3"),
+                    },
+                );
+            }
+            for (x, y) in own {
+                svg.ring(x, y, style.point * 0.7, &colour, 1.5);
             }
         }
         SeriesKind::Bars => {

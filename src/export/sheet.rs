@@ -1,10 +1,10 @@
 //! The one-page briefing sheet (A4 landscape by default): title, the filter line,
 //! the four headline cards, the four charts (IDPs over time, IDPs by governorate,
 //! camps open, funding with coverage below) for the current filters, and a footer
-//! with the sources and the date generated. Event markers and the camps chart's
-//! optional comparison counts are left out: at this size they would crowd the plots
-//! (the single-chart exports carry them). A sheet too small for its charts is drawn
-//! taller rather than letting them overlap.
+//! with the sources, how current each series is, and the date generated. Event
+//! markers and the camps chart's optional comparison counts are left out: at this
+//! size they would crowd the plots (the single-chart exports carry them). A sheet
+//! too small for its charts is drawn taller rather than letting them overlap.
 
 use chrono::NaiveDate;
 
@@ -48,6 +48,8 @@ pub fn sheet(
     let coverage = charts::coverage(dataset, filters);
     let all: [&ChartSpec; 5] = [&idps, &governorates, &camps, &funding, &coverage];
     let sources = wrap(&chart::merged_sources(&all), inner, SHEET.small, false);
+    // How current each series is, on the line of the date generated, after it.
+    let current = crate::query::currency::currency(dataset).text();
     let line_h = SHEET.small * 1.45;
     let footer = (sources.len() + 1) as f64 * line_h + 8.0;
 
@@ -71,7 +73,13 @@ pub fn sheet(
         &[&camps],
         &[&funding, &coverage],
     ];
-    let needed = grid_top + 2.0 * least_cell_height(&cells, cell_w, &options) + GAP;
+    // Each row of charts needs what its fuller cell needs (the funding cell holds two
+    // plots and two legends); the rows share what the page leaves beyond that.
+    let least_rows = [
+        least_cell_height(&cells[..2], cell_w, &options),
+        least_cell_height(&cells[2..], cell_w, &options),
+    ];
+    let needed = grid_top + least_rows[0] + least_rows[1] + GAP;
     let height = height.max((needed + footer + MARGIN).ceil());
 
     let mut svg = Svg::new(width, height);
@@ -112,24 +120,40 @@ pub fn sheet(
     y += card_h + GAP;
 
     let grid_h = height - MARGIN - footer - y;
-    let cell_h = (grid_h - GAP) / 2.0;
+    let row_h = row_heights(grid_h - GAP, least_rows);
     for (i, plots) in cells.iter().enumerate() {
+        let row = i / 2;
         let rect = Rect {
             x: MARGIN + (i % 2) as f64 * (cell_w + 2.0 * GAP),
-            y: y + (i / 2) as f64 * (cell_h + GAP),
+            y: y + if row == 0 { 0.0 } else { row_h[0] + GAP },
             w: cell_w,
-            h: cell_h,
+            h: row_h[row],
         };
         chart::draw_panel(&mut svg, rect, plots, &SHEET, &options);
     }
 
-    draw_footer(
+    let y = height - MARGIN - footer + 8.0 + SHEET.small;
+    footer_text(
         &mut svg,
+        y,
         &sources,
-        height - MARGIN - footer + 8.0 + SHEET.small,
-        generated_on,
+        &generated_line(generated_on),
+        &current,
     );
     svg.finish()
+}
+
+/// The two rows' heights in `total`: equal where both fit; else the fuller row gets
+/// its least height and the other the rest (the page's height was chosen so both fit).
+fn row_heights(total: f64, least: [f64; 2]) -> [f64; 2] {
+    let half = total / 2.0;
+    if least[1] > half {
+        [total - least[1], least[1]]
+    } else if least[0] > half {
+        [least[0], total - least[0]]
+    } else {
+        [half, half]
+    }
 }
 
 /// The least height of a cell that fits any of these charts: its text and its plots
@@ -144,8 +168,9 @@ fn least_cell_height(cells: &[&[&ChartSpec]], width: f64, options: &PanelOptions
         .fold(0.0_f64, f64::max)
 }
 
-/// The sources and the date generated, at the foot of the page.
-fn draw_footer(svg: &mut Svg, sources: &[String], mut y: f64, generated_on: NaiveDate) {
+/// The footer from baseline `y` down: the sources, then the date generated and, on
+/// its line, how current each series is ("Data: DTM rounds to Apr 2024 · …").
+fn footer_text(svg: &mut Svg, mut y: f64, sources: &[String], generated: &str, current: &str) {
     for line in sources {
         svg.text(
             MARGIN,
@@ -158,9 +183,17 @@ fn draw_footer(svg: &mut Svg, sources: &[String], mut y: f64, generated_on: Naiv
     svg.text(
         MARGIN,
         y,
-        &generated_line(generated_on),
+        generated,
         TextStyle::new(SHEET.small, "generated").fill(MUTED),
     );
+    if !current.is_empty() {
+        svg.text(
+            MARGIN + crate::fonts::text_width(generated, SHEET.small, false) + 12.0,
+            y,
+            &format!("Data: {current}"),
+            TextStyle::new(SHEET.small, "data-as-of").fill(MUTED),
+        );
+    }
 }
 
 /// A card's text, wrapped to the card.

@@ -314,6 +314,18 @@ impl Svg {
         );
     }
 
+    /// A hollow circle: a white disc with a coloured ring (a continuation's points).
+    pub fn ring(&mut self, cx: f64, cy: f64, r: f64, colour: &str, width: f64) {
+        let _ = writeln!(
+            self.out,
+            "<circle class=\"ring\" cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"#ffffff\" stroke=\"{colour}\" stroke-width=\"{}\"/>",
+            num(cx),
+            num(cy),
+            num(r),
+            num(width)
+        );
+    }
+
     /// One line of text with its baseline at `y`.
     pub fn text(&mut self, x: f64, y: f64, text: &str, style: TextStyle) {
         self.text_rotated(x, y, text, style, 0.0);

@@ -4,7 +4,9 @@
 use super::filters::year_bounds;
 use super::{Filters, camps, funding, idps, rows};
 use crate::data::{CampDefinition, CampScope, Dataset, Region};
-use crate::model::{Kpi, date_as_known, long_date, short_count, signed_pct, thousands};
+use crate::model::{
+    Kpi, date_as_known, long_date, short_count, signed_pct, thousands, usd_one_decimal,
+};
 
 /// "Ninewa", "Dahuk, Erbil", "5 governorates", "Iraq".
 #[must_use]
@@ -130,29 +132,106 @@ pub fn idps_card(dataset: &Dataset, filters: &Filters) -> Kpi {
         .round
         .map(|r| format!("Round {r}, "))
         .unwrap_or_default();
+    let via_unhcr = latest.basis == idps::FigureBasis::DtmViaUnhcr;
+    let mut notes = if via_unhcr {
+        continuation_notes(dataset, filters)
+    } else {
+        Vec::new()
+    };
+    notes.extend(difference_notes(dataset, filters, &h.differences));
     Kpi {
         title: title.into(),
         value: short_count(latest.value),
         change: (!change.is_empty()).then(|| change.join(" \u{b7} ")),
         detail: format!(
-            "as of {}{}{}",
+            "as of {}{}{}{}",
             long_date(latest.date),
             round_text(latest.round),
+            if via_unhcr {
+                format!(" \u{b7} {}", idps::DTM_VIA_UNHCR)
+            } else {
+                String::new()
+            },
             h.coverage
                 .map(|c| format!(" \u{b7} {} of {} governorates", c.governorates, c.of))
                 .unwrap_or_default()
         ),
         // The document the round's IDP figure is from (never a returnee page).
         source: source_text(dataset, idps::idp_figure_source(dataset, latest)),
-        citation: format!(
-            "{} IDPs in {} (IOM DTM {round}{})",
-            thousands(latest.value),
-            place(dataset, filters),
-            long_date(latest.date)
-        ),
-        notes: difference_notes(dataset, filters, &h.differences),
+        citation: if via_unhcr {
+            via_unhcr_citation(dataset, filters, latest)
+        } else {
+            format!(
+                "{} IDPs in {} (IOM DTM {round}{})",
+                thousands(latest.value),
+                place(dataset, filters),
+                long_date(latest.date)
+            )
+        },
+        notes,
         ..Kpi::default()
     }
+}
+
+/// "997,334 IDPs in Iraq at the end of 2025 (IOM DTM figures as published by UNHCR,
+/// Refugee Data Finder, June 2026)".
+fn via_unhcr_citation(dataset: &Dataset, filters: &Filters, p: &idps::IdpPoint) -> String {
+    use chrono::Datelike;
+    let when = if p.date.month() == 12 && p.date.day() == 31 {
+        format!("at the end of {}", p.date.year())
+    } else {
+        format!("on {}", long_date(p.date))
+    };
+    let source = dataset.source(&p.source_id);
+    let product = source
+        .filter(|s| s.publisher.contains("Refugee Data Finder"))
+        .map(|_| ", Refugee Data Finder")
+        .unwrap_or_default();
+    let published = source
+        .and_then(|s| chrono::NaiveDate::parse_from_str(&s.published, "%Y-%m-%d").ok())
+        .map(|d| format!(", {}", d.format("%B %Y")))
+        .unwrap_or_default();
+    format!(
+        "{} IDPs in {} {when} ({}{product}{published})",
+        thousands(p.value),
+        place(dataset, filters),
+        idps::DTM_VIA_UNHCR
+    )
+}
+
+/// The hover lines of a figure from DTM's continuation: what it is, DTM's last
+/// round, and (for governorates) the caveat on UNHCR's coding of Dahuk and Diyala.
+fn continuation_notes(dataset: &Dataset, filters: &Filters) -> Vec<String> {
+    let mut notes = vec![
+        "Not a DTM round: no DTM round after round 132 (April 2024) was found. UNHCR's \
+         Refugee Data Finder republishes DTM's figures; it has reproduced DTM's December \
+         round exactly every year since 2017."
+            .to_string(),
+    ];
+    let last = match &filters.governorates {
+        None => idps::national_series(dataset, filters).pop(),
+        Some(selected) => idps::governorate_series(dataset, filters, selected)
+            .into_iter()
+            .rfind(|p| p.basis == idps::FigureBasis::Dtm),
+    };
+    if let Some(last) = last {
+        notes.push(format!(
+            "DTM's last round in range: {} ({}{})",
+            thousands(last.value),
+            last.round
+                .map(|r| format!("Round {r}, "))
+                .unwrap_or_default(),
+            long_date(last.date)
+        ));
+    }
+    if !filters.is_national() {
+        notes.push(
+            "UNHCR's governorate tables may code Dahuk and Diyala differently from DTM's \
+             own (in 2023 UNHCR had 12,575 more in Dahuk and as many fewer in Diyala)."
+                .into(),
+        );
+    }
+    notes
 }
 
 /// "31 Dec 2023: your file says 34,740; IOM DTM published 1,123,663", one line per
@@ -181,6 +260,8 @@ fn difference_notes(
             };
             let publisher = if rows::is_user_source(dataset, &d.bundled.source_id) {
                 "the first file"
+            } else if d.bundled.basis == idps::FigureBasis::DtmViaUnhcr {
+                "UNHCR (IOM DTM figures)"
             } else {
                 "IOM DTM"
             };
@@ -217,6 +298,23 @@ pub fn since_card(dataset: &Dataset, filters: &Filters) -> Kpi {
     } else {
         ""
     };
+    let notes = since
+        .comparison
+        .iter()
+        .map(|c| {
+            let publisher = dataset.source(&c.source_id).map_or_else(
+                || c.source_id.clone(),
+                |s| super::charts::publisher_name(&s.publisher),
+            );
+            format!(
+                "For comparison only, second-hand ({publisher}, press): {} IDPs + {} returnees = {} at {}",
+                thousands(c.idps),
+                thousands(c.returnees),
+                thousands(c.total()),
+                date_as_known_year_end(c.date)
+            )
+        })
+        .collect();
     Kpi {
         title: "Displaced since 2014".into(),
         value: format!("at least {}", short_count(p.value)),
@@ -230,7 +328,18 @@ pub fn since_card(dataset: &Dataset, filters: &Filters) -> Kpi {
             long_date(p.date)
         ),
         national_only,
+        notes,
         ..Kpi::default()
+    }
+}
+
+/// "the end of 2024" for 31 December, else "30 Apr 2024".
+fn date_as_known_year_end(date: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    if date.month() == 12 && date.day() == 31 {
+        format!("the end of {}", date.year())
+    } else {
+        long_date(date)
     }
 }
 
@@ -319,6 +428,71 @@ fn counted_as(definition: CampDefinition, n: u64) -> String {
     }
 }
 
+/// "2023–2025", "2023, 2025" or "2024".
+fn year_span(years: &[i32]) -> String {
+    match (years.first(), years.last()) {
+        (Some(a), Some(b)) if a == b => a.to_string(),
+        (Some(a), Some(b)) if i64::from(*b - *a) + 1 == years.len() as i64 => {
+            format!("{a}\u{2013}{b}")
+        }
+        _ => years
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+}
+
+/// "2023 $211.1 M · 2024 $96.2 M · 2025 $99.6 M", or `None` when no year has one.
+fn outside_appeal_text(beside: &[funding::BesideAppeals]) -> Option<String> {
+    let parts: Vec<String> = beside
+        .iter()
+        .filter_map(|y| {
+            y.outside_appeal_usd
+                .map(|u| format!("{} {}", y.year, usd_one_decimal(u)))
+        })
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(" \u{b7} "))
+}
+
+/// "2023 $63.5 M funded of $211.3 M · 2024 … · none in 2025", or `None` when no
+/// year has a regional plan for Iraq.
+fn regional_text(beside: &[funding::BesideAppeals]) -> Option<String> {
+    if beside.iter().all(|y| y.regional_funded_usd.is_none()) {
+        return None;
+    }
+    let parts: Vec<String> = beside
+        .iter()
+        .map(|y| match (y.regional_funded_usd, y.regional_required_usd) {
+            (Some(f), Some(r)) => format!(
+                "{} {} funded of {}",
+                y.year,
+                usd_one_decimal(f),
+                usd_one_decimal(r)
+            ),
+            (Some(f), None) => format!("{} {} funded", y.year, usd_one_decimal(f)),
+            _ => format!("none in {}", y.year),
+        })
+        .collect();
+    Some(parts.join(" \u{b7} "))
+}
+
+/// "Total humanitarian funding to Iraq reported to FTS: 2023 $274.6 M · …", each
+/// year's outside-appeal figure plus its regional plan funding, counted once.
+fn total_notes(beside: &[funding::BesideAppeals]) -> Vec<String> {
+    if beside.is_empty() {
+        return Vec::new();
+    }
+    let parts: Vec<String> = beside
+        .iter()
+        .map(|y| format!("{} {}", y.year, usd_one_decimal(y.total_usd())))
+        .collect();
+    vec![format!(
+        "Total humanitarian funding to Iraq reported to FTS (outside appeals plus the regional plan's Iraq part): {}",
+        parts.join(" \u{b7} ")
+    )]
+}
+
 /// Appeal coverage over the selected years, FTS and reported at the time.
 #[must_use]
 pub fn coverage_card(dataset: &Dataset, filters: &Filters) -> Kpi {
@@ -328,20 +502,42 @@ pub fn coverage_card(dataset: &Dataset, filters: &Filters) -> Kpi {
         .as_deref()
         .map(|d| format!(", as of {d}"))
         .unwrap_or_default();
+    let beside = funding::beside_appeals(dataset, filters);
+    let no_appeal = year_span(&h.no_appeal_years);
     let Some(pct) = h.coverage_pct else {
-        let value = if h.no_appeal_years.is_empty() {
-            missing(filters, "funding data")
-        } else {
-            format!("no appeal in {}", years(filters))
-        };
+        if h.no_appeal_years.is_empty() {
+            return Kpi {
+                title: "Appeal coverage".into(),
+                value: missing(filters, "funding data"),
+                national_only: true,
+                ..Kpi::default()
+            };
+        }
+        let outside = outside_appeal_text(&beside);
         return Kpi {
             title: "Appeal coverage".into(),
-            value,
-            change: None,
-            detail: String::new(),
-            source: String::new(),
-            citation: String::new(),
+            value: format!("no appeal in {no_appeal}"),
+            change: outside.clone().map(|t| format!("outside any appeal: {t}")),
+            detail: match regional_text(&beside) {
+                Some(r) => format!(
+                    "regional refugee plan, Iraq part: {r} (OCHA FTS{as_of}; neither is appeal coverage)"
+                ),
+                None => format!("OCHA FTS{as_of}"),
+            },
+            source: beside
+                .iter()
+                .filter_map(|y| y.source_ids.first())
+                .next_back()
+                .map(|id| source_text(dataset, id))
+                .unwrap_or_default(),
+            citation: match outside {
+                Some(t) => format!(
+                    "No humanitarian appeal for Iraq in {no_appeal}; funding reported to OCHA FTS outside any appeal: {t} (OCHA FTS{as_of})"
+                ),
+                None => format!("No humanitarian appeal for Iraq in {no_appeal} (OCHA FTS{as_of})"),
+            },
             national_only: true,
+            notes: total_notes(&beside),
             ..Kpi::default()
         };
     };
@@ -371,10 +567,27 @@ pub fn coverage_card(dataset: &Dataset, filters: &Filters) -> Kpi {
         .and_then(|y| y.source_ids.first())
         .map(|id| source_text(dataset, id))
         .unwrap_or_default();
+    let mut notes = Vec::new();
+    if let Some(t) = outside_appeal_text(&beside) {
+        notes.push(format!(
+            "No appeal in {no_appeal}. Funding outside any appeal (not in coverage): {t}"
+        ));
+    }
+    if let Some(r) = regional_text(&beside) {
+        notes.push(format!(
+            "Regional refugee plan, Iraq part (not in coverage): {r}"
+        ));
+    }
+    notes.extend(total_notes(&beside));
     Kpi {
         title: "Appeal coverage".into(),
         value: format!("{pct:.1}%"),
-        change,
+        change: match (change, h.no_appeal_years.is_empty()) {
+            (Some(c), false) => Some(format!("{c} \u{b7} no appeal {no_appeal}")),
+            (None, false) => Some(format!("no appeal {no_appeal}")),
+            (c, true) => c,
+        },
+        notes,
         detail: format!("funded \u{f7} required, Iraq appeals {span} (OCHA FTS{as_of})"),
         source,
         citation: format!(
@@ -407,9 +620,66 @@ mod tests {
         ds
     }
 
+    /// The bundled data without DTM's continuation after round 132: DTM's own rounds,
+    /// so round 132 is the latest figure (as it was before the continuation).
+    fn dtm_rounds_only() -> Dataset {
+        let mut ds = Dataset::bundled().unwrap();
+        let last = idps::last_dtm_round(&ds).unwrap();
+        ds.idps_national
+            .retain(|p| !(p.series == crate::data::NationalSeries::UnhcrYearEnd && p.date > last));
+        ds.idps_governorate.retain(|r| r.date <= last);
+        ds
+    }
+
+    #[test]
+    fn the_idps_card_shows_dtms_figure_as_unhcr_published_it_after_the_last_round() {
+        let ds = Dataset::bundled().unwrap();
+        let k = idps_card(&ds, &Filters::all(&ds));
+        assert_eq!(k.title, "IDPs now");
+        assert_eq!(k.value, "997,334");
+        assert_eq!(
+            k.detail,
+            "as of 31 Dec 2025 \u{b7} IOM DTM figures as published by UNHCR"
+        );
+        assert_eq!(
+            k.citation,
+            "997,334 IDPs in Iraq at the end of 2025 (IOM DTM figures as published by UNHCR, Refugee Data Finder, June 2026)"
+        );
+        assert_eq!(
+            k.change.as_deref(),
+            Some("\u{2212}70.8% since the peak (3.42 M, Mar 2016)")
+        );
+        assert!(
+            k.source.starts_with("UNHCR (Refugee Data Finder"),
+            "{}",
+            k.source
+        );
+        assert_eq!(
+            k.notes[1],
+            "DTM's last round in range: 1,098,913 (Round 132, 30 Apr 2024)"
+        );
+        assert!(k.notes[0].starts_with("Not a DTM round"), "{:?}", k.notes);
+        // To 2024: the end-2024 figure, still UNHCR's publication of DTM's.
+        let k = idps_card(&ds, &range(2014, 2024, None));
+        assert_eq!(k.title, "IDPs at end of range");
+        assert_eq!(k.value, "1.03 M");
+        assert_eq!(
+            k.citation,
+            "1,031,475 IDPs in Iraq at the end of 2024 (IOM DTM figures as published by UNHCR, Refugee Data Finder, June 2026)"
+        );
+        // Ninewa: UNHCR's governorate table, with the caveat on Dahuk and Diyala.
+        let k = idps_card(&ds, &range(2014, 2025, Some(&[15])));
+        assert_eq!(k.value, "198,287");
+        assert_eq!(
+            k.notes[1],
+            "DTM's last round in range: 229,120 (Round 132, 30 Apr 2024)"
+        );
+        assert!(k.notes[2].contains("Dahuk and Diyala"), "{:?}", k.notes);
+    }
+
     #[test]
     fn the_idps_card_leads_with_the_peak_and_cites_the_rounds_idp_figure() {
-        let ds = Dataset::bundled().unwrap();
+        let ds = dtm_rounds_only();
         let k = idps_card(&ds, &range(2014, 2024, None));
         assert_eq!(k.title, "IDPs now");
         assert_eq!(k.value, "1.10 M");
@@ -432,7 +702,7 @@ mod tests {
 
     #[test]
     fn a_chosen_start_year_adds_the_change_since_its_first_point() {
-        let ds = Dataset::bundled().unwrap();
+        let ds = dtm_rounds_only();
         let k = idps_card(&ds, &range(2017, 2024, None));
         assert_eq!(
             k.change.as_deref(),
@@ -455,8 +725,14 @@ mod tests {
             "{}",
             k.source
         );
-        let one = idps_card(&ds, &range(2024, 2024, Some(&[15])));
-        assert_eq!((one.value.as_str(), one.change), ("229,120", None));
+        let one = idps_card(&ds, &range(2025, 2025, Some(&[15])));
+        assert_eq!((one.value.as_str(), one.change), ("198,287", None));
+        let to_2024 = idps_card(&ds, &range(2024, 2024, Some(&[15])));
+        assert_eq!(to_2024.value, "221,911");
+        assert_eq!(
+            to_2024.change.as_deref(),
+            Some("\u{2212}3.1% since the highest year-end value (229,120, Apr 2024)")
+        );
         let to_2015 = idps_card(&ds, &range(2014, 2015, None));
         assert_eq!(to_2015.change.as_deref(), Some("at the peak in range"));
         let ninewa = idps_card(&ds, &range(2017, 2020, Some(&[15])));
@@ -477,15 +753,18 @@ mod tests {
             k.notes,
             ["31 Dec 2023: your file says 34,740; IOM DTM published 1,123,663"]
         );
+        // Round 132 stays the bundled figure of its date; the latest is UNHCR's
+        // end-2024 table.
         let ninewa = idps_card(&ds, &range(2014, 2024, Some(&[15])));
-        assert_eq!(ninewa.value, "229,120");
+        assert_eq!(ninewa.value, "221,911");
         assert_eq!(
-            ninewa.notes,
+            ninewa.notes[3..],
             [
                 "31 Dec 2023, Ninewa: your file says 3,030; IOM DTM published 239,124",
                 "30 Apr 2024, Ninewa: your file says 30,003; IOM DTM published 229,120",
             ]
         );
+        assert_eq!(ninewa.notes.len(), 5, "{:?}", ninewa.notes);
     }
 
     #[test]

@@ -105,7 +105,8 @@ impl Filters {
     }
 }
 
-/// The year range's bounds: those of the DTM national series (DESIGN §7), a user's
+/// The year range's bounds: those of the DTM national series and its DTM-based
+/// continuation after the last round (DESIGN §7: 2014–2025 bundled), a user's
 /// `dtm_user` points included; with no national series, those of the governorate
 /// tables (a user's partial master list with `--no-bundled`).
 #[must_use]
@@ -115,6 +116,11 @@ pub fn year_bounds(dataset: &Dataset) -> (i32, i32) {
         .iter()
         .filter(|p| matches!(p.series, NationalSeries::Dtm | NationalSeries::DtmUser))
         .map(|p| p.date.year())
+        .chain(
+            super::idps::continuation_dates(dataset)
+                .into_iter()
+                .map(|d| d.year()),
+        )
         .collect();
     if years.is_empty() {
         years = dataset
@@ -194,5 +200,15 @@ mod tests {
     #[test]
     fn bounds_fall_back_without_a_dtm_series() {
         assert_eq!(year_bounds(&Dataset::default()), FALLBACK_YEARS);
+    }
+
+    #[test]
+    fn bundled_bounds_run_to_the_last_year_of_dtms_continuation() {
+        // DTM's rounds end in April 2024; UNHCR's republication of its figures
+        // continues to the end of 2025. IDMC's 2009 and the 2026 press figure stay
+        // outside.
+        let ds = Dataset::bundled().unwrap();
+        assert_eq!(year_bounds(&ds), (2014, 2025));
+        assert_eq!(Filters::all(&ds).to, 2025);
     }
 }

@@ -4,11 +4,15 @@
 //! funding outside appeals and `other` rows are shown elsewhere, never in coverage.
 //! The figure OCHA published at the time is kept beside FTS's, never merged into it.
 //! Funding flows from the user's FTS flows files ([`flow_totals`]) are another
-//! measure, per file, year and status: they never count in coverage.
+//! measure, per file, year and status: they never count in coverage. In years with
+//! no Iraq appeal, the funding reported outside any appeal and Iraq's part of the
+//! regional refugee plan are shown beside "no appeal" ([`beside_appeals`]), each
+//! labelled for what it is, outside coverage.
 
 use std::collections::BTreeMap;
 
 use super::Filters;
+use super::filters::year_bounds;
 use crate::data::{Dataset, FlowStatus, FlowType, FundingKind};
 
 /// One year of Iraq's appeals.
@@ -193,6 +197,88 @@ pub fn flow_label(status: FlowStatus, source_id: &str, several_files: bool) -> S
     }
 }
 
+/// What FTS reports for Iraq in one year with no Iraq appeal: funding outside any
+/// appeal, and Iraq's part of the regional refugee plan. Neither is appeal coverage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BesideAppeals {
+    pub year: i32,
+    /// Humanitarian funding reported to FTS for Iraq outside any appeal.
+    pub outside_appeal_usd: Option<u64>,
+    /// Iraq's part of the regional refugee plan (3RP): required and funded.
+    pub regional_required_usd: Option<u64>,
+    pub regional_funded_usd: Option<u64>,
+    /// Plan codes of the regional plan rows (e.g. RSYR23).
+    pub regional_plans: Vec<String>,
+    pub source_ids: Vec<String>,
+}
+
+impl BesideAppeals {
+    /// Total humanitarian funding to Iraq reported to FTS that year: the outside-appeal
+    /// figure plus the regional plan's Iraq funding, each counted once.
+    #[must_use]
+    pub fn total_usd(&self) -> u64 {
+        self.outside_appeal_usd.unwrap_or(0) + self.regional_funded_usd.unwrap_or(0)
+    }
+}
+
+/// For each year in range with no Iraq appeal (within the data's span, up to the
+/// dashboard's last year), the funding outside appeals and the regional refugee plan's Iraq part. Years with
+/// neither are left out.
+#[must_use]
+pub fn beside_appeals(dataset: &Dataset, filters: &Filters) -> Vec<BesideAppeals> {
+    let no_appeal = headline_years_without_appeal(dataset, filters);
+    let mut out: BTreeMap<i32, BesideAppeals> = BTreeMap::new();
+    for row in &dataset.funding {
+        if !no_appeal.contains(&row.year) {
+            continue;
+        }
+        let y = out.entry(row.year).or_insert_with(|| BesideAppeals {
+            year: row.year,
+            outside_appeal_usd: None,
+            regional_required_usd: None,
+            regional_funded_usd: None,
+            regional_plans: Vec::new(),
+            source_ids: Vec::new(),
+        });
+        match row.kind {
+            FundingKind::OutsideAppeal => {
+                *y.outside_appeal_usd.get_or_insert(0) += row.funding_usd.unwrap_or(0);
+            }
+            FundingKind::RegionalRefugee => {
+                if let Some(r) = row.requirements_usd {
+                    *y.regional_required_usd.get_or_insert(0) += r;
+                }
+                if let Some(f) = row.funding_usd {
+                    *y.regional_funded_usd.get_or_insert(0) += f;
+                }
+                y.regional_plans.push(
+                    row.plan_code
+                        .clone()
+                        .unwrap_or_else(|| row.plan_name.clone()),
+                );
+            }
+            _ => continue,
+        }
+        if !y.source_ids.contains(&row.source_id) {
+            y.source_ids.push(row.source_id.clone());
+        }
+    }
+    out.into_values()
+        .filter(|y| y.outside_appeal_usd.is_some() || y.regional_funded_usd.is_some())
+        .collect()
+}
+
+/// The years of [`FundingHeadline::no_appeal_years`] up to the data's last year
+/// ([`year_bounds`]); FTS's later years are partial (2026) or forward commitments.
+fn headline_years_without_appeal(dataset: &Dataset, filters: &Filters) -> Vec<i32> {
+    let (_, last_year) = year_bounds(dataset);
+    headline(dataset, filters)
+        .no_appeal_years
+        .into_iter()
+        .filter(|y| *y <= last_year)
+        .collect()
+}
+
 /// Funded ÷ required in percent, `None` when nothing was required.
 #[must_use]
 pub fn coverage(funding_usd: u64, requirements_usd: u64) -> Option<f64> {
@@ -212,10 +298,13 @@ pub fn headline(dataset: &Dataset, filters: &Filters) -> FundingHeadline {
             .collect(),
         _ => Vec::new(),
     };
-    let fts_as_of = years
+    // The FTS rows in range are one snapshot: its date is the newest copy any of
+    // them was read from (appeal or not), so years with no appeal have one too.
+    let fts_as_of = dataset
+        .funding
         .iter()
-        .flat_map(|y| &y.source_ids)
-        .filter_map(|id| dataset.source(id))
+        .filter(|r| filters.contains_year(r.year))
+        .filter_map(|r| dataset.source(&r.source_id))
         .map(|s| s.published.clone())
         .max();
     FundingHeadline {

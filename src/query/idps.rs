@@ -1,11 +1,15 @@
 //! IDP headline figures: latest, first and peak in range, and "displaced since 2014".
 //!
 //! With no governorate filter they come from the DTM national series (one point per
-//! round, exact or derived figures only). With no national series at all, they are
+//! round, exact or derived figures only) and, for the year-ends after DTM's last
+//! round, from its continuation: DTM's figures as UNHCR republishes them
+//! (`unhcr_year_end`, [`continuation`]), each point marked
+//! [`FigureBasis::DtmViaUnhcr`] and never presented as a round. With no national series at all, they are
 //! the sum over the governorates present on each date, with their coverage ("6 of 18
 //! governorates"), and first and peak use only dates with the same governorates as
-//! the latest. With a filter they come from the complete DTM governorate tables
-//! (basis: displacement), summed over the selected governorates on the dates where
+//! the latest. With a filter they come from the complete governorate tables (basis:
+//! displacement: DTM's own, then UNHCR's reproductions of them after DTM's last
+//! round, marked as such), summed over the selected governorates on the dates where
 //! every one of them has a value. Returnees exist only nationally, so "displaced
 //! since 2014" then answers with no value and the national figure beside.
 //!
@@ -29,7 +33,42 @@ pub struct IdpPoint {
     pub value: u64,
     pub round: Option<u32>,
     pub source_id: String,
+    /// Whose publication the figure is: DTM's own, or DTM's as UNHCR republished it.
+    pub basis: FigureBasis,
 }
+
+/// Who published a figure of the DTM series the headline uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FigureBasis {
+    /// IOM DTM's own round total or governorate table (or a user's DTM file).
+    Dtm,
+    /// IOM DTM's figure as UNHCR republishes it (Refugee Data Finder), used for the
+    /// year-ends after DTM's last round: never a DTM round.
+    DtmViaUnhcr,
+}
+
+impl FigureBasis {
+    /// The token of `summary --json` (`"basis"`).
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FigureBasis::Dtm => "dtm",
+            FigureBasis::DtmViaUnhcr => "dtm_via_unhcr",
+        }
+    }
+
+    /// How the figures are named on screen and in exports.
+    #[must_use]
+    pub fn words(self) -> &'static str {
+        match self {
+            FigureBasis::Dtm => "IOM DTM",
+            FigureBasis::DtmViaUnhcr => DTM_VIA_UNHCR,
+        }
+    }
+}
+
+/// The name of DTM's figures as UNHCR republishes them, everywhere they are shown.
+pub const DTM_VIA_UNHCR: &str = "IOM DTM figures as published by UNHCR";
 
 /// Where a governorate-filtered figure comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,6 +86,26 @@ pub struct DisplacedSince2014 {
     pub point: Option<IdpPoint>,
     /// The national figure, given beside a governorate-filtered answer.
     pub national: Option<IdpPoint>,
+    /// A later IDPs-plus-returnees figure from a second-hand source (press), shown
+    /// for comparison only, never as the headline.
+    pub comparison: Option<SinceComparison>,
+}
+
+/// IDPs and returnees that a second-hand source gives for one later date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SinceComparison {
+    pub date: NaiveDate,
+    pub idps: u64,
+    pub returnees: u64,
+    pub source_id: String,
+}
+
+impl SinceComparison {
+    /// IDPs plus returnees.
+    #[must_use]
+    pub fn total(&self) -> u64 {
+        self.idps + self.returnees
+    }
 }
 
 /// How many governorates a figure sums, when it is not national.
@@ -104,7 +163,63 @@ fn national_points(
             value: p.idps,
             round: p.round,
             source_id: p.source_id.clone(),
+            basis: FigureBasis::Dtm,
         })
+}
+
+/// The date of DTM's last bundled round (`dtm` with an exact or derived figure, not
+/// a user's file), in any year.
+#[must_use]
+pub fn last_dtm_round(dataset: &Dataset) -> Option<NaiveDate> {
+    dataset
+        .idps_national
+        .iter()
+        .filter(|p| p.series == NationalSeries::Dtm)
+        .filter(|p| matches!(p.precision, Precision::Exact | Precision::Derived))
+        .map(|p| p.date)
+        .max()
+}
+
+/// Every figure of DTM's continuation after its last round, in any year: the
+/// bundled `unhcr_year_end` figures dated after it (UNHCR has reproduced DTM's
+/// December round exactly every year since 2017). A user's UNHCR file is its own
+/// series, never part of it.
+fn continuation_points(dataset: &Dataset) -> impl Iterator<Item = IdpPoint> {
+    let last = last_dtm_round(dataset);
+    dataset
+        .idps_national
+        .iter()
+        .filter(move |p| {
+            p.series == NationalSeries::UnhcrYearEnd && last.is_some_and(|last| p.date > last)
+        })
+        .filter(|p| matches!(p.precision, Precision::Exact | Precision::Derived))
+        .filter(|p| {
+            !dataset.user_sources.contains(&p.source_id) && !p.source_id.starts_with("file:")
+        })
+        .map(|p| IdpPoint {
+            date: p.date,
+            value: p.idps,
+            round: None,
+            source_id: p.source_id.clone(),
+            basis: FigureBasis::DtmViaUnhcr,
+        })
+}
+
+/// DTM's continuation in range: its figures as UNHCR published them for the
+/// year-ends after its last round, by date ("IOM DTM figures as published by UNHCR").
+#[must_use]
+pub fn continuation(dataset: &Dataset, filters: &Filters) -> Vec<IdpPoint> {
+    let mut points: Vec<IdpPoint> = continuation_points(dataset)
+        .filter(|p| filters.contains(p.date))
+        .collect();
+    points.sort_by_key(|p| p.date);
+    points
+}
+
+/// The dates of DTM's continuation, in any year (for the year range's bounds).
+#[must_use]
+pub fn continuation_dates(dataset: &Dataset) -> Vec<NaiveDate> {
+    continuation_points(dataset).map(|p| p.date).collect()
 }
 
 /// The DTM national series `dtm` in range, by date (exact and derived figures only).
@@ -161,6 +276,7 @@ pub fn governorate_sum_series(
             value: t.values.values().sum(),
             round: t.round,
             source_id: t.source_id.clone(),
+            basis: t.basis,
         })
         .collect();
     (points, Some(coverage))
@@ -173,7 +289,23 @@ pub struct GovernorateTable {
     pub round: Option<u32>,
     /// The source's table covers every governorate.
     pub complete: bool,
+    /// DTM's own table, or UNHCR's reproduction of DTM's (the end-2024 and end-2025
+    /// tables, whose Dahuk and Diyala may be coded differently from DTM's own).
+    pub basis: FigureBasis,
     pub values: BTreeMap<Pcode, u64>,
+}
+
+/// Whose table a bundled governorate source is: UNHCR's (Refugee Data Finder)
+/// reproduction of DTM's, or DTM's own. A user's file is its own (DTM) table.
+#[must_use]
+pub fn table_basis(dataset: &Dataset, source_id: &str) -> FigureBasis {
+    if dataset.user_sources.contains(source_id) || source_id.starts_with("file:") {
+        return FigureBasis::Dtm;
+    }
+    match dataset.source(source_id) {
+        Some(s) if s.publisher.starts_with("UNHCR") => FigureBasis::DtmViaUnhcr,
+        _ => FigureBasis::Dtm,
+    }
 }
 
 /// Every governorate table of one basis in range, one per (source, date), panels of
@@ -199,6 +331,7 @@ fn tables_by_source(
             source_id: row.source_id.clone(),
             round: row.round,
             complete: row.complete,
+            basis: table_basis(dataset, &row.source_id),
             values: BTreeMap::new(),
         });
         table.complete &= row.complete;
@@ -289,6 +422,7 @@ fn selected_sums<'a>(
                 value: v.iter().sum(),
                 round: t.round,
                 source_id: t.source_id.clone(),
+                basis: t.basis,
             })
         })
         .collect()
@@ -327,6 +461,7 @@ pub fn governorate_lines(
                         value: *v,
                         round: t.round,
                         source_id: t.source_id.clone(),
+                        basis: t.basis,
                     })
                 })
                 .collect();
@@ -383,7 +518,7 @@ fn merge(bundled: Vec<IdpPoint>, users: Vec<UserSeries>) -> (Vec<IdpPoint>, Vec<
 pub fn headline(dataset: &Dataset, filters: &Filters) -> IdpHeadline {
     let (bundled, users, resolution, coverage) = match &filters.governorates {
         None if has_national(dataset) => (
-            national_series(dataset, filters),
+            dtm_and_continuation(dataset, filters),
             user_national_series(dataset, filters),
             Resolution::EveryRound,
             None,
@@ -415,15 +550,18 @@ pub fn headline(dataset: &Dataset, filters: &Filters) -> IdpHeadline {
         _ => None,
     };
     let national_since = displaced_since_2014_national(dataset, filters);
+    let comparison = since_comparison(dataset, filters, national_since.as_ref());
     let displaced_since_2014 = if filters.is_national() {
         DisplacedSince2014 {
             point: national_since,
             national: None,
+            comparison,
         }
     } else {
         DisplacedSince2014 {
             point: None,
             national: national_since,
+            comparison,
         }
     };
     IdpHeadline {
@@ -437,6 +575,16 @@ pub fn headline(dataset: &Dataset, filters: &Filters) -> IdpHeadline {
         displaced_since_2014,
         differences,
     }
+}
+
+/// The DTM national series in range followed by its continuation after the last
+/// round ([`continuation`]): the series the national headline reads.
+#[must_use]
+pub fn dtm_and_continuation(dataset: &Dataset, filters: &Filters) -> Vec<IdpPoint> {
+    let mut points = national_series(dataset, filters);
+    points.extend(continuation(dataset, filters));
+    points.sort_by_key(|p| p.date);
+    points
 }
 
 /// True when a national DTM series (bundled or a user's complete table) is loaded.
@@ -488,9 +636,36 @@ pub fn displaced_since_2014_national(dataset: &Dataset, filters: &Filters) -> Op
                 value: p.idps + r,
                 round: p.round,
                 source_id: p.source_id.clone(),
+                basis: FigureBasis::Dtm,
             })
         })
         .max_by_key(|p| p.date)
+}
+
+/// The latest second-hand (`secondary`) IDPs-and-returnees figure in range dated
+/// after `headline`'s date: shown beside "displaced since 2014" for comparison
+/// (bundled: 1,031,475 + 4,927,890 at the end of 2024, from the press), never used
+/// for it.
+fn since_comparison(
+    dataset: &Dataset,
+    filters: &Filters,
+    headline: Option<&IdpPoint>,
+) -> Option<SinceComparison> {
+    let after = headline?.date;
+    dataset
+        .idps_national
+        .iter()
+        .filter(|p| p.series == NationalSeries::Secondary && p.date > after)
+        .filter(|p| filters.contains(p.date))
+        .filter_map(|p| {
+            p.returnees.map(|r| SinceComparison {
+                date: p.date,
+                idps: p.idps,
+                returnees: r,
+                source_id: p.source_id.clone(),
+            })
+        })
+        .max_by_key(|c| c.date)
 }
 
 #[cfg(test)]
@@ -581,6 +756,46 @@ mod tests {
         unhcr.series = NationalSeries::UnhcrYearEnd;
         ds.idps_national.extend([rounded, unhcr]);
         assert_eq!(headline(&ds, &filters(2014, 2024, None)).latest, None);
+    }
+
+    #[test]
+    fn after_the_last_round_unhcrs_year_ends_continue_the_dtm_series() {
+        let mut ds = Dataset::default();
+        ds.idps_national
+            .push(national(day(2024, 4, 30), 900, Some(100)));
+        for (date, n, series) in [
+            // Before the last round: a comparison, not the continuation.
+            (day(2023, 12, 31), 1000, NationalSeries::UnhcrYearEnd),
+            (day(2024, 12, 31), 800, NationalSeries::UnhcrYearEnd),
+            (day(2025, 12, 31), 700, NationalSeries::UnhcrYearEnd),
+            (day(2025, 12, 31), 1, NationalSeries::IdmcStock),
+        ] {
+            let mut p = national(date, n, None);
+            p.series = series;
+            p.round = None;
+            ds.idps_national.push(p);
+        }
+        let f = filters(2014, 2025, None);
+        let c = continuation(&ds, &f);
+        assert_eq!(
+            c.iter().map(|p| (p.value, p.basis)).collect::<Vec<_>>(),
+            [
+                (800, FigureBasis::DtmViaUnhcr),
+                (700, FigureBasis::DtmViaUnhcr)
+            ]
+        );
+        let h = headline(&ds, &f);
+        let latest = h.latest.unwrap();
+        assert_eq!((latest.value, latest.round), (700, None));
+        assert_eq!(latest.basis, FigureBasis::DtmViaUnhcr);
+        assert_eq!(national_series(&ds, &f).len(), 1, "never a DTM round");
+        // "Displaced since 2014" stays at the last date DTM gave both figures.
+        assert_eq!(h.displaced_since_2014.point.map(|p| p.value), Some(1000));
+        let h = headline(&ds, &filters(2014, 2024, None));
+        assert_eq!(h.latest.map(|p| p.value), Some(800));
+        // A user's UNHCR file is its own series, never the continuation.
+        ds.idps_national[2].source_id = "file:unhcr.csv".into();
+        assert_eq!(continuation(&ds, &f).len(), 1);
     }
 
     #[test]
@@ -743,10 +958,12 @@ mod tests {
     #[test]
     fn the_idp_figure_of_a_returnee_page_is_cited_from_dtm_national_totals() {
         let ds = Dataset::bundled().unwrap();
-        let h = headline(&ds, &filters(2014, 2024, None));
-        let latest = h.latest.unwrap();
-        assert_eq!(latest.source_id, "dtm_r132_dataset");
-        assert_eq!(idp_figure_source(&ds, &latest), "dtm_api_admin0");
+        let r132 = national_series(&ds, &filters(2014, 2024, None))
+            .pop()
+            .unwrap();
+        assert_eq!((r132.round, r132.value), (Some(132), 1_098_913));
+        assert_eq!(r132.source_id, "dtm_r132_dataset");
+        assert_eq!(idp_figure_source(&ds, &r132), "dtm_api_admin0");
         let h = headline(&ds, &filters(2014, 2020, None));
         let latest = h.latest.unwrap();
         assert_eq!(idp_figure_source(&ds, &latest), "dtm_r119_report");

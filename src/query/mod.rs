@@ -5,6 +5,7 @@
 pub mod camps;
 pub mod cards;
 pub mod charts;
+pub mod currency;
 pub mod filters;
 pub mod funding;
 pub mod idps;

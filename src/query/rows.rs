@@ -27,7 +27,8 @@ pub struct IdpRow {
     pub date: NaiveDate,
     pub date_precision: DatePrecision,
     /// `dtm`, `unhcr_year_end`, `idmc_stock`…; for governorate tables `dtm` when DTM
-    /// published them, `user_file` for a loaded file, `secondary` otherwise.
+    /// published them, `unhcr_year_end` for UNHCR's reproduction of DTM's tables,
+    /// `user_file` for a loaded file, `secondary` otherwise.
     pub series: &'static str,
     pub round: Option<u32>,
     /// The governorates summed (empty for national figures and remainders).
@@ -105,11 +106,17 @@ pub fn national_series(dataset: &Dataset, source_id: &str) -> &'static str {
 }
 
 /// The series token of a governorate table's source: `dtm` for IOM DTM's own tables,
-/// `user_file` for a loaded file, `secondary` for second-hand tables.
+/// `unhcr_year_end` for UNHCR's reproduction of them (the end-2024 and end-2025
+/// tables), `user_file` for a loaded file, `secondary` for second-hand tables.
 #[must_use]
 pub fn table_series(dataset: &Dataset, source_id: &str) -> &'static str {
     if is_user_source(dataset, source_id) {
         return "user_file";
+    }
+    if crate::query::idps::table_basis(dataset, source_id)
+        == crate::query::idps::FigureBasis::DtmViaUnhcr
+    {
+        return NationalSeries::UnhcrYearEnd.as_str();
     }
     match dataset.source(source_id) {
         Some(s) if s.publisher.contains("IOM") || s.publisher.contains("DTM") => {
@@ -140,6 +147,10 @@ mod tests {
         assert_eq!(table_series(&ds, "dtm_api_admin1"), "dtm");
         assert_eq!(table_series(&ds, "file:mine.csv"), "user_file");
         assert_eq!(table_series(&ds, "no-such-source"), "secondary");
+        assert_eq!(
+            table_series(&ds, "c_unhcr_rdf_demog_2025"),
+            "unhcr_year_end"
+        );
         assert_eq!(national_series(&ds, "dtm_api_admin0"), "dtm");
         assert_eq!(national_series(&ds, "file:mine.csv"), "dtm_user");
     }

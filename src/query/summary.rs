@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use super::{Filters, camps, funding, idps, round1};
+use super::{Filters, camps, currency, funding, idps, round1};
 use crate::data::{Dataset, Pcode};
 
 /// The whole summary.
@@ -15,6 +15,18 @@ pub struct Summary {
     pub idps: Option<IdpsOut>,
     pub camps: Option<CampsOut>,
     pub funding: Option<FundingOut>,
+    /// How current each series of the loaded data is (whatever the filters).
+    pub data_as_of: DataAsOfOut,
+}
+
+/// The newest date of each series, and the line the status bar shows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DataAsOfOut {
+    pub dtm_rounds_to: Option<String>,
+    pub dtm_via_unhcr_to: Option<String>,
+    pub camps_to: Option<String>,
+    pub fts_as_of: Option<String>,
+    pub text: String,
 }
 
 /// The filters the figures answer to.
@@ -35,6 +47,11 @@ pub struct PointOut {
     pub value: u64,
     pub source_id: String,
     pub round: Option<u32>,
+    /// `dtm` (DTM's own figure) or `dtm_via_unhcr` (DTM's figure as UNHCR
+    /// republished it, after DTM's last round; never a round).
+    pub basis: &'static str,
+    /// "IOM DTM" or "IOM DTM figures as published by UNHCR".
+    pub published_as: &'static str,
 }
 
 impl From<&idps::IdpPoint> for PointOut {
@@ -44,6 +61,8 @@ impl From<&idps::IdpPoint> for PointOut {
             value: p.value,
             source_id: p.source_id.clone(),
             round: p.round,
+            basis: p.basis.as_str(),
+            published_as: p.basis.words(),
         }
     }
 }
@@ -58,6 +77,18 @@ pub struct SinceOut {
     /// `national_only` when the filter has no breakdown and `national` is given.
     pub scope: Option<&'static str>,
     pub national: Option<PointOut>,
+    /// A later, second-hand IDPs-plus-returnees figure, for comparison only.
+    pub comparison: Option<SinceComparisonOut>,
+}
+
+/// A second-hand figure beside "displaced since 2014" (never the headline).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SinceComparisonOut {
+    pub date: String,
+    pub value: u64,
+    pub idps: u64,
+    pub returnees: u64,
+    pub source_id: String,
 }
 
 /// IDP figures (IOM DTM).
@@ -78,6 +109,21 @@ pub struct IdpsOut {
     /// Dates in range where a user's file says something else than the bundled
     /// figure (which is the one used).
     pub differences_from_user_files: Vec<DifferenceOut>,
+    /// DTM's last round in range (bundled, national figures only).
+    pub last_round: Option<PointOut>,
+    /// DTM's continuation after its last round, when it is in range.
+    pub continuation: Option<ContinuationOut>,
+}
+
+/// The DTM-based continuation after DTM's last round.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ContinuationOut {
+    /// The series of `idps_national.csv` it is read from (`unhcr_year_end`).
+    pub series: &'static str,
+    pub basis: &'static str,
+    pub label: &'static str,
+    /// Its points in range.
+    pub points: Vec<PointOut>,
 }
 
 /// A user's figure beside the bundled one of the same date.
@@ -133,6 +179,21 @@ pub struct FundingOut {
     pub coverage_pct: Option<f64>,
     pub fts_as_of: Option<String>,
     pub no_appeal_years: Vec<i32>,
+    /// For years with no Iraq appeal: what FTS reports outside any appeal and for
+    /// Iraq's part of the regional refugee plan. Never part of `coverage_pct`.
+    pub beside_appeals: Vec<BesideAppealsOut>,
+}
+
+/// One year of [`funding::BesideAppeals`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BesideAppealsOut {
+    pub year: i32,
+    pub outside_appeal_usd: Option<u64>,
+    pub regional_refugee_requirements_usd: Option<u64>,
+    pub regional_refugee_funding_usd: Option<u64>,
+    /// The outside-appeal figure plus the regional plan's Iraq funding.
+    pub total_humanitarian_usd: u64,
+    pub source_ids: Vec<String>,
 }
 
 /// Builds the summary for the filters.
@@ -159,12 +220,31 @@ pub fn summary(dataset: &Dataset, filters: &Filters) -> Summary {
         idps: has_idps.then(|| idps_out(dataset, filters)),
         camps: has_camps.then(|| camps_out(dataset, filters)),
         funding: (!dataset.funding.is_empty()).then(|| funding_out(dataset, filters)),
+        data_as_of: data_as_of(dataset),
+    }
+}
+
+fn data_as_of(dataset: &Dataset) -> DataAsOfOut {
+    let c = currency::currency(dataset);
+    DataAsOfOut {
+        dtm_rounds_to: c.dtm_rounds_to.map(|d| d.to_string()),
+        dtm_via_unhcr_to: c.dtm_via_unhcr_to.map(|d| d.to_string()),
+        camps_to: c.camps_to.map(|(d, _)| d.to_string()),
+        fts_as_of: c.fts_as_of.clone(),
+        text: c.text(),
     }
 }
 
 fn idps_out(dataset: &Dataset, filters: &Filters) -> IdpsOut {
     let h = idps::headline(dataset, filters);
     let since = &h.displaced_since_2014;
+    let comparison = since.comparison.as_ref().map(|c| SinceComparisonOut {
+        date: c.date.to_string(),
+        value: c.total(),
+        idps: c.idps,
+        returnees: c.returnees,
+        source_id: c.source_id.clone(),
+    });
     let displaced_since_2014 = match (&since.point, &since.national) {
         (Some(p), _) => SinceOut {
             date: Some(p.date.to_string()),
@@ -172,6 +252,7 @@ fn idps_out(dataset: &Dataset, filters: &Filters) -> IdpsOut {
             source_id: Some(p.source_id.clone()),
             scope: None,
             national: None,
+            comparison,
         },
         (None, national) => SinceOut {
             date: None,
@@ -179,7 +260,23 @@ fn idps_out(dataset: &Dataset, filters: &Filters) -> IdpsOut {
             source_id: None,
             scope: national.as_ref().map(|_| "national_only"),
             national: national.as_ref().map(PointOut::from),
+            comparison,
         },
+    };
+    let national = filters.is_national();
+    let continuation = idps::continuation(dataset, filters);
+    let continuation = (national && !continuation.is_empty()).then(|| ContinuationOut {
+        series: crate::data::NationalSeries::UnhcrYearEnd.as_str(),
+        basis: idps::FigureBasis::DtmViaUnhcr.as_str(),
+        label: idps::DTM_VIA_UNHCR,
+        points: continuation.iter().map(PointOut::from).collect(),
+    });
+    let last_round = if national {
+        idps::national_series(dataset, filters)
+            .last()
+            .map(PointOut::from)
+    } else {
+        None
     };
     IdpsOut {
         series: "dtm",
@@ -208,6 +305,8 @@ fn idps_out(dataset: &Dataset, filters: &Filters) -> IdpsOut {
                 bundled_source_id: d.bundled.source_id.clone(),
             })
             .collect(),
+        last_round,
+        continuation,
     }
 }
 
@@ -248,6 +347,17 @@ fn funding_out(dataset: &Dataset, filters: &Filters) -> FundingOut {
         coverage_pct: h.coverage_pct.map(round1),
         fts_as_of: h.fts_as_of,
         no_appeal_years: h.no_appeal_years,
+        beside_appeals: funding::beside_appeals(dataset, filters)
+            .into_iter()
+            .map(|y| BesideAppealsOut {
+                total_humanitarian_usd: y.total_usd(),
+                year: y.year,
+                outside_appeal_usd: y.outside_appeal_usd,
+                regional_refugee_requirements_usd: y.regional_required_usd,
+                regional_refugee_funding_usd: y.regional_funded_usd,
+                source_ids: y.source_ids,
+            })
+            .collect(),
     }
 }
 

@@ -2,7 +2,7 @@
 
 use super::{Filters, charts, funding};
 use crate::data::Dataset;
-use crate::model::{Cell, ChartSpec, TableSpec, Unit, usd};
+use crate::model::{Cell, ChartSpec, TableSpec, Unit, usd, usd_one_decimal};
 
 /// Every point a chart draws, one row each: series, date, value, details, source.
 #[must_use]
@@ -68,6 +68,7 @@ pub fn funding_table(dataset: &Dataset, filters: &Filters) -> TableSpec {
             ]
         })
         .collect();
+    rows.extend(beside_rows(dataset, filters));
     let flows = funding::flow_totals(dataset, filters);
     let several = funding::flow_files(&flows).len() > 1;
     rows.extend(flows.iter().map(|t| {
@@ -100,6 +101,64 @@ fn plain(unit: Unit, value: f64) -> String {
         Unit::Percent => format!("{value:.1}"),
         _ => format!("{}", value.round() as i64),
     }
+}
+
+/// The rows of years with no Iraq appeal: what FTS reports instead (outside any
+/// appeal, the regional refugee plan's Iraq part, and their total), never a coverage.
+fn beside_rows(dataset: &Dataset, filters: &Filters) -> Vec<Vec<Cell>> {
+    let mut rows = Vec::new();
+    for y in funding::beside_appeals(dataset, filters) {
+        let source = y
+            .source_ids
+            .first()
+            .map(|id| source_name(dataset, id))
+            .unwrap_or_default();
+        let money = |v: Option<u64>| {
+            v.map_or_else(
+                || Cell::text(""),
+                |u| Cell::quantity(u as f64, usd_one_decimal(u), u.to_string()),
+            )
+        };
+        let year = || Cell::number(f64::from(y.year), y.year.to_string());
+        if y.outside_appeal_usd.is_some() {
+            rows.push(vec![
+                year(),
+                Cell::text("No Iraq appeal: funding outside any appeal"),
+                Cell::text(""),
+                money(y.outside_appeal_usd),
+                Cell::text(""),
+                Cell::text(""),
+                Cell::text("not appeal coverage"),
+                Cell::text(source.clone()),
+            ]);
+        }
+        if y.regional_funded_usd.is_some() || y.regional_required_usd.is_some() {
+            rows.push(vec![
+                year(),
+                Cell::text("No Iraq appeal: regional refugee plan, Iraq part"),
+                money(y.regional_required_usd),
+                money(y.regional_funded_usd),
+                Cell::text(""),
+                Cell::text(""),
+                Cell::text(format!(
+                    "{} (not appeal coverage)",
+                    y.regional_plans.join(", ")
+                )),
+                Cell::text(source.clone()),
+            ]);
+        }
+        rows.push(vec![
+            year(),
+            Cell::text("Total humanitarian funding to Iraq (FTS)"),
+            Cell::text(""),
+            money(Some(y.total_usd())),
+            Cell::text(""),
+            Cell::text(""),
+            Cell::text("outside appeals plus the regional plan's Iraq part, each once"),
+            Cell::text(source),
+        ]);
+    }
+    rows
 }
 
 /// "Publisher, title (date)" of a source id; "your file: NAME" for a user's file.
@@ -147,7 +206,63 @@ mod tests {
         assert_eq!(row[1].text, "Iraq appeals");
         assert_eq!(row[4].text, "90.4%");
         assert_eq!(row[5].text, "67%");
-        assert_eq!(t.rows.len(), 9);
+        let appeals = t
+            .rows
+            .iter()
+            .filter(|r| r[1].text == "Iraq appeals")
+            .count();
+        assert_eq!(appeals, 9, "2014-2022");
+        assert_eq!(
+            t.rows.len(),
+            9 + 2 * 3,
+            "2023 and 2024: no appeal, three rows each"
+        );
+    }
+
+    #[test]
+    fn years_without_an_appeal_list_what_fts_reports_instead() {
+        let ds = Dataset::bundled().unwrap();
+        let t = funding_table(&ds, &years(2023, 2025));
+        let rows: Vec<(String, String, String, String)> = t
+            .rows
+            .iter()
+            .map(|r| {
+                (
+                    r[0].text.clone(),
+                    r[1].text.clone(),
+                    r[2].text.clone(),
+                    r[3].text.clone(),
+                )
+            })
+            .collect();
+        let row = |y: &str, m: &str, req: &str, fund: &str| {
+            (
+                y.to_string(),
+                m.to_string(),
+                req.to_string(),
+                fund.to_string(),
+            )
+        };
+        let outside = "No Iraq appeal: funding outside any appeal";
+        let regional = "No Iraq appeal: regional refugee plan, Iraq part";
+        let total = "Total humanitarian funding to Iraq (FTS)";
+        assert_eq!(
+            rows,
+            [
+                row("2023", outside, "", "$211.1 M"),
+                row("2023", regional, "$211.3 M", "$63.5 M"),
+                row("2023", total, "", "$274.6 M"),
+                row("2024", outside, "", "$96.2 M"),
+                row("2024", regional, "$154.5 M", "$133.0 M"),
+                row("2024", total, "", "$229.2 M"),
+                row("2025", outside, "", "$99.6 M"),
+                row("2025", total, "", "$99.6 M"),
+            ]
+        );
+        assert!(
+            t.rows.iter().all(|r| r[4].text.is_empty()),
+            "never a coverage"
+        );
     }
 
     #[test]
@@ -182,7 +297,7 @@ mod tests {
     #[test]
     fn an_empty_range_has_no_rows() {
         let ds = Dataset::bundled().unwrap();
-        assert!(funding_table(&ds, &years(2023, 2024)).rows.is_empty());
+        assert!(funding_table(&ds, &years(2030, 2031)).rows.is_empty());
     }
 
     #[test]

@@ -277,6 +277,7 @@ fn items_ui(plot_ui: &mut egui_plot::PlotUi<'_>, spec: &ChartSpec, options: &Plo
                         .radius(5.0),
                 );
             }
+            SeriesKind::Continuation => continuation_ui(plot_ui, series, id, colour, xy),
             SeriesKind::Bars => {
                 let bars = series
                     .points
@@ -320,6 +321,85 @@ fn items_ui(plot_ui: &mut egui_plot::PlotUi<'_>, spec: &ChartSpec, options: &Plo
             }
         }
     }
+}
+
+/// A continuation: a dashed segment from the line's last point through its own
+/// points (not hoverable: its points carry the tooltips), drawn as rings so they
+/// read as another publisher's figures, never as the line's.
+fn continuation_ui(
+    plot_ui: &mut egui_plot::PlotUi<'_>,
+    series: &crate::model::Series,
+    id: ItemId,
+    colour: egui::Color32,
+    xy: Vec<[f64; 2]>,
+) {
+    let mut dashed: Vec<[f64; 2]> = series
+        .continues_from
+        .map(|(x, y)| vec![[x, y]])
+        .unwrap_or_default();
+    dashed.extend(xy.iter().copied());
+    if dashed.len() > 1 {
+        plot_ui.line(
+            Line::new("", PlotPoints::from(dashed))
+                .id(ItemId::new(("continuation", id)))
+                .color(colour)
+                .width(2.0)
+                .style(LineStyle::Dashed { length: 7.0 })
+                .allow_hover(false),
+        );
+    }
+    let ctx = plot_ui.ctx();
+    let background = ctx.style_of(ctx.theme()).visuals.extreme_bg_color;
+    plot_ui.add(
+        Points::new(series.label.as_str(), PlotPoints::from(xy.clone()))
+            .id(id)
+            .color(colour)
+            .radius(5.0),
+    );
+    plot_ui.add(
+        Points::new("", PlotPoints::from(xy))
+            .id(ItemId::new(("continuation-hole", id)))
+            .color(background)
+            .radius(3.0)
+            .allow_hover(false),
+    );
+}
+
+/// The "after the data" strip (DESIGN §7): events after the data's last year,
+/// listed under a time chart, each with its date and short title (the full title on
+/// hover). Like the markers, the key events by default and every one with `all`;
+/// how many others there are is said, with their titles on hover.
+pub fn after_data_ui(ui: &mut Ui, spec: &ChartSpec, all: bool) {
+    if spec.after_data.is_empty() {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 4.0;
+        ui.label(RichText::new("After the data:").small().strong())
+            .on_hover_text("Events after the last year with IDP figures; not on the time axis");
+        for (i, event) in crate::model::shown_after_data(&spec.after_data, all).enumerate() {
+            if i > 0 {
+                ui.label(RichText::new("\u{b7}").small().weak());
+            }
+            ui.label(RichText::new(&event.date).small().weak());
+            ui.label(RichText::new(&event.short_title).small())
+                .on_hover_text(format!("{} \u{b7} {}", event.date, event.title));
+        }
+        let others: Vec<String> = spec
+            .after_data
+            .iter()
+            .filter(|e| !all && !e.key)
+            .map(|e| format!("{} \u{b7} {}", e.date, e.title))
+            .collect();
+        if !others.is_empty() {
+            let text = match others.len() {
+                1 => "and 1 more event".to_string(),
+                n => format!("and {n} more events"),
+            };
+            ui.label(RichText::new(text).small().weak())
+                .on_hover_text(others.join("\n"));
+        }
+    });
 }
 
 /// The legend, under the plot so it never covers data: one swatch and name per
@@ -376,6 +456,21 @@ fn swatch_ui(ui: &mut Ui, kind: SeriesKind, colour: egui::Color32) {
                 egui::Rect::from_center_size(c, egui::vec2(10.0, 10.0)),
                 1.0,
                 colour,
+            );
+        }
+        SeriesKind::Continuation => {
+            let dashes = egui::Shape::dashed_line(
+                &[rect.left_center(), rect.right_center()],
+                egui::Stroke::new(2.0, colour),
+                3.0,
+                2.0,
+            );
+            painter.extend(dashes);
+            painter.circle(
+                c,
+                3.5,
+                ui.visuals().extreme_bg_color,
+                egui::Stroke::new(1.5, colour),
             );
         }
         SeriesKind::Points | SeriesKind::Events => {

@@ -2,12 +2,15 @@
 
 use egui::{RichText, Ui};
 
-use crate::data::{Dataset, NationalSeries};
+use crate::data::Dataset;
 use crate::model::thousands;
+use crate::query::currency;
 
-/// Draws the status bar; the tables and warnings open in hover lists, except in
-/// presentation mode (a shared screen), where nothing names a local file.
-pub fn status_ui(ui: &mut Ui, dataset: &Dataset, fts_as_of: Option<&str>, presenting: bool) {
+/// Draws the status bar: tables and rows, how current each series is ("DTM rounds
+/// to Apr 2024 · DTM-based (UNHCR) to end 2025 · camps to Jan 2026 · FTS as of
+/// 18 Apr 2026"), and warnings. The tables and warnings open in hover lists, except
+/// in presentation mode (a shared screen), where nothing names a local file.
+pub fn status_ui(ui: &mut Ui, dataset: &Dataset, presenting: bool) {
     ui.horizontal(|ui| {
         let rows = dataset.total_rows();
         let per_table: Vec<String> = dataset
@@ -23,22 +26,11 @@ pub fn status_ui(ui: &mut Ui, dataset: &Dataset, fts_as_of: Option<&str>, presen
         if !presenting {
             tables.on_hover_text(per_table.join("\n"));
         }
-        let dtm = dataset
-            .idps_national
-            .iter()
-            .filter(|p| p.series == NationalSeries::Dtm)
-            .map(|p| p.date);
-        if let (Some(a), Some(b)) = (dtm.clone().min(), dtm.max()) {
+        // How current each series is, for the whole dataset (not the filters).
+        let current = currency::currency(dataset);
+        for part in current.parts() {
             ui.separator();
-            ui.label(format!(
-                "DTM {} \u{2013} {}",
-                a.format("%b %Y"),
-                b.format("%b %Y")
-            ));
-        }
-        if let Some(d) = fts_as_of {
-            ui.separator();
-            ui.label(format!("FTS as of {d}"));
+            ui.label(part);
         }
         ui.separator();
         let n = dataset.warnings.len();

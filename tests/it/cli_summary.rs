@@ -14,15 +14,53 @@ fn funding_year(s: &Value, year: i64) -> &Value {
 }
 
 #[test]
-fn latest_idps_are_dtm_round_132() {
+fn latest_idps_are_dtms_end_2025_figure_as_published_by_unhcr() {
     let s = summary_json(&[]);
     let latest = &s["idps"]["latest"];
-    assert_eq!(latest["value"], 1_098_913);
-    assert_eq!(latest["date"], "2024-04-30");
-    assert_eq!(latest["round"], 132);
+    assert_eq!(latest["value"], 997_334);
+    assert_eq!(latest["date"], "2025-12-31");
+    assert_eq!(latest["round"], Value::Null, "never a DTM round");
+    assert_eq!(latest["basis"], "dtm_via_unhcr");
+    assert_eq!(
+        latest["published_as"],
+        "IOM DTM figures as published by UNHCR"
+    );
+    assert_eq!(latest["source_id"], "c_unhcr_rdf_2026");
     assert_eq!(s["idps"]["series"], "dtm");
     assert_eq!(s["filters"]["from"], 2014);
-    assert_eq!(s["filters"]["to"], 2024);
+    assert_eq!(s["filters"]["to"], 2025);
+    let continuation = &s["idps"]["continuation"];
+    assert_eq!(continuation["series"], "unhcr_year_end");
+    assert_eq!(continuation["basis"], "dtm_via_unhcr");
+    let values: Vec<&Value> = continuation["points"]
+        .as_array()
+        .expect("points")
+        .iter()
+        .map(|p| &p["value"])
+        .collect();
+    assert_eq!(values, [1_031_475, 997_334]);
+}
+
+#[test]
+fn round_132_stays_dtms_last_round() {
+    for args in [&[][..], &["--to", "2024"][..]] {
+        let s = summary_json(args);
+        let r132 = &s["idps"]["last_round"];
+        assert_eq!(r132["round"], 132, "{args:?}");
+        assert_eq!(r132["value"], 1_098_913);
+        assert_eq!(r132["date"], "2024-04-30");
+        assert_eq!(r132["basis"], "dtm");
+    }
+    // With the range ending in 2024, the latest is the end-2024 figure.
+    let s = summary_json(&["--to", "2024"]);
+    assert_eq!(s["idps"]["latest"]["value"], 1_031_475);
+    assert_eq!(s["idps"]["latest"]["date"], "2024-12-31");
+    assert_eq!(s["idps"]["latest"]["basis"], "dtm_via_unhcr");
+    // A range ending before the continuation: DTM's own rounds, with their round.
+    let s = summary_json(&["--to", "2023"]);
+    assert_eq!(s["idps"]["latest"]["round"], 131);
+    assert_eq!(s["idps"]["latest"]["basis"], "dtm");
+    assert_eq!(s["idps"]["continuation"], Value::Null);
 }
 
 // DESIGN §3 settles the peak: round 42 (March 2016) overall; 30 June 2017 from 2017 on.
@@ -43,7 +81,18 @@ fn displaced_since_2014_is_idps_plus_returnees_in_april_2024() {
     let since = &s["idps"]["displaced_since_2014"];
     assert_eq!(since["value"], 5_970_829);
     assert_eq!(since["date"], "2024-04-30");
+    // The end-2024 returnee figure is second-hand (press): a comparison only.
+    let comparison = &since["comparison"];
+    assert_eq!(comparison["date"], "2024-12-31");
+    assert_eq!(comparison["idps"], 1_031_475);
+    assert_eq!(comparison["returnees"], 4_927_890);
+    assert_eq!(comparison["value"], 5_959_365);
+    assert_eq!(comparison["source_id"], "c_alssaa_2026_01_05");
 }
+
+/// A year with no appeal: year, outside any appeal, the regional plan's Iraq
+/// requirement and funding, and their total.
+type Beside = (i64, u64, Option<u64>, Option<u64>, u64);
 
 #[test]
 fn coverage_per_year_matches_fts() {
@@ -62,11 +111,50 @@ fn coverage_per_year_matches_fts() {
     assert_eq!(y2022["coverage_reported_pct"], 67.0);
     assert_eq!(funding_year(&s, 2021)["coverage_reported_pct"], 63.0);
     assert_eq!(funding_year(&s, 2017)["coverage_reported_pct"], Value::Null);
-    assert_eq!(s["funding"]["fts_as_of"], "2026-02-20");
+    assert_eq!(s["funding"]["fts_as_of"], "2026-04-18");
     assert_eq!(
         s["funding"]["no_appeal_years"],
-        serde_json::json!([2023, 2024])
+        serde_json::json!([2023, 2024, 2025])
     );
+    // Years with no appeal: what FTS reports beside it, never in coverage.
+    let beside = s["funding"]["beside_appeals"].as_array().expect("beside");
+    let rows: Vec<Beside> = beside
+        .iter()
+        .map(|y| {
+            (
+                y["year"].as_i64().unwrap_or_default(),
+                y["outside_appeal_usd"].as_u64().unwrap_or_default(),
+                y["regional_refugee_requirements_usd"].as_u64(),
+                y["regional_refugee_funding_usd"].as_u64(),
+                y["total_humanitarian_usd"].as_u64().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (
+                2023,
+                211_058_163,
+                Some(211_313_017),
+                Some(63_537_538),
+                274_595_701
+            ),
+            (
+                2024,
+                96_200_040,
+                Some(154_504_589),
+                Some(132_990_779),
+                229_190_819
+            ),
+            (2025, 99_551_499, None, None, 99_551_499),
+        ]
+    );
+    assert_eq!(s["funding"]["coverage_pct"], 85.4, "2014-2022 appeals only");
+    // The snapshot is that of the rows in range: 2014-2022 were read from the
+    // February copy (the April copy has the same rows).
+    let s = summary_json(&["--to", "2022"]);
+    assert_eq!(s["funding"]["fts_as_of"], "2026-02-20");
 }
 
 #[test]
@@ -77,11 +165,27 @@ fn coverage_2017_to_2020_together_is_95_6() {
 }
 
 #[test]
-fn ninewa_latest_is_229120() {
+fn ninewa_latest_is_198287_at_the_end_of_2025() {
     let s = summary_json(&["--governorate", "Ninewa"]);
-    assert_eq!(s["idps"]["latest"]["value"], 229_120);
-    assert_eq!(s["idps"]["latest"]["date"], "2024-04-30");
+    assert_eq!(s["idps"]["latest"]["value"], 198_287);
+    assert_eq!(s["idps"]["latest"]["date"], "2025-12-31");
+    assert_eq!(s["idps"]["latest"]["basis"], "dtm_via_unhcr");
+    assert_eq!(s["idps"]["latest"]["source_id"], "c_unhcr_rdf_demog_2025");
     assert_eq!(s["idps"]["resolution"], "year_end_rounds");
+    // To 2024: UNHCR's end-2024 table; round 132's 229,120 stays the April figure.
+    let s24 = summary_json(&["--governorate", "Ninewa", "--to", "2024"]);
+    assert_eq!(s24["idps"]["latest"]["value"], 221_911);
+    assert_eq!(s24["idps"]["latest"]["date"], "2024-12-31");
+    let s2024 = summary_json(&["--governorate", "Ninewa", "--from", "2024", "--to", "2024"]);
+    let first = &s2024["idps"]["first"];
+    assert_eq!(
+        (&first["value"], &first["round"], &first["date"]),
+        (
+            &serde_json::json!(229_120),
+            &serde_json::json!(132),
+            &serde_json::json!("2024-04-30")
+        )
+    );
     assert_eq!(s["filters"]["governorates"], serde_json::json!(["IQG15"]));
     // Returnees are national only: no value, the national figure beside it.
     let since = &s["idps"]["displaced_since_2014"];
@@ -157,7 +261,8 @@ fn all_eighteen_governorates_are_no_filter() {
     }
     let s = summary_json(&args);
     assert_eq!(s["filters"]["scope"], "national");
-    assert_eq!(s["idps"]["latest"]["value"], 1_098_913);
+    assert_eq!(s["idps"]["latest"]["value"], 997_334);
+    assert_eq!(s["idps"]["last_round"]["value"], 1_098_913);
 }
 
 #[test]
@@ -171,10 +276,45 @@ fn without_bundled_data_every_block_is_null() {
 #[test]
 fn the_latest_camp_count_names_its_definition_scope_and_date() {
     let s = summary_json(&[]);
-    assert_eq!(s["camps"]["open_at_end"], 21);
-    assert_eq!(s["camps"]["open_at_end_date"], "2024-12-31");
+    assert_eq!(s["camps"]["open_at_end"], 20);
+    assert_eq!(s["camps"]["open_at_end_date"], "2025-12-01");
     assert_eq!(s["camps"]["open_at_end_definition"], "idp_camps");
     assert_eq!(s["camps"]["open_at_end_scope"], "kri");
+    assert_eq!(s["camps"]["people_at_end"], 101_886);
+    assert_eq!(s["camps"]["people_unit"], "individuals");
+    assert_eq!(s["camps"]["source_id"], "c_almada_424048");
+    let s = summary_json(&["--to", "2024"]);
+    assert_eq!(s["camps"]["open_at_end"], 21);
+    assert_eq!(s["camps"]["open_at_end_date"], "2024-12-31");
+}
+
+#[test]
+fn the_summary_says_how_current_each_series_is() {
+    let line = "DTM rounds to Apr 2024 \u{b7} DTM-based (UNHCR) to end 2025 \u{b7} camps to Jan 2026 \u{b7} FTS as of 18 Apr 2026";
+    let s = summary_json(&["--governorate", "Ninewa", "--to", "2017"]);
+    assert_eq!(s["data_as_of"]["text"], line, "whatever the filters");
+    assert_eq!(s["data_as_of"]["dtm_rounds_to"], "2024-04-30");
+    assert_eq!(s["data_as_of"]["dtm_via_unhcr_to"], "2025-12-31");
+    assert_eq!(s["data_as_of"]["fts_as_of"], "2026-04-18");
+    let r = run(&["summary"]);
+    assert!(
+        r.stdout.contains(&format!("\ndata: {line}\n")),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains(
+            "  2023  no appeal; outside any appeal $211.1 M; regional refugee plan, Iraq part $63.5 M funded of $211.3 M (not appeal coverage)\n"
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout
+            .contains("  2025  no appeal; outside any appeal $99.6 M (not appeal coverage)\n"),
+        "{}",
+        r.stdout
+    );
 }
 
 #[test]
@@ -200,18 +340,27 @@ fn text_summary_keeps_one_block_per_card_and_says_what_each_figure_counts() {
     };
     // The IDPs card: the change from the peak, with its date, first under the value;
     // no change from April 2014's first round; the round's IDP figure as the source.
+    // After DTM's last round, its end-2025 figure as UNHCR published it, said so.
     let idps = block("IDPs now: ");
-    assert_eq!(idps[0], "IDPs now: 1.10 M");
-    assert_eq!(idps[1], "  \u{2212}67.8% since the peak (3.42 M, Mar 2016)");
-    assert_eq!(idps[2], "  as of 30 Apr 2024 \u{b7} Round 132");
+    assert_eq!(idps[0], "IDPs now: 997,334");
+    assert_eq!(idps[1], "  \u{2212}70.8% since the peak (3.42 M, Mar 2016)");
+    assert_eq!(
+        idps[2],
+        "  as of 31 Dec 2025 \u{b7} IOM DTM figures as published by UNHCR"
+    );
     assert_eq!(
         idps[3],
-        "  source: IOM DTM: DTM API v2 GetAdmin0Datav2, Iraq conflict (national totals per round) (2024-08-28)"
+        "  source: UNHCR (Refugee Data Finder; via UNHCR's refugees R package): Population statistics: IDPs in Iraq, end-2023 to end-2025 (refugees package v2025.12.1, data/population.rda) (2026-06-25)"
     );
-    // The camps card: what the 21 counts, on its first line.
+    assert_eq!(
+        idps[5],
+        "  note: DTM's last round in range: 1,098,913 (Round 132, 30 Apr 2024)"
+    );
+    // The camps card: what the 20 counts, on its first line.
     let camps = block("Camps open: ");
-    assert_eq!(camps[0], "Camps open: 21 IDP camps in the Kurdistan Region");
-    assert_eq!(camps[1], "  26 named closures recorded in 2014\u{2013}2024");
+    assert_eq!(camps[0], "Camps open: 20 IDP camps in the Kurdistan Region");
+    assert_eq!(camps[1], "  26 named closures recorded in 2014\u{2013}2025");
+    assert_eq!(camps[2], "  as of Dec 2025 \u{b7} Al-Mada");
     // From 2017 the change since the first point in range joins it; a range that
     // ends before the data is not "now".
     let r = run(&["summary", "--from", "2017", "--to", "2020"]);
@@ -226,7 +375,7 @@ fn text_summary_keeps_one_block_per_card_and_says_what_each_figure_counts() {
     let r = run(&["summary", "--governorate", "Ninewa"]);
     assert!(
         r.stdout.contains(
-            "\nCamps open: 21 IDP camps in the Kurdistan Region\n  10 named closures recorded in Ninewa, 2014\u{2013}2024\n  as of 31 Dec 2024 \u{b7} UNHCR Iraq\n  count not filtered: no camp count for Ninewa in 2014\u{2013}2024"
+            "\nCamps open: 20 IDP camps in the Kurdistan Region\n  10 named closures recorded in Ninewa, 2014\u{2013}2025\n  as of Dec 2025 \u{b7} Al-Mada\n  count not filtered: no camp count for Ninewa in 2014\u{2013}2025"
         ),
         "{}",
         r.stdout

@@ -115,9 +115,12 @@ fn without_a_national_series_idps_sum_the_governorates_present() {
 fn a_complete_user_table_never_replaces_the_bundled_figure_and_the_difference_is_said() {
     let master = fixture("good/dtm_master_list_made_up.csv");
     // The user's 30 Apr 2024 table covers 3 governorates: no national point, so the
-    // bundled round 132 stays the latest.
+    // bundled round 132 stays DTM's last round, continued by UNHCR's year-ends.
     let s = summary_json(&["--data", &master]);
-    assert_eq!(s["idps"]["latest"]["value"], 1_098_913);
+    assert_eq!(s["idps"]["last_round"]["value"], 1_098_913);
+    assert_eq!(s["idps"]["last_round"]["round"], 132);
+    assert_eq!(s["idps"]["latest"]["value"], 997_334);
+    assert_eq!(s["idps"]["latest"]["basis"], "dtm_via_unhcr");
     assert_eq!(s["idps"]["coverage"], Value::Null);
     // 31 Dec 2023 has all 18 and round 131 has that date too: DTM's figure stays,
     // and the difference is reported beside it.
@@ -156,8 +159,21 @@ fn a_user_governorate_table_is_its_own_series_under_a_filter() {
     // Bundled and user tables share 31 Dec 2023 and 30 Apr 2024: the bundled
     // figure stays, never added to or replaced by the user's.
     let s = summary_json(&["--data", &master, "--governorate", "Ninewa"]);
-    assert_eq!(s["idps"]["latest"]["value"], 229_120);
-    assert_eq!(s["idps"]["latest"]["source_id"], "dtm_api_admin1");
+    assert_eq!(s["idps"]["latest"]["value"], 198_287);
+    assert_eq!(s["idps"]["latest"]["source_id"], "c_unhcr_rdf_demog_2025");
+    let april = summary_json(&[
+        "--data",
+        &master,
+        "--governorate",
+        "Ninewa",
+        "--from",
+        "2024",
+        "--to",
+        "2024",
+    ]);
+    assert_eq!(april["idps"]["first"]["value"], 229_120);
+    assert_eq!(april["idps"]["first"]["round"], 132);
+    assert_eq!(april["idps"]["first"]["source_id"], "dtm_api_admin1");
     let differences = s["idps"]["differences_from_user_files"]
         .as_array()
         .expect("differences");

@@ -53,23 +53,90 @@ fn set_years(h: &mut Harness<'static, DashboardApp>, from_steps: i32, to_steps: 
 fn the_headline_cards_show_the_bundled_figures() {
     let h = bundled();
     h.get_by_label("IDPs now");
-    h.get_by_label("1.10 M");
+    // After DTM's last round (April 2024): its end-2025 figure as UNHCR published
+    // it, said so on the card.
+    h.get_by_label("997,334");
+    h.get_by_label("as of 31 Dec 2025 \u{b7} IOM DTM figures as published by UNHCR");
     h.get_by_label("at least 5.97 M");
-    h.get_by_label("as of 30 Apr 2024 · Round 132");
     h.get_by_label("Appeal coverage");
-    h.get_by_label("21");
+    h.get_by_label("20");
     // The IDPs card leads with the change from the peak, not from April 2014's
-    // first, partial round; the camps card says what its 21 counts.
-    h.get_by_label("\u{2212}67.8% since the peak (3.42 M, Mar 2016)");
+    // first, partial round; the camps card says what its 20 counts.
+    h.get_by_label("\u{2212}70.8% since the peak (3.42 M, Mar 2016)");
     assert_eq!(h.query_all_by_label_contains("vs Apr 2014").count(), 0);
     h.get_by_label("IDP camps in the Kurdistan Region");
-    h.get_by_label("26 named closures recorded in 2014\u{2013}2024");
+    h.get_by_label("26 named closures recorded in 2014\u{2013}2025");
+    // The funding card keeps "no appeal" for the years after 2022.
+    h.get_by_label(
+        "2022: 90.4% in FTS, 67% reported at the time \u{b7} no appeal 2023\u{2013}2025",
+    );
+}
+
+#[test]
+fn the_status_bar_says_how_current_each_series_is_and_later_events_are_after_the_data() {
+    let h = bundled();
+    for part in [
+        "DTM rounds to Apr 2024",
+        "DTM-based (UNHCR) to end 2025",
+        "camps to Jan 2026",
+        "FTS as of 18 Apr 2026",
+    ] {
+        h.get_by_label(part);
+    }
+    // Events after 2025 are listed under the IDPs chart, not on its axis.
+    // The key ones by their short titles (the full title on hover), as the markers;
+    // the others counted, and listed with **All events**.
+    h.get_by_label("After the data:");
+    h.get_by_label("Coalition leaves Ain al-Asad");
+    h.get_by_label("17 Jan 2026");
+    h.get_by_label("IS detainees moved to Iraq");
+    h.get_by_label("21 Jan 2026");
+    h.get_by_label("and 2 more events");
+    assert!(h.query_by_label("3 Jan 2026").is_none());
+    let spec = &h.state().view().idps;
+    assert_eq!(spec.after_data.len(), 4);
+    for event in &spec.after_data {
+        assert!(
+            spec.markers
+                .iter()
+                .all(|m| !m.label.ends_with(&event.title)),
+            "{} is not on the axis",
+            event.title
+        );
+    }
+}
+
+#[test]
+fn dtms_line_and_its_continuation_are_two_series_in_the_window() {
+    let h = bundled();
+    let spec = &h.state().view().idps;
+    let kinds: Vec<(&str, displacement_dashboard::model::SeriesKind)> = spec
+        .series
+        .iter()
+        .filter(|s| s.label.starts_with("IDPs, Iraq"))
+        .map(|s| (s.label.as_str(), s.kind))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (
+                "IDPs, Iraq (IOM DTM)",
+                displacement_dashboard::model::SeriesKind::Line
+            ),
+            (
+                "IDPs, Iraq (IOM DTM figures as published by UNHCR)",
+                displacement_dashboard::model::SeriesKind::Continuation
+            )
+        ]
+    );
+    // Its own legend entry, under the plot.
+    h.get_by_label("IDPs, Iraq (IOM DTM figures as published by UNHCR)");
 }
 
 #[test]
 fn a_range_ending_before_the_data_titles_the_card_end_of_range() {
     let mut h = bundled();
-    set_years(&mut h, 0, -4);
+    set_years(&mut h, 0, -5);
     assert_eq!(h.state().filters().to, 2020);
     h.get_by_label("IDPs at end of range");
     assert!(h.query_by_label("IDPs now").is_none());
@@ -95,10 +162,20 @@ fn two_governorates_draw_a_line_each_and_their_sum() {
         .collect();
     assert_eq!(
         labels,
-        ["Dahuk", "Erbil", "IDPs, sum of 2 governorates (IOM DTM)"]
+        [
+            "Dahuk",
+            "Dahuk (as published by UNHCR)",
+            "Erbil",
+            "Erbil (as published by UNHCR)",
+            "IDPs, sum of 2 governorates (IOM DTM)",
+            "IDPs, sum of 2 governorates (IOM DTM figures as published by UNHCR)"
+        ]
     );
-    // The sum is the card's figure: round 132's Dahuk 233,162 + Erbil 222,865.
-    h.get_by_label("456,027");
+    // The sum is the card's figure: UNHCR's end-2025 Dahuk 218,371 + Erbil 221,728.
+    h.get_by_label("440,099");
+    // Round 132's Dahuk 233,162 + Erbil 222,865 stay DTM's line's last point.
+    let sum = &h.state().view().idps.series[4];
+    assert_eq!(sum.points.last().map(|p| p.y), Some(456_027.0));
 }
 
 #[test]
@@ -106,7 +183,10 @@ fn selecting_only_ninewa_filters_chips_chart_and_cards() {
     let mut h = bundled();
     select_only_ninewa(&mut h);
     h.get_by_label("Ninewa ×");
-    h.get_by_label("229,120");
+    // UNHCR's end-2025 table; round 132's 229,120 stays on DTM's line.
+    h.get_by_label("198,287");
+    let line = &h.state().view().idps.series[0];
+    assert_eq!(line.points.last().map(|p| p.y), Some(229_120.0));
     let series: Vec<String> = h
         .state()
         .view()
@@ -121,7 +201,7 @@ fn selecting_only_ninewa_filters_chips_chart_and_cards() {
     assert_eq!(h.query_all_by_label("national").count(), 2);
     h.get_by_label("count not filtered");
     h.get_by_label("IDP camps in the Kurdistan Region");
-    h.get_by_label("10 named closures recorded in Ninewa, 2014\u{2013}2024");
+    h.get_by_label("10 named closures recorded in Ninewa, 2014\u{2013}2025");
     h.get_by_label_contains("Iraq, national (no governorate breakdown)");
     // Camps and funding charts say the filter does not apply to them.
     assert_eq!(
@@ -134,7 +214,7 @@ fn selecting_only_ninewa_filters_chips_chart_and_cards() {
 #[test]
 fn years_2017_to_2020_give_95_6_percent_coverage() {
     let mut h = bundled();
-    set_years(&mut h, 3, -4);
+    set_years(&mut h, 3, -5);
     assert_eq!(
         (h.state().filters().from, h.state().filters().to),
         (2017, 2020)
@@ -147,14 +227,14 @@ fn years_2017_to_2020_give_95_6_percent_coverage() {
 fn reset_restores_all_governorates_and_the_full_range() {
     let mut h = bundled();
     select_only_ninewa(&mut h);
-    set_years(&mut h, 3, -4);
+    set_years(&mut h, 3, -5);
     h.get_by_role_and_label(Role::Button, "Reset filters")
         .click();
     h.run();
     let f = h.state().filters().clone();
-    assert_eq!((f.governorates, f.from, f.to), (None, 2014, 2024));
+    assert_eq!((f.governorates, f.from, f.to), (None, 2014, 2025));
     assert!(h.query_by_label("Ninewa ×").is_none());
-    h.get_by_label("1.10 M");
+    h.get_by_label("997,334");
 }
 
 #[test]
@@ -217,12 +297,24 @@ fn every_chart_says_no_data_instead_of_an_empty_axis() {
 fn years_without_an_appeal_say_no_appeal() {
     let mut h = bundled();
     set_years(&mut h, 9, 0);
-    h.get_by_label("no appeal in 2023–2024");
-    assert_eq!(
-        h.query_all_by_label("No Iraq appeal in 2023–2024 (the last was in 2022)")
-            .count(),
-        2
+    h.get_by_label("no appeal in 2023–2025");
+    // Beside it, each labelled for what it is and outside coverage.
+    h.get_by_label("outside any appeal: 2023 $211.1 M \u{b7} 2024 $96.2 M \u{b7} 2025 $99.6 M");
+    h.get_by_label_contains(
+        "regional refugee plan, Iraq part: 2023 $63.5 M funded of $211.3 M \u{b7} 2024 $133.0 M funded of $154.5 M \u{b7} none in 2025",
     );
+    // The coverage plot has nothing to draw; the bars say "no appeal" in a band
+    // and draw what FTS reports instead.
+    assert_eq!(
+        h.query_all_by_label("No Iraq appeal in 2023–2025 (the last was in 2022)")
+            .count(),
+        1,
+        "the coverage plot"
+    );
+    h.get_by_label("No Iraq appeal after 2022");
+    let funding = &h.state().view().funding;
+    assert_eq!(funding.bands[0].label, "No Iraq appeal after 2022");
+    h.get_by_label("Outside any appeal (not in coverage)");
 }
 
 /// Steps the window until no file is loading (the loader runs on a worker thread).
@@ -259,7 +351,7 @@ fn a_broken_file_shows_its_problems_and_the_cards_do_not_change() {
     h.get_by_label("Could not open negative_count.csv");
     h.get_by_label("\"-5\"");
     h.get_by_label("Nothing was loaded from this file; the data already open is unchanged.");
-    h.get_by_label("1.10 M");
+    h.get_by_label("997,334");
     assert_eq!(h.state().view().cards, tables_before);
 }
 
@@ -288,7 +380,7 @@ fn a_good_file_opens_beside_the_bundled_data_and_can_be_removed() {
     h.get_by_role_and_label(Role::Button, "Remove").click();
     h.run();
     h.get_by_label("No files of your own yet. Open one (Ctrl+O) or drop it on the window.");
-    h.get_by_label("1.10 M");
+    h.get_by_label("997,334");
 }
 
 #[test]
@@ -334,7 +426,7 @@ fn a_master_list_is_its_own_series_and_the_dtm_figures_stay() {
     // The card keeps DTM's figures, and its hover says where the file differs.
     assert_eq!(view.cards[0].value, before.cards[0].value);
     let note = "31 Dec 2023: your file says 34,740; IOM DTM published 1,123,663";
-    h.get_by_label("1.10 M").hover();
+    h.get_by_label("997,334").hover();
     h.run();
     assert!(
         h.query_all_by_label_contains(note).count() > 0,
@@ -586,11 +678,20 @@ fn the_camps_chart_has_one_main_line_and_its_comparisons_on_request() {
     h.get_by_role_and_label(Role::CheckBox, "Other camp counts")
         .click();
     h.run();
-    // The comparison is named in both legends (its line is not drawn alike in the
-    // two plots).
+    // The comparison is named in the legend above, and again below only when its
+    // line is drawn otherwise there (another colour).
+    let v = h.state().view();
+    let colour = |spec: &displacement_dashboard::model::ChartSpec| {
+        spec.series
+            .iter()
+            .find(|s| s.label == "IDP camps, Kurdistan Region")
+            .map(|s| (s.colour, s.kind))
+    };
+    let above = colour(&v.camps).expect("drawn above");
+    let below = colour(&v.camp_people).expect("drawn below");
     assert_eq!(
         h.query_all_by_label("IDP camps, Kurdistan Region").count(),
-        2
+        if above == below { 1 } else { 2 }
     );
     assert!(h.state().settings().show_camp_comparisons);
 }

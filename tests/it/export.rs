@@ -214,7 +214,7 @@ fn dtm_charts_and_the_sheet_credit_iom_dtm() {
 #[test]
 fn the_sheet_has_cards_four_charts_filters_date_and_sources() {
     let ds = bundled();
-    let f = filters(Some(&[NINEWA]), 2017, 2024);
+    let f = filters(Some(&[NINEWA]), 2017, 2025);
     let svg = svg_of(What::Sheet, &ds, &f);
     let doc = roxmltree::Document::parse(&svg).expect("SVG");
     let root = doc.root_element();
@@ -223,7 +223,7 @@ fn the_sheet_has_cards_four_charts_filters_date_and_sources() {
         (Some("1123"), Some("794")),
         "A4 landscape at 96 dpi"
     );
-    assert_eq!(texts(&doc, "subtitle")[0], "Ninewa \u{b7} 2017\u{2013}2024");
+    assert_eq!(texts(&doc, "subtitle")[0], "Ninewa \u{b7} 2017\u{2013}2025");
     assert_eq!(
         texts(&doc, "card-title"),
         [
@@ -233,7 +233,12 @@ fn the_sheet_has_cards_four_charts_filters_date_and_sources() {
             "Appeal coverage"
         ]
     );
-    assert_eq!(texts(&doc, "card-value")[0], "229,120");
+    // UNHCR's end-2025 table (DTM's figures as UNHCR published them).
+    assert_eq!(texts(&doc, "card-value")[0], "198,287");
+    assert_eq!(
+        texts(&doc, "data-as-of").join(" "),
+        "Data: DTM rounds to Apr 2024 \u{b7} DTM-based (UNHCR) to end 2025 \u{b7} camps to Jan 2026 \u{b7} FTS as of 18 Apr 2026"
+    );
     let titles = texts(&doc, "title");
     for t in [
         "IDPs over time, Ninewa",
@@ -441,11 +446,46 @@ fn idp_csv_columns_are_fixed_and_say_series_round_place_and_source() {
         (april[3].as_str(), april[5].as_str(), april[7].as_str()),
         ("132", "Iraq", "1098913")
     );
+    // After round 132, DTM's figures as UNHCR published them: their own series
+    // token, a year-end date, no round.
+    let end_2024: Vec<&Vec<String>> = rows
+        .iter()
+        .filter(|r| r[0] == "2024-12-31" && r[5] == "Iraq")
+        .collect();
+    assert_eq!(
+        end_2024.len(),
+        2,
+        "IDMC's and the continuation's: {end_2024:?}"
+    );
+    let end_2024 = end_2024
+        .into_iter()
+        .find(|r| r[2] != "idmc_stock")
+        .expect("the end-2024 continuation");
+    assert_eq!(
+        (
+            end_2024[1].as_str(),
+            end_2024[2].as_str(),
+            end_2024[3].as_str(),
+            end_2024[7].as_str()
+        ),
+        ("year", "unhcr_year_end", "", "1031475")
+    );
+    assert!(
+        end_2024[8].starts_with("UNHCR (Refugee Data Finder"),
+        "{}",
+        end_2024[8]
+    );
     let ninewa = filters(Some(&[NINEWA]), 2024, 2024);
     let (_, rows) = read_csv(&export::render_csv(ExportChart::Idps, &ds, &ninewa));
+    let cells = |r: &Vec<String>| (r[2].clone(), r[3].clone(), r[4].clone(), r[7].clone());
+    let all: Vec<(String, String, String, String)> = rows.iter().map(cells).collect();
+    let row = |a: &str, b: &str, c: &str, d: &str| (a.into(), b.into(), c.into(), d.into());
     assert_eq!(
-        rows.last().map(|r| (r[4].as_str(), r[7].as_str())),
-        Some(("IQG15", "229120"))
+        all,
+        [
+            row("dtm", "132", "IQG15", "229120"),
+            row("unhcr_year_end", "", "IQG15", "221911")
+        ]
     );
     let (header, _) = read_csv(&export::render_csv(ExportChart::Camps, &ds, &f));
     assert_eq!(
@@ -512,8 +552,10 @@ fn funding_csv_holds_the_bars_and_both_coverage_figures() {
     );
     let specs = export::chart_specs(ExportChart::Funding, &ds, &f);
     let (bars, coverage) = (&specs[0], &specs[1]);
+    // After the appeal rows come the years with no appeal (the next test).
+    let split = funding::appeal_years(&ds, &f).len();
+    let rows = &rows[..split];
     assert_eq!(rows.len(), bars.series[0].points.len());
-    assert_eq!(rows.len(), funding::appeal_years(&ds, &f).len());
     for (i, row) in rows.iter().enumerate() {
         let year = &row[0];
         let at = |s: usize| bars.series[s].points[i].y;
@@ -961,7 +1003,12 @@ fn funding_csv_adds_one_row_per_flows_bar_and_keeps_its_columns() {
     );
     // Exactly the flows bars the chart draws, which the SVG lists in its legend.
     let specs = export::chart_specs(ExportChart::Funding, &ds, &f);
-    let bars: usize = specs[0].series[2..].iter().map(|s| s.points.len()).sum();
+    let bars: usize = specs[0]
+        .series
+        .iter()
+        .filter(|s| s.label.contains("flows reported to FTS"))
+        .map(|s| s.points.len())
+        .sum();
     assert_eq!(flows.len(), bars);
     check_chart_svg(&svg_of(What::Chart(ExportChart::Funding), &ds, &f), &specs);
     // The year filter applies to flows too.
@@ -970,6 +1017,169 @@ fn funding_csv_adds_one_row_per_flows_bar_and_keeps_its_columns() {
         &ds,
         &filters(None, 2024, 2025),
     ));
-    let years: Vec<&str> = later.iter().map(|r| r[0].as_str()).collect();
+    let years: Vec<&str> = later
+        .iter()
+        .filter(|r| r[3].starts_with("fts_flows"))
+        .map(|r| r[0].as_str())
+        .collect();
     assert_eq!(years, ["2024", "2024", "2024", "2025"]);
+}
+
+#[test]
+fn the_continuation_is_drawn_dashed_with_hollow_points_and_later_events_after_the_data() {
+    let ds = bundled();
+    let f = filters(None, 2014, 2025);
+    let svg = svg_of(What::Chart(ExportChart::Idps), &ds, &f);
+    let specs = export::chart_specs(ExportChart::Idps, &ds, &f);
+    check_chart_svg(&svg, &specs);
+    let doc = roxmltree::Document::parse(&svg).expect("SVG");
+    let series = |label: &str| {
+        doc.descendants()
+            .find(|n| {
+                n.has_tag_name("g")
+                    && n.attribute("class") == Some("series")
+                    && n.attribute("data-series") == Some(label)
+            })
+            .unwrap_or_else(|| panic!("no series {label}"))
+    };
+    let continued = series("IDPs, Iraq (IOM DTM figures as published by UNHCR)");
+    // One dashed segment from round 132 through the two year-ends, hollow points.
+    let lines: Vec<_> = continued
+        .descendants()
+        .filter(|n| n.has_tag_name("polyline"))
+        .collect();
+    assert_eq!(lines.len(), 1);
+    assert!(lines[0].attribute("stroke-dasharray").is_some());
+    assert_eq!(
+        lines[0]
+            .attribute("points")
+            .map(|p| p.split_whitespace().count()),
+        Some(3),
+        "round 132, end 2024, end 2025"
+    );
+    let rings = continued
+        .descendants()
+        .filter(|n| n.has_tag_name("circle") && n.attribute("class") == Some("ring"))
+        .count();
+    assert_eq!(rings, 2);
+    // DTM's own line is solid and has no hollow point.
+    let dtm = series("IDPs, Iraq (IOM DTM)");
+    assert!(
+        dtm.descendants()
+            .filter(|n| n.has_tag_name("polyline"))
+            .all(|n| n.attribute("stroke-dasharray").is_none())
+    );
+    assert_eq!(
+        dtm.descendants()
+            .filter(|n| n.attribute("class") == Some("ring"))
+            .count(),
+        0
+    );
+    // Its own legend entry, drawn dashed with a ring.
+    let entry = doc
+        .descendants()
+        .find(|n| {
+            n.attribute("class") == Some("legend-entry")
+                && n.attribute("data-series")
+                    == Some("IDPs, Iraq (IOM DTM figures as published by UNHCR)")
+        })
+        .expect("a legend entry");
+    assert!(
+        entry
+            .descendants()
+            .any(|n| n.attribute("class") == Some("ring"))
+    );
+    // Events after 2025 are listed under the chart, not drawn on its axis.
+    let after = texts(&doc, "after-data").join(" ");
+    // The key events, as on the axis: with their full titles.
+    assert!(after.starts_with("After the data: 17 Jan 2026"), "{after}");
+    assert!(
+        after.contains("Iraqi forces take full control of Ain al-Asad"),
+        "{after}"
+    );
+    assert!(
+        after.contains("US moves IS detainees to Iraq after Damascus takes al-Hol"),
+        "{after}"
+    );
+    assert!(!after.contains("3 Jan 2026"), "{after}");
+    let key = texts(&doc, "event-key").join(" ");
+    assert!(key.contains("UNAMI mandate ends"), "{key}");
+    assert!(!key.contains("2026"), "{key}");
+    // UNHCR's governorate tables are marked as such in the governorate chart.
+    let govs = svg_of(
+        What::Chart(ExportChart::Governorates(Basis::Displacement)),
+        &ds,
+        &f,
+    );
+    let doc = roxmltree::Document::parse(&govs).expect("SVG");
+    assert_eq!(texts(&doc, "band-label"), ["UNHCR"]);
+}
+
+#[test]
+fn funding_csv_lists_what_fts_reports_in_years_with_no_appeal() {
+    let ds = bundled();
+    let f = filters(None, 2014, 2024);
+    let (_, rows) = read_csv(&export::render_csv(ExportChart::Funding, &ds, &f));
+    // After the appeal rows, the years with no appeal: what FTS reports instead,
+    // as the chart draws it, never with a coverage.
+    let split = funding::appeal_years(&ds, &f).len();
+    let beside: Vec<Vec<&str>> = rows[split..]
+        .iter()
+        .map(|r| r.iter().map(String::as_str).collect())
+        .collect();
+    let fts = "OCHA Financial Tracking Service (via HDX), FTS requirements and funding by country, plan and year (fts_requirements_funding_global.csv) (2026-02-20)";
+    let regional = "Regional refugee plan, Iraq part (not appeal coverage)";
+    assert_eq!(
+        beside,
+        [
+            vec![
+                "2023",
+                "",
+                charts::OUTSIDE_APPEAL,
+                "outside_appeal",
+                "",
+                "211058163",
+                "",
+                "",
+                "",
+                fts
+            ],
+            vec![
+                "2023",
+                "RSYR23",
+                regional,
+                "regional_refugee",
+                "211313017",
+                "63537538",
+                "",
+                "",
+                "",
+                fts
+            ],
+            vec![
+                "2024",
+                "",
+                charts::OUTSIDE_APPEAL,
+                "outside_appeal",
+                "",
+                "96200040",
+                "",
+                "",
+                "",
+                fts
+            ],
+            vec![
+                "2024",
+                "RSYR24",
+                regional,
+                "regional_refugee",
+                "154504589",
+                "132990779",
+                "",
+                "",
+                "",
+                fts
+            ],
+        ]
+    );
 }

@@ -260,10 +260,11 @@ fn the_funding_chart_draws_the_flows_beside_the_appeals_and_coverage_is_unchange
     let (ds, name) = with_flows();
     let f = years(2014, 2024);
     let spec = charts::funding(&ds, &f);
+    // The flows bars (the bars of years with no appeal are FTS's own, see below).
     let stacks: Vec<Stack> = spec
         .series
         .iter()
-        .skip(2)
+        .filter(|s| s.label.contains("flows reported to FTS"))
         .map(|s| {
             (
                 s.label.as_str(),
@@ -298,7 +299,7 @@ fn the_funding_chart_draws_the_flows_beside_the_appeals_and_coverage_is_unchange
         ]
     );
     // The appeal bars, the coverage chart and the headline are Iraq's appeals only.
-    assert_eq!(spec.series[..2], charts::funding(&bundled, &f).series[..]);
+    assert_eq!(spec.series[..5], charts::funding(&bundled, &f).series[..]);
     assert_eq!(charts::coverage(&ds, &f), charts::coverage(&bundled, &f));
     assert_eq!(funding::headline(&ds, &f), funding::headline(&bundled, &f));
     assert_eq!(
@@ -307,7 +308,19 @@ fn the_funding_chart_draws_the_flows_beside_the_appeals_and_coverage_is_unchange
     );
     // The year filter applies; the governorate filter does not, and the chart says so.
     let later = charts::funding(&ds, &years(2025, 2025));
-    assert_eq!(later.series[2].points[0].y as u64, 80_000);
+    let paid = later
+        .series
+        .iter()
+        .find(|s| s.label == "Paid (flows reported to FTS)")
+        .expect("2025's paid flows");
+    assert_eq!(paid.points[0].y as u64, 80_000);
+    // Beside them, FTS's own outside-appeal figure for 2025, never added to them.
+    let outside = later
+        .series
+        .iter()
+        .find(|s| s.label == charts::OUTSIDE_APPEAL)
+        .expect("2025's outside-appeal bar");
+    assert_eq!(outside.points[0].y as u64, 99_551_499);
     let ninewa = Filters {
         governorates: Some([displacement_dashboard::data::Pcode::new(15).expect("IQG15")].into()),
         ..f
@@ -339,9 +352,41 @@ fn the_funding_table_view_lists_the_flows_after_the_appeals() {
         .map(|r| r.iter().map(|c| c.text.as_str()).collect())
         .collect();
     let source = format!("your file: {name}");
+    let fts = "OCHA Financial Tracking Service (via HDX), FTS requirements and funding by country, plan and year (fts_requirements_funding_global.csv) (2026-02-20)";
     assert_eq!(
         rows,
         [
+            // No appeal in 2024: what FTS reports for Iraq, after any appeal rows.
+            vec![
+                "2024",
+                "No Iraq appeal: funding outside any appeal",
+                "",
+                "$96.2 M",
+                "",
+                "",
+                "not appeal coverage",
+                fts
+            ],
+            vec![
+                "2024",
+                "No Iraq appeal: regional refugee plan, Iraq part",
+                "$154.5 M",
+                "$133.0 M",
+                "",
+                "",
+                "RSYR24 (not appeal coverage)",
+                fts
+            ],
+            vec![
+                "2024",
+                "Total humanitarian funding to Iraq (FTS)",
+                "",
+                "$229.2 M",
+                "",
+                "",
+                "outside appeals plus the regional plan's Iraq part, each once",
+                fts
+            ],
             vec![
                 "2024",
                 "Paid (flows reported to FTS)",
@@ -374,5 +419,5 @@ fn the_funding_table_view_lists_the_flows_after_the_appeals() {
             ],
         ]
     );
-    assert_eq!(t.rows[0][3].number, Some(1_425_000.0));
+    assert_eq!(t.rows[3][3].number, Some(1_425_000.0));
 }

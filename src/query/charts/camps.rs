@@ -12,7 +12,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{markers, series_source_line, subtitle};
+use super::{after_data, markers, series_source_line, subtitle};
 use crate::data::{CampCount, CampDefinition, CampScope, Dataset, PeopleUnit, Region};
 use crate::model::{
     ChartId, ChartSpec, Point, Series, SeriesKind, Unit, date_as_known, day_number,
@@ -274,6 +274,7 @@ pub fn camps_open_with_rows(dataset: &Dataset, filters: &Filters) -> Charted<Cam
         unit: Unit::Camps,
         series,
         markers: markers(dataset, filters),
+        after_data: after_data(dataset, filters),
         bands: Vec::new(),
         source_line: source,
         empty_message: super::empty_message(filters, "camp counts or closures"),
@@ -322,6 +323,7 @@ pub fn camp_people_with_rows(dataset: &Dataset, filters: &Filters) -> Charted<Ca
         unit: Unit::People,
         series,
         markers: markers(dataset, filters),
+        after_data: after_data(dataset, filters),
         bands: Vec::new(),
         source_line: source,
         empty_message: super::empty_message(filters, "counts of people in camps"),

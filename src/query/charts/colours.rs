@@ -88,7 +88,7 @@ fn caseload_rank(dataset: &Dataset) -> BTreeMap<Pcode, usize> {
 mod tests {
     use super::*;
     use crate::data::{Basis, Dataset};
-    use crate::model::ChartSpec;
+    use crate::model::{ChartSpec, SeriesKind};
     use crate::query::charts;
     use std::collections::BTreeSet;
 
@@ -133,12 +133,27 @@ mod tests {
             Some(&[]),
         ];
         for codes in sets {
-            for (from, to) in [(2014, 2024), (2017, 2020), (2023, 2024)] {
+            for (from, to) in [(2014, 2025), (2014, 2024), (2017, 2020), (2023, 2024)] {
                 let f = filters(codes, from, to);
                 let specs = every_chart(&ds, &f);
                 let mut governorate_colour: BTreeMap<String, usize> = BTreeMap::new();
                 for spec in &specs {
-                    let colours: Vec<usize> = spec.series.iter().map(|s| s.colour).collect();
+                    // A continuation shares the colour of the line it continues
+                    // (drawn dashed through rings), so it is checked against it.
+                    let (continued, own): (Vec<_>, Vec<_>) = spec
+                        .series
+                        .iter()
+                        .partition(|s| s.kind == SeriesKind::Continuation);
+                    for c in &continued {
+                        assert!(
+                            own.iter()
+                                .any(|s| s.kind == SeriesKind::Line && s.colour == c.colour),
+                            "{:?}: {} continues no line of its colour",
+                            spec.id,
+                            c.label
+                        );
+                    }
+                    let colours: Vec<usize> = own.iter().map(|s| s.colour).collect();
                     let distinct: BTreeSet<usize> = colours.iter().copied().collect();
                     assert_eq!(
                         distinct.len(),

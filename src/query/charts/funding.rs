@@ -6,6 +6,11 @@
 //! Flows from the user's FTS flows files are a different measure: a narrow bar after
 //! each year's two appeal bars, stacked by status (paid, commitments, pledges),
 //! labelled "flows reported to FTS", sourced "your file: NAME", never in coverage.
+//! Years with no Iraq appeal carry a "No Iraq appeal" band and, in the appeal bars'
+//! places, what FTS reports for Iraq instead: the regional refugee plan's Iraq
+//! requirement on the left, and on the right the funding outside any appeal with the
+//! plan's Iraq funding stacked on it (their sum is the year's total humanitarian
+//! funding reported to FTS, each counted once), all labelled as outside coverage.
 
 use super::{mid_year, source_line, subtitle};
 use crate::data::{Dataset, FlowStatus};
@@ -57,6 +62,12 @@ pub fn funding(dataset: &Dataset, filters: &Filters) -> ChartSpec {
             bars(BAR_OFFSET_DAYS, |y| y.funding_usd),
         ),
     ];
+    let beside = funding::beside_appeals(dataset, filters);
+    series.extend(
+        beside_series(&beside)
+            .into_iter()
+            .filter(|s| !s.points.is_empty()),
+    );
     let flows = funding::flow_totals(dataset, filters);
     series.extend(flow_series(&flows));
     let tallest = series
@@ -69,6 +80,11 @@ pub fn funding(dataset: &Dataset, filters: &Filters) -> ChartSpec {
         years
             .iter()
             .flat_map(|y| y.source_ids.iter().map(String::as_str))
+            .chain(
+                beside
+                    .iter()
+                    .flat_map(|y| y.source_ids.iter().map(String::as_str)),
+            )
             .chain(flows.iter().map(|t| t.source_id.as_str()))
             .chain(bands.iter().map(|b| b.source_id.as_str())),
     );
@@ -79,6 +95,7 @@ pub fn funding(dataset: &Dataset, filters: &Filters) -> ChartSpec {
         unit: Unit::Usd,
         series,
         markers: Vec::new(),
+        after_data: Vec::new(),
         bands,
         source_line: source,
         empty_message: if dataset.funding_flows.is_empty() {
@@ -145,6 +162,60 @@ fn no_appeal_bands(dataset: &Dataset, filters: &Filters, y: f64) -> Vec<Band> {
 
 /// Half a year, in days: a year's band runs from 1 January to 31 December.
 const HALF_YEAR_DAYS: f64 = 182.0;
+
+/// Legends of what FTS reports for Iraq in years with no Iraq appeal.
+pub const OUTSIDE_APPEAL: &str = "Outside any appeal (not in coverage)";
+/// The regional refugee plan's Iraq funding, stacked on the outside-appeal bar.
+pub const REGIONAL_FUNDED: &str = "3RP, Iraq part: funded (not in coverage)";
+/// The regional refugee plan's Iraq requirement.
+pub const REGIONAL_REQUIRED: &str = "3RP, Iraq part: required (not in coverage)";
+
+/// The bars of years with no Iraq appeal: the regional plan's Iraq requirement in
+/// the "required" place, the outside-appeal funding with the plan's Iraq funding
+/// stacked on it in the "funded" place.
+fn beside_series(beside: &[funding::BesideAppeals]) -> Vec<Series> {
+    let mut required = Series::new(REGIONAL_REQUIRED, SeriesKind::Bars, 4, Vec::new());
+    let mut outside = Series::new(OUTSIDE_APPEAL, SeriesKind::Bars, 2, Vec::new());
+    let mut funded = Series::new(REGIONAL_FUNDED, SeriesKind::Bars, 3, Vec::new());
+    for y in beside {
+        let total = format!(
+            "{}: total humanitarian funding to Iraq reported to FTS {} (outside any appeal plus Iraq's part of the Syria Regional Refugee and Resilience Plan, 3RP); no Iraq appeal, not in coverage",
+            y.year,
+            crate::model::usd_one_decimal(y.total_usd())
+        );
+        let source = y.source_ids.first().cloned().unwrap_or_default();
+        let bar = |offset: f64, value: u64, base: u64, plans: &[String]| {
+            let mut note = total.clone();
+            if !plans.is_empty() {
+                note = format!("{} \u{b7} {note}", plans.join(", "));
+            }
+            Point {
+                x: mid_year(y.year) + offset,
+                y: value as f64,
+                base: base as f64,
+                width: BAR_WIDTH_DAYS,
+                label: y.year.to_string(),
+                note: Some(note),
+                source_id: source.clone(),
+            }
+        };
+        if let Some(r) = y.regional_required_usd {
+            required
+                .points
+                .push(bar(-BAR_OFFSET_DAYS, r, 0, &y.regional_plans));
+        }
+        let below = y.outside_appeal_usd.unwrap_or(0);
+        if let Some(o) = y.outside_appeal_usd {
+            outside.points.push(bar(BAR_OFFSET_DAYS, o, 0, &[]));
+        }
+        if let Some(f) = y.regional_funded_usd {
+            funded
+                .points
+                .push(bar(BAR_OFFSET_DAYS, f, below, &y.regional_plans));
+        }
+    }
+    vec![required, outside, funded]
+}
 
 /// The palette colour of each flow status.
 fn status_colour(status: FlowStatus) -> usize {
@@ -290,6 +361,7 @@ pub fn coverage(dataset: &Dataset, filters: &Filters) -> ChartSpec {
         unit: Unit::Percent,
         series: vec![fts, reported],
         markers: Vec::new(),
+        after_data: Vec::new(),
         bands,
         source_line: source,
         empty_message: no_appeal_message(dataset, filters),
@@ -344,10 +416,61 @@ mod tests {
     #[test]
     fn years_without_an_appeal_say_so() {
         let ds = Dataset::bundled().unwrap();
-        let c = funding(&ds, &years(2023, 2024));
-        assert!(c.is_empty());
+        let c = funding(&ds, &years(2023, 2025));
+        assert_eq!(c.bands.len(), 1);
+        assert_eq!(c.bands[0].label, "No Iraq appeal after 2022");
         assert_eq!(
-            c.empty_message,
+            (c.bands[0].from_x, c.bands[0].to_x),
+            (mid_year(2023) - 182.0, mid_year(2025) + 182.0)
+        );
+        let labels: Vec<&str> = c.series.iter().map(|s| s.label.as_str()).collect();
+        assert_eq!(
+            labels[2..],
+            [REGIONAL_REQUIRED, OUTSIDE_APPEAL, REGIONAL_FUNDED]
+        );
+        assert!(
+            c.series[..2].iter().all(|s| s.points.is_empty()),
+            "no appeal"
+        );
+        assert!(labels[2..].iter().all(|l| l.contains("not in coverage")));
+        // What FTS reports for Iraq instead (April 2026 copy): outside any appeal,
+        // with the regional refugee plan's Iraq funding stacked on it, each once.
+        let bars = |i: usize| -> Vec<(String, f64, f64)> {
+            c.series[i + 2]
+                .points
+                .iter()
+                .map(|p| (p.label.clone(), p.base, p.y))
+                .collect()
+        };
+        assert_eq!(
+            bars(0),
+            [
+                ("2023".into(), 0.0, 211_313_017.0),
+                ("2024".into(), 0.0, 154_504_589.0)
+            ]
+        );
+        assert_eq!(
+            bars(1),
+            [
+                ("2023".into(), 0.0, 211_058_163.0),
+                ("2024".into(), 0.0, 96_200_040.0),
+                ("2025".into(), 0.0, 99_551_499.0)
+            ]
+        );
+        assert_eq!(
+            bars(2),
+            [
+                ("2023".into(), 211_058_163.0, 63_537_538.0),
+                ("2024".into(), 96_200_040.0, 132_990_779.0)
+            ]
+        );
+        let note = c.series[3].points[0].note.as_deref().unwrap_or_default();
+        assert!(note.contains("$274.6 M"), "{note}");
+        // Coverage has nothing to draw in those years.
+        let cov = coverage(&ds, &years(2023, 2024));
+        assert!(cov.is_empty());
+        assert_eq!(
+            cov.empty_message,
             "No Iraq appeal in 2023\u{2013}2024 (the last was in 2022)"
         );
         let c = funding(&Dataset::default(), &years(2023, 2024));
@@ -390,12 +513,15 @@ mod tests {
             [
                 "Required (Iraq appeals)",
                 "Funded (OCHA FTS)",
+                REGIONAL_REQUIRED,
+                OUTSIDE_APPEAL,
+                REGIONAL_FUNDED,
                 "Paid (flows reported to FTS)",
                 "Commitments (flows reported to FTS)",
                 "Pledges (flows reported to FTS)",
             ]
         );
-        assert_eq!(c.series[..2], bars_before.series[..]);
+        assert_eq!(c.series[..5], bars_before.series[..]);
         let stack = |i: usize| -> Vec<(String, f64, f64)> {
             c.series[i]
                 .points
@@ -404,13 +530,17 @@ mod tests {
                 .collect()
         };
         assert_eq!(
-            stack(2),
+            stack(5),
             [("2022".into(), 0.0, 100.0), ("2023".into(), 0.0, 8.0)]
         );
-        assert_eq!(stack(3), [("2022".into(), 100.0, 30.0)]);
-        assert_eq!(stack(4), [("2022".into(), 130.0, 5.0)]);
+        assert_eq!(stack(6), [("2022".into(), 100.0, 30.0)]);
+        assert_eq!(stack(7), [("2022".into(), 130.0, 5.0)]);
+        // The 2023 flows bar stands right of the outside-appeal bar.
+        let outside_2023 = &c.series[3].points[0];
+        let paid_2023 = &c.series[5].points[1];
+        assert!(paid_2023.x - paid_2023.width / 2.0 > outside_2023.x + outside_2023.width / 2.0);
         let funded_2022 = &c.series[1].points[8];
-        let paid_2022 = &c.series[2].points[0];
+        let paid_2022 = &c.series[5].points[0];
         assert_eq!(funded_2022.label, "2022");
         assert!(paid_2022.x - paid_2022.width / 2.0 > funded_2022.x + funded_2022.width / 2.0);
         assert!(paid_2022.width < funded_2022.width / 2.0);
@@ -423,7 +553,12 @@ mod tests {
         assert_eq!(coverage(&ds, &f), coverage_before);
         // Years with flows and no appeal still draw the flows.
         let later = funding(&ds, &years(2023, 2024));
-        assert_eq!(later.series.len(), 3);
+        assert_eq!(
+            later.series.len(),
+            6,
+            "two empty appeal series, three beside, paid"
+        );
+        assert_eq!(later.series[5].label, "Paid (flows reported to FTS)");
         assert!(!later.is_empty());
         let none = funding(&ds, &years(2019, 2019));
         assert_eq!(none.series.len(), 2);

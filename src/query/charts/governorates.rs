@@ -17,13 +17,17 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use super::{governorate_colours, markers, source_line, subtitle};
-use crate::data::{Basis, Dataset, NationalSeries, Pcode};
-use crate::model::{ChartId, ChartSpec, Point, Series, SeriesKind, Unit, day_number, long_date};
+use super::{after_data, governorate_colours, markers, source_line, subtitle};
+use crate::data::{Basis, Dataset, DatePrecision, NationalSeries, Pcode};
+use crate::model::{
+    Band, ChartId, ChartSpec, Point, Series, SeriesKind, Unit, day_number, long_date,
+};
 use crate::palette;
 use crate::query::Filters;
 use crate::query::charts::user_file_name;
-use crate::query::idps::{GovernorateTable, governorate_tables, user_governorate_tables};
+use crate::query::idps::{
+    DTM_VIA_UNHCR, FigureBasis, GovernorateTable, governorate_tables, user_governorate_tables,
+};
 use crate::query::rows::{Charted, IdpRow, dtm_date_precision, table_series};
 
 /// How many governorates get bars of their own (each its own colour); the rest are
@@ -40,6 +44,73 @@ const USER_COLOURS: [usize; 3] = [7, 4, 5];
 /// With a user's bars beside: the share of a date's slot the bundled bar keeps
 /// (centred on its date); the user's bars share the rest, to its right.
 const BUNDLED_SHARE: f64 = 0.6;
+
+/// The tooltip note of a bar from UNHCR's reproduction of DTM's tables.
+const VIA_UNHCR_NOTE: &str = "IOM DTM figures as published by UNHCR (Refugee Data Finder): \
+     not a DTM round; Dahuk and Diyala may be coded differently from DTM's own tables";
+
+/// A band over the dates whose bars are UNHCR's reproduction of DTM's tables, so
+/// they read as such without hovering; none when there are none.
+fn via_unhcr_band(
+    tables: &BTreeMap<NaiveDate, GovernorateTable>,
+    filters: &Filters,
+    width: f64,
+) -> Vec<Band> {
+    let dates: Vec<(&NaiveDate, &GovernorateTable)> = tables
+        .iter()
+        .filter(|(_, t)| t.basis == FigureBasis::DtmViaUnhcr)
+        .collect();
+    let (Some((first, t)), Some((last, _))) = (dates.first(), dates.last()) else {
+        return Vec::new();
+    };
+    let top = tables
+        .values()
+        .map(|t| {
+            t.values
+                .iter()
+                .filter(|(p, _)| filters.selects(**p))
+                .map(|(_, v)| v)
+                .sum::<u64>()
+        })
+        .max()
+        .unwrap_or(0) as f64;
+    // Within the filter's years, so the label sits over the bars on screen.
+    let end = NaiveDate::from_ymd_opt(filters.to, 12, 31).map_or(f64::MAX, day_number);
+    vec![Band {
+        from_x: day_number(**first) - width * 0.75,
+        to_x: (day_number(**last) + width * 0.75).min(end),
+        y: top * 1.02,
+        // Short, so it fits over two bars on a laptop screen; the bars' tooltips
+        // say it in full ("IOM DTM figures as published by UNHCR", with the caveat).
+        label: "UNHCR".into(),
+        source_id: t.source_id.clone(),
+    }]
+}
+
+/// What the source line adds when UNHCR's tables are drawn, so the caveat travels
+/// with every export: " · End-2024 and end-2025 bars: IOM DTM figures as published
+/// by UNHCR (…Dahuk and Diyala…)". Empty otherwise. (No "; ", which separates
+/// publishers in source lines.)
+fn via_unhcr_caveat(tables: &BTreeMap<NaiveDate, GovernorateTable>) -> String {
+    use chrono::Datelike;
+    let years: Vec<String> = tables
+        .iter()
+        .filter(|(_, t)| t.basis == FigureBasis::DtmViaUnhcr)
+        .map(|(d, _)| format!("end-{}", d.year()))
+        .collect();
+    let Some((last, rest)) = years.split_last() else {
+        return String::new();
+    };
+    let which = if rest.is_empty() {
+        last.clone()
+    } else {
+        format!("{} and {last}", rest.join(", "))
+    }
+    .replacen("end-", "End-", 1);
+    format!(
+        " \u{b7} {which} bars: {DTM_VIA_UNHCR}, whose tables may code Dahuk and Diyala differently from DTM's own"
+    )
+}
 
 /// The chart's title for a basis.
 #[must_use]
@@ -95,13 +166,14 @@ pub fn governorates_with_rows(
         series.push(chart.series(source_id, user_tables, &place, &mut rows));
     }
     series.retain(|s| !s.points.is_empty());
-    let source = source_line(
+    let mut source = source_line(
         dataset,
         tables
             .values()
             .map(|t| t.source_id.as_str())
             .chain(users.iter().map(|(id, _)| id.as_str())),
     );
+    source.push_str(&via_unhcr_caveat(&tables));
     let spec = ChartSpec {
         id: ChartId::Governorates,
         title: basis_title(basis).into(),
@@ -109,7 +181,8 @@ pub fn governorates_with_rows(
         unit: Unit::People,
         series,
         markers: markers(dataset, filters),
-        bands: Vec::new(),
+        after_data: after_data(dataset, filters),
+        bands: via_unhcr_band(&tables, filters, width),
         source_line: source,
         empty_message: super::empty_message(filters, "governorate breakdown for this basis"),
         national_only: false,
@@ -146,7 +219,12 @@ fn bundled_bars(
         let x = day_number(*date);
         let row = |pcodes: Vec<Pcode>, legend: &str, value: u64| IdpRow {
             date: *date,
-            date_precision: dtm_date_precision(dataset, *date),
+            // UNHCR's tables are year-end figures.
+            date_precision: if table.basis == FigureBasis::DtmViaUnhcr {
+                DatePrecision::Year
+            } else {
+                dtm_date_precision(dataset, *date)
+            },
             series: table_series(dataset, &table.source_id),
             round: table.round,
             pcodes,
@@ -156,12 +234,16 @@ fn bundled_bars(
             source_id: table.source_id.clone(),
             legend: legend.to_string(),
         };
-        let note = (!table.complete).then(|| {
-            format!(
-                "partial table: {} governorates published",
-                table.values.len()
-            )
-        });
+        let note = if table.basis == FigureBasis::DtmViaUnhcr {
+            Some(VIA_UNHCR_NOTE.to_string())
+        } else {
+            (!table.complete).then(|| {
+                format!(
+                    "partial table: {} governorates published",
+                    table.values.len()
+                )
+            })
+        };
         let mut base = 0.0;
         let push = |s: &mut Series, value: u64, base: &mut f64| {
             s.points.push(Point {
@@ -568,6 +650,66 @@ mod tests {
         assert!(
             rows.iter()
                 .all(|r| r.series == "user_file" && r.legend == mine)
+        );
+    }
+
+    #[test]
+    fn unhcrs_tables_are_the_newest_bars_marked_as_unhcrs_reproduction_of_dtm() {
+        let ds = Dataset::bundled().unwrap();
+        let f = Filters::all(&ds);
+        let charted = governorates_with_rows(&ds, &f, Basis::Displacement);
+        let ninewa = charted
+            .spec
+            .series
+            .iter()
+            .find(|s| s.label == "Ninewa")
+            .unwrap();
+        let last: Vec<(String, f64)> = ninewa
+            .points
+            .iter()
+            .rev()
+            .take(3)
+            .map(|p| (p.label.clone(), p.y))
+            .collect();
+        assert_eq!(
+            last,
+            [
+                ("31 Dec 2025".to_string(), 198_287.0),
+                ("31 Dec 2024".to_string(), 221_911.0),
+                ("30 Apr 2024".to_string(), 229_120.0)
+            ]
+        );
+        let note = |i: usize| ninewa.points[ninewa.points.len() - 1 - i].note.clone();
+        assert!(
+            note(0).is_some_and(
+                |n| n.contains("as published by UNHCR") && n.contains("Dahuk and Diyala")
+            )
+        );
+        assert_eq!(note(2), None, "round 132 is DTM's own table");
+        assert_eq!(charted.spec.bands.len(), 1);
+        assert_eq!(charted.spec.bands[0].label, "UNHCR");
+        let end_2025 = NaiveDate::from_ymd_opt(2025, 12, 31).unwrap();
+        assert_eq!(charted.spec.bands[0].to_x, day_number(end_2025));
+        let rows: Vec<&str> = charted
+            .rows
+            .iter()
+            .filter(|r| r.date == end_2025)
+            .map(|r| r.series)
+            .collect();
+        assert!(!rows.is_empty() && rows.iter().all(|s| *s == "unhcr_year_end"));
+        assert!(
+            charted.spec.source_line.ends_with(
+                " \u{b7} End-2024 and end-2025 bars: IOM DTM figures as published by UNHCR, whose tables may code Dahuk and Diyala differently from DTM's own"
+            ),
+            "{}",
+            charted.spec.source_line
+        );
+        // A range ending in 2023 has no UNHCR table and no band.
+        let to_2023 = Filters { to: 2023, ..f };
+        assert!(
+            governorates(&ds, &to_2023, Basis::Displacement)
+                .bands
+                .is_empty()
         );
     }
 }

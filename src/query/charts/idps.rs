@@ -2,13 +2,19 @@
 //! each of the user's files as its own line ("IDPs, Iraq (your file: NAME)"), never
 //! mixed into DTM's. With two or more governorates selected, one line per
 //! governorate (as many as the palette has colours to spare) and their sum.
+//!
+//! After DTM's last round, each DTM line is continued by DTM's figures as UNHCR
+//! published them (national year-ends; governorate tables under a filter): a
+//! series of its own, [`SeriesKind::Continuation`] ("IDPs, Iraq (IOM DTM figures as
+//! published by UNHCR)"), drawn dashed from the line's last round through hollow
+//! points, never joined into the line nor tabled as a round.
 
 use std::collections::BTreeSet;
 
-use super::{markers, source_line, subtitle, user_file_name};
-use crate::data::{Basis, Dataset, NationalSeries, Pcode};
+use super::{after_data, markers, source_line, subtitle, user_file_name};
+use crate::data::{Basis, Dataset, DatePrecision, NationalSeries, Pcode};
 use crate::model::{ChartId, ChartSpec, Point, Series, SeriesKind, Unit, day_number, long_date};
-use crate::query::idps::{IdpPoint, UserSeries};
+use crate::query::idps::{DTM_VIA_UNHCR, FigureBasis, IdpPoint, UserSeries};
 use crate::query::rows::{self, Charted, IdpRow, dtm_date_precision, table_series};
 use crate::query::{Filters, cards, idps};
 
@@ -43,6 +49,71 @@ struct Line {
     kind: SeriesKind,
     colour: usize,
     rows: Vec<IdpRow>,
+    /// For a continuation: the continued line's last point.
+    continues_from: Option<(f64, f64)>,
+    /// What every point's tooltip adds.
+    note: Option<String>,
+}
+
+impl Line {
+    fn new(label: String, kind: SeriesKind, colour: usize, rows: Vec<IdpRow>) -> Line {
+        Line {
+            label,
+            kind,
+            colour,
+            rows,
+            continues_from: None,
+            note: None,
+        }
+    }
+}
+
+/// The tooltip note of a national figure of DTM's continuation.
+const CONTINUATION_NOTE: &str = "IOM DTM figures as published by UNHCR (Refugee Data Finder): \
+     not a DTM round; UNHCR has reproduced DTM's December round exactly every year since 2017";
+/// The tooltip note of a governorate figure from UNHCR's reproduction of DTM's tables.
+const TABLE_CONTINUATION_NOTE: &str = "IOM DTM figures as published by UNHCR (Refugee Data \
+     Finder): not a DTM round; Dahuk and Diyala may be coded differently from DTM's own tables";
+
+/// The last point of a line's rows, where its continuation starts.
+fn last_point(rows: &[IdpRow]) -> Option<(f64, f64)> {
+    rows.iter()
+        .max_by_key(|r| r.date)
+        .map(|r| (day_number(r.date), r.value as f64))
+}
+
+/// A line split into DTM's own figures and the continuation after them (DTM's
+/// figures as UNHCR published them): the line, then the continuation if it has any
+/// point, labelled `continued`, same colour, dashed from the line's last point.
+fn with_continuation(
+    line: Line,
+    continued: String,
+    continuation: Vec<IdpRow>,
+    note: &str,
+) -> Vec<Line> {
+    if continuation.is_empty() {
+        return vec![line];
+    }
+    let from = last_point(&line.rows);
+    let colour = line.colour;
+    vec![
+        line,
+        Line {
+            label: continued,
+            kind: SeriesKind::Continuation,
+            colour,
+            rows: continuation,
+            continues_from: from,
+            note: Some(note.into()),
+        },
+    ]
+}
+
+/// A governorate line's points, split into DTM's own and UNHCR's reproduction.
+fn split_by_basis(points: Vec<IdpPoint>) -> (Vec<IdpPoint>, Vec<IdpPoint>) {
+    points
+        .into_iter()
+        .partition(|p| p.basis == FigureBasis::Dtm)
 }
 
 /// [`idps_over_time`] and one [`IdpRow`] per point it draws.
@@ -62,16 +133,20 @@ pub fn idps_with_rows(dataset: &Dataset, filters: &Filters) -> Charted<IdpRow> {
                 .rows
                 .iter()
                 .map(|r| {
-                    Point::at(
+                    let mut p = Point::at(
                         day_number(r.date),
                         r.value as f64,
                         long_date(r.date),
                         r.source_id.clone(),
-                    )
+                    );
+                    p.note.clone_from(&line.note);
+                    p
                 })
                 .collect();
             rows.append(&mut line.rows);
-            Series::new(line.label, line.kind, line.colour, points)
+            let mut series = Series::new(line.label, line.kind, line.colour, points);
+            series.continues_from = line.continues_from;
+            series
         })
         .collect();
     rows.sort_by_key(|r| r.date);
@@ -83,6 +158,7 @@ pub fn idps_with_rows(dataset: &Dataset, filters: &Filters) -> Charted<IdpRow> {
         unit: Unit::People,
         series,
         markers: markers(dataset, filters),
+        after_data: after_data(dataset, filters),
         bands: Vec::new(),
         source_line: source,
         empty_message: super::empty_message(filters, "IDP figures for these filters"),
@@ -131,7 +207,12 @@ fn governorate_row(
 ) -> IdpRow {
     IdpRow {
         date: p.date,
-        date_precision: dtm_date_precision(dataset, p.date),
+        // UNHCR's tables are year-end figures.
+        date_precision: if p.basis == FigureBasis::DtmViaUnhcr {
+            DatePrecision::Year
+        } else {
+            dtm_date_precision(dataset, p.date)
+        },
         series: table_series(dataset, &p.source_id),
         round: p.round,
         pcodes,
@@ -147,6 +228,10 @@ fn governorate_row(
 /// the governorates present), returnees, UNHCR and IDMC, then each user's file.
 fn national_lines(dataset: &Dataset, filters: &Filters) -> Vec<Line> {
     let mut lines = Vec::new();
+    let continuation = idps::continuation(dataset, filters);
+    // DTM's continuation is listed (and drawn) after the comparisons, so IDMC's
+    // rounded copy of the same year-ends never hides it.
+    let mut continued_line = None;
     if idps::has_national(dataset) {
         let label = "IDPs, Iraq (IOM DTM)".to_string();
         let rows = idps::national_series(dataset, filters)
@@ -156,12 +241,29 @@ fn national_lines(dataset: &Dataset, filters: &Filters) -> Vec<Line> {
                 national_row(dataset, p, series, &label)
             })
             .collect();
-        lines.push(Line {
-            label,
-            kind: SeriesKind::Line,
-            colour: 0,
-            rows,
-        });
+        let continued = format!("IDPs, Iraq ({DTM_VIA_UNHCR})");
+        let continuation_rows = continuation
+            .iter()
+            .cloned()
+            .map(|p| {
+                let mut row = national_row(
+                    dataset,
+                    p,
+                    NationalSeries::UnhcrYearEnd.as_str(),
+                    &continued,
+                );
+                row.date_precision = DatePrecision::Year;
+                row
+            })
+            .collect();
+        let mut split = with_continuation(
+            Line::new(label, SeriesKind::Line, 0, rows),
+            continued,
+            continuation_rows,
+            CONTINUATION_NOTE,
+        );
+        continued_line = (split.len() > 1).then(|| split.remove(1));
+        lines.extend(split);
     } else {
         let (points, coverage) = idps::governorate_sum_series(dataset, filters);
         let label = match coverage {
@@ -180,27 +282,33 @@ fn national_lines(dataset: &Dataset, filters: &Filters) -> Vec<Line> {
                 national_row(dataset, p, series, &label)
             })
             .collect();
-        lines.push(Line {
-            label,
-            kind: SeriesKind::Line,
-            colour: 0,
-            rows,
-        });
+        lines.push(Line::new(label, SeriesKind::Line, 0, rows));
     }
-    lines.push(Line {
-        label: RETURNEES.into(),
-        kind: SeriesKind::Line,
-        colour: 1,
-        rows: returnee_rows(dataset, filters),
-    });
+    lines.push(Line::new(
+        RETURNEES.into(),
+        SeriesKind::Line,
+        1,
+        returnee_rows(dataset, filters),
+    ));
     for (series, label, colour) in COMPARISONS {
-        lines.push(Line {
-            label: label.into(),
-            kind: SeriesKind::Comparison,
+        // A figure drawn as DTM's continuation is not drawn a second time.
+        let rows = national_rows(dataset, filters, series, label)
+            .into_iter()
+            .filter(|r| {
+                !(series == NationalSeries::UnhcrYearEnd
+                    && continuation
+                        .iter()
+                        .any(|c| c.date == r.date && c.source_id == r.source_id))
+            })
+            .collect();
+        lines.push(Line::new(
+            label.into(),
+            SeriesKind::Comparison,
             colour,
-            rows: national_rows(dataset, filters, series, label),
-        });
+            rows,
+        ));
     }
+    lines.extend(continued_line);
     for user in idps::user_national_series(dataset, filters) {
         let label = format!("IDPs, Iraq ({})", user_file_name(&user.source_id));
         let rows = user
@@ -208,12 +316,8 @@ fn national_lines(dataset: &Dataset, filters: &Filters) -> Vec<Line> {
             .into_iter()
             .map(|p| national_row(dataset, p, NationalSeries::DtmUser.as_str(), &label))
             .collect();
-        lines.push(Line {
-            label,
-            kind: SeriesKind::Line,
-            colour: free_user_colour(&lines),
-            rows,
-        });
+        let colour = free_user_colour(&lines);
+        lines.push(Line::new(label, SeriesKind::Line, colour, rows));
     }
     lines
 }
@@ -247,35 +351,60 @@ fn governorate_lines(
                 continue;
             };
             let name = dataset.gazetteer.name(pcode);
-            let rows = points
+            let continued = format!("{name} (as published by UNHCR)");
+            let (own, via) = split_by_basis(points);
+            let rows = own
                 .into_iter()
                 .map(|p| governorate_row(dataset, p, vec![pcode], &name, &name))
                 .collect();
-            lines.push(Line {
-                label: name.clone(),
-                kind: SeriesKind::Line,
-                colour,
-                rows,
-            });
+            let via = via
+                .into_iter()
+                .map(|p| governorate_row(dataset, p, vec![pcode], &name, &continued))
+                .collect();
+            lines.extend(with_continuation(
+                Line::new(name.clone(), SeriesKind::Line, colour, rows),
+                continued,
+                via,
+                TABLE_CONTINUATION_NOTE,
+            ));
         }
         // In the governorate chart's order (largest first), so the legends agree.
         lines.sort_by_key(|l| l.colour);
     }
-    let label = if selected.len() >= 2 {
-        format!("IDPs, sum of {} governorates ({words})", selected.len())
+    let (label, continued) = if selected.len() >= 2 {
+        (
+            format!("IDPs, sum of {} governorates ({words})", selected.len()),
+            format!(
+                "IDPs, sum of {} governorates ({DTM_VIA_UNHCR})",
+                selected.len()
+            ),
+        )
     } else {
-        format!("IDPs, {place} ({words})")
+        (
+            format!("IDPs, {place} ({words})"),
+            format!("IDPs, {place} ({DTM_VIA_UNHCR})"),
+        )
     };
-    let rows = sum
+    let (own, via) = split_by_basis(sum);
+    let rows = own
         .into_iter()
         .map(|p| governorate_row(dataset, p, pcodes.clone(), place, &label))
         .collect();
-    lines.push(Line {
-        label,
-        kind: SeriesKind::Line,
-        colour: if each { SUM_COLOUR } else { 0 },
-        rows,
-    });
+    let via = via
+        .into_iter()
+        .map(|p| governorate_row(dataset, p, pcodes.clone(), place, &continued))
+        .collect();
+    lines.extend(with_continuation(
+        Line::new(
+            label,
+            SeriesKind::Line,
+            if each { SUM_COLOUR } else { 0 },
+            rows,
+        ),
+        continued,
+        via,
+        TABLE_CONTINUATION_NOTE,
+    ));
     for user in users {
         let label = if selected.len() >= 2 {
             format!(
@@ -291,12 +420,8 @@ fn governorate_lines(
             .into_iter()
             .map(|p| governorate_row(dataset, p, pcodes.clone(), place, &label))
             .collect();
-        lines.push(Line {
-            label,
-            kind: SeriesKind::Line,
-            colour: free_user_colour(&lines),
-            rows,
-        });
+        let colour = free_user_colour(&lines);
+        lines.push(Line::new(label, SeriesKind::Line, colour, rows));
     }
     lines
 }
@@ -498,8 +623,23 @@ mod tests {
             .expect("the user's own line");
         assert_eq!(mine.points.len(), 1);
         assert_eq!(value_on(mine, dec_2023), Some(34_740.0));
-        let colours: BTreeSet<usize> = charted.spec.series.iter().map(|s| s.colour).collect();
-        assert_eq!(colours.len(), charted.spec.series.len(), "one colour each");
+        // One colour per line; DTM's continuation shares DTM's, dashed and hollow.
+        let lines: Vec<&Series> = charted
+            .spec
+            .series
+            .iter()
+            .filter(|s| s.kind != SeriesKind::Continuation)
+            .collect();
+        let colours: BTreeSet<usize> = lines.iter().map(|s| s.colour).collect();
+        assert_eq!(colours.len(), lines.len(), "one colour each");
+        let continued = charted
+            .spec
+            .series
+            .iter()
+            .find(|s| s.kind == SeriesKind::Continuation)
+            .expect("DTM's continuation");
+        assert_eq!(continued.colour, dtm.colour);
+        assert_ne!(mine.colour, dtm.colour);
         // Its CSV rows: national (no P-code, "Iraq"), series dtm_user, its file.
         let row = charted
             .rows
@@ -534,13 +674,17 @@ mod tests {
             labels,
             [
                 "IDPs, Ninewa (IOM DTM)".to_string(),
+                "IDPs, Ninewa (IOM DTM figures as published by UNHCR)".to_string(),
                 format!("IDPs, Ninewa (your file: {name})")
             ]
         );
         let april = NaiveDate::from_ymd_opt(2024, 4, 30).unwrap();
         assert_eq!(value_on(&c.series[0], april), Some(229_120.0));
-        assert_eq!(value_on(&c.series[1], april), Some(30_003.0));
-        assert_eq!((c.series[0].colour, c.series[1].colour), (0, 5));
+        assert_eq!(value_on(&c.series[2], april), Some(30_003.0));
+        assert_eq!(
+            (c.series[0].colour, c.series[1].colour, c.series[2].colour),
+            (0, 0, 5)
+        );
     }
 
     #[test]
@@ -582,10 +726,143 @@ mod tests {
         };
         let c = idps_over_time(&ds, &f);
         let labels: Vec<&str> = c.series.iter().map(|s| s.label.as_str()).collect();
-        assert_eq!(labels, ["IDPs, sum of 15 governorates (IOM DTM)"]);
+        assert_eq!(
+            labels,
+            [
+                "IDPs, sum of 15 governorates (IOM DTM)",
+                "IDPs, sum of 15 governorates (IOM DTM figures as published by UNHCR)"
+            ]
+        );
         // Round 132 less the Kurdistan Region's 582,501 (Sulaymaniyah 126,474,
         // Dahuk 233,162, Erbil 222,865).
         let april = NaiveDate::from_ymd_opt(2024, 4, 30).unwrap();
         assert_eq!(value_on(&c.series[0], april), Some(516_412.0));
+        // End 2025 (UNHCR): 997,334 less the Region's 560,518 (120,419 + 218,371 +
+        // 221,728), continued from round 132's point.
+        let end_2025 = NaiveDate::from_ymd_opt(2025, 12, 31).unwrap();
+        assert_eq!(value_on(&c.series[1], end_2025), Some(436_816.0));
+        assert_eq!(
+            c.series[1].continues_from,
+            Some((day_number(april), 516_412.0))
+        );
+    }
+
+    #[test]
+    fn dtms_line_is_continued_by_unhcrs_figures_dashed_from_round_132() {
+        let ds = Dataset::bundled().unwrap();
+        let charted = idps_with_rows(&ds, &Filters::all(&ds));
+        let c = &charted.spec;
+        let dtm = &c.series[0];
+        assert_eq!(dtm.label, "IDPs, Iraq (IOM DTM)");
+        assert_eq!(dtm.points.len(), 80, "DTM's rounds only");
+        let april = NaiveDate::from_ymd_opt(2024, 4, 30).unwrap();
+        assert_eq!(dtm.points.last().map(|p| p.x), Some(day_number(april)));
+        // After the comparisons, so IDMC's rounded copy never hides it.
+        let cont = c
+            .series
+            .iter()
+            .find(|s| s.kind == SeriesKind::Continuation)
+            .expect("the continuation");
+        assert_eq!(
+            c.series
+                .iter()
+                .map(|s| s.label.as_str())
+                .collect::<Vec<_>>(),
+            [
+                "IDPs, Iraq (IOM DTM)",
+                "Returnees (IOM DTM)",
+                "UNHCR year-end (equals DTM's December round from 2017)",
+                "IDMC conflict stock (year-end)",
+                "IDPs, Iraq (IOM DTM figures as published by UNHCR)"
+            ]
+        );
+        assert_eq!(cont.kind, SeriesKind::Continuation);
+        assert_eq!(cont.colour, dtm.colour);
+        assert_eq!(cont.continues_from, Some((day_number(april), 1_098_913.0)));
+        let ys: Vec<f64> = cont.points.iter().map(|p| p.y).collect();
+        assert_eq!(ys, [1_031_475.0, 997_334.0]);
+        assert!(
+            cont.points[0]
+                .note
+                .as_deref()
+                .is_some_and(|n| n.contains("not a DTM round"))
+        );
+        // UNHCR's comparison line no longer repeats them.
+        let unhcr = c
+            .series
+            .iter()
+            .find(|s| s.label.starts_with("UNHCR year-end"))
+            .unwrap();
+        let end_2024 = NaiveDate::from_ymd_opt(2024, 12, 31).unwrap();
+        assert_eq!(value_on(unhcr, end_2024), None);
+        let end_2023 = NaiveDate::from_ymd_opt(2023, 12, 31).unwrap();
+        assert_eq!(value_on(unhcr, end_2023), Some(1_123_663.0));
+        // Tabled as UNHCR's year-ends, never as rounds.
+        let rows: Vec<(&str, Option<u32>, u64)> = charted
+            .rows
+            .iter()
+            .filter(|r| r.legend == cont.label)
+            .map(|r| (r.series, r.round, r.value))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("unhcr_year_end", None, 1_031_475),
+                ("unhcr_year_end", None, 997_334)
+            ]
+        );
+        // The after-the-data strip lists 2026's events.
+        let after: Vec<&str> = c.after_data.iter().map(|e| e.title.as_str()).collect();
+        assert!(
+            after.contains(&"Iraqi forces take full control of Ain al-Asad"),
+            "{after:?}"
+        );
+        assert!(c.after_data.iter().all(|e| e.date.ends_with("2026")));
+        assert!(
+            c.markers
+                .iter()
+                .any(|m| m.label.contains("UNAMI mandate ends"))
+        );
+        let to_2020 = Filters {
+            to: 2020,
+            ..Filters::all(&ds)
+        };
+        assert!(idps_over_time(&ds, &to_2020).after_data.is_empty());
+    }
+
+    #[test]
+    fn under_a_filter_unhcrs_tables_continue_the_governorate_line() {
+        let ds = Dataset::bundled().unwrap();
+        let ninewa = Filters {
+            governorates: Some([Pcode::new(15).unwrap()].into()),
+            ..Filters::all(&ds)
+        };
+        let charted = idps_with_rows(&ds, &ninewa);
+        let labels: Vec<&str> = charted
+            .spec
+            .series
+            .iter()
+            .map(|s| s.label.as_str())
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                "IDPs, Ninewa (IOM DTM)",
+                "IDPs, Ninewa (IOM DTM figures as published by UNHCR)"
+            ]
+        );
+        let april = NaiveDate::from_ymd_opt(2024, 4, 30).unwrap();
+        assert_eq!(value_on(&charted.spec.series[0], april), Some(229_120.0));
+        let ys: Vec<f64> = charted.spec.series[1].points.iter().map(|p| p.y).collect();
+        assert_eq!(ys, [221_911.0, 198_287.0]);
+        let row = charted.rows.last().unwrap();
+        assert_eq!(
+            (row.series, row.date_precision, row.source_id.as_str()),
+            (
+                "unhcr_year_end",
+                DatePrecision::Year,
+                "c_unhcr_rdf_demog_2025"
+            )
+        );
     }
 }

@@ -13,15 +13,18 @@ mod idps;
 
 pub use camps::{camp_people, camp_people_with_rows, camps_open, camps_open_with_rows};
 pub use colours::{GovernorateColours, governorate_colours};
-pub use funding::{coverage, flow_note, funding};
+pub use funding::{
+    OUTSIDE_APPEAL, REGIONAL_FUNDED, REGIONAL_REQUIRED, coverage, flow_note, funding,
+};
 pub use governorates::{basis_title, governorates, governorates_with_rows};
 pub use idps::{idps_over_time, idps_with_rows};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
+use super::filters::year_bounds;
 use super::{Filters, cards};
 use crate::data::Dataset;
-use crate::model::{Marker, Series, date_as_known, day_number};
+use crate::model::{AfterData, Marker, Series, date_as_known, day_number};
 
 /// Credit line IOM's terms ask for on every DTM figure.
 pub const DTM_CREDIT: &str =
@@ -49,6 +52,33 @@ pub fn markers(dataset: &Dataset, filters: &Filters) -> Vec<Marker> {
             short_label: e.short_title.clone().unwrap_or_else(|| e.title.clone()),
             key: e.milestone,
             category: e.category.as_str().to_string(),
+            source_id: e.source_id.clone(),
+        })
+        .collect()
+}
+
+/// The events after the data's last year ([`year_bounds`]), for the "after the
+/// data" strip (DESIGN §7), when the range reaches that year; otherwise none (the
+/// range ends before the data does, and later events are simply out of range).
+#[must_use]
+pub fn after_data(dataset: &Dataset, filters: &Filters) -> Vec<AfterData> {
+    let (_, last_year) = year_bounds(dataset);
+    if filters.to < last_year {
+        return Vec::new();
+    }
+    let mut events: Vec<&crate::data::Event> = dataset
+        .events
+        .iter()
+        .filter(|e| e.date.year() > last_year.max(filters.to))
+        .collect();
+    events.sort_by_key(|e| e.date);
+    events
+        .into_iter()
+        .map(|e| AfterData {
+            date: date_as_known(e.date, e.date_precision),
+            title: e.title.clone(),
+            short_title: e.short_title.clone().unwrap_or_else(|| e.title.clone()),
+            key: e.milestone,
             source_id: e.source_id.clone(),
         })
         .collect()
@@ -192,7 +222,7 @@ mod tests {
             ("2020-10-14", "Federal camp closures"),
             ("2021-05-01", "al-Hol returns begin"),
             ("2021-12-09", "Coalition: advise, assist"),
-            ("2024-09-01", "UNITAD ends"),
+            ("2024-09-17", "UNITAD ends"),
             ("2025-12-31", "UNAMI ends"),
         ];
         let expected: Vec<(String, &str)> = expected

@@ -1,10 +1,11 @@
-//! IDPs over time: DTM stock and returnees, comparison series that can be hidden.
+//! IDPs over time: DTM stock and returnees, DTM's continuation as UNHCR published
+//! it, comparison series that can be hidden, and the "after the data" strip.
 
 use egui::Ui;
 
 use super::{Mode, PanelContext, panel_ui};
 use crate::model::{ChartSpec, SeriesKind, TableSpec};
-use crate::ui::plot::{PlotOptions, chart_ui};
+use crate::ui::plot::{PlotOptions, after_data_ui, chart_ui};
 use crate::ui::table_view::TableView;
 
 /// The IDPs-over-time panel.
@@ -63,6 +64,9 @@ impl IdpsPanel {
                         ..ctx.plot
                     };
                     chart_ui(ui, spec, &options);
+                    if options.show_events {
+                        after_data_ui(ui, spec, options.all_events);
+                    }
                 }
                 Mode::Table => {
                     table_view.ui(ui, "idps-table", table, ctx.plot.height, ctx.presenting);
