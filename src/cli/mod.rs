@@ -219,8 +219,14 @@ pub enum Command {
     /// Print the headline figures for the filters.
     Summary {
         /// Print one JSON object instead of text.
-        #[arg(long)]
+        #[arg(long, conflicts_with_all = ["text", "markdown"])]
         json: bool,
+        /// Print the briefing paragraph: plain sentences with their citations and notes.
+        #[arg(long, conflicts_with = "markdown")]
+        text: bool,
+        /// Print the briefing paragraph in Markdown, the citations as a numbered list.
+        #[arg(long)]
+        markdown: bool,
     },
     /// Validate files: exit 0 if every file is accepted, 1 if one is refused.
     Check {
@@ -359,8 +365,18 @@ fn warning_lines(warnings: &[Warning]) -> Vec<String> {
 pub fn run(cli: &Cli) -> Option<Result<Output, Failure>> {
     match &cli.command {
         None => None,
-        Some(Command::Summary { json }) => Some(load(&cli.common, &[]).map(|loaded| {
-            let mut out = summary::run(&loaded, *json);
+        Some(Command::Summary {
+            json,
+            text,
+            markdown,
+        }) => Some(load(&cli.common, &[]).map(|loaded| {
+            let form = match (*json, *text, *markdown) {
+                (true, _, _) => summary::Form::Json,
+                (_, true, _) => summary::Form::Briefing,
+                (_, _, true) => summary::Form::BriefingMarkdown,
+                _ => summary::Form::Cards,
+            };
+            let mut out = summary::run(&loaded, form);
             out.warnings = filter_warnings(&loaded.dataset, &cli.common);
             out.warnings.extend(warning_lines(&loaded.dataset.warnings));
             out

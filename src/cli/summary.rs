@@ -1,20 +1,37 @@
-//! `summary`: the headline figures as text or one JSON object.
+//! `summary`: the headline figures as text or one JSON object, or the briefing
+//! paragraph (plain or Markdown).
 
 use std::fmt::Write as _;
 
 use super::{Loaded, Output};
 use crate::model::{thousands, usd, usd_one_decimal};
-use crate::query::{cards, currency, funding, summary};
+use crate::query::{briefing, cards, currency, funding, summary};
+
+/// What `summary` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// The cards, as text (plain `summary`).
+    Cards,
+    /// One JSON object (`--json`).
+    Json,
+    /// The briefing paragraph with its citations and notes (`--text`).
+    Briefing,
+    /// The briefing paragraph in Markdown, the sources as a list (`--markdown`).
+    BriefingMarkdown,
+}
 
 /// Prints the summary for the loaded data and filters.
-pub fn run(loaded: &Loaded, json: bool) -> Output {
+pub fn run(loaded: &Loaded, form: Form) -> Output {
     let Loaded { dataset, filters } = loaded;
-    let stdout = if json {
-        let s = summary::summary(dataset, filters);
-        serde_json::to_string_pretty(&s)
-            .map_or_else(|e| format!("{{\"error\": \"{e}\"}}"), |t| t + "\n")
-    } else {
-        text(loaded)
+    let stdout = match form {
+        Form::Json => {
+            let s = summary::summary(dataset, filters);
+            serde_json::to_string_pretty(&s)
+                .map_or_else(|e| format!("{{\"error\": \"{e}\"}}"), |t| t + "\n")
+        }
+        Form::Briefing => briefing::briefing(dataset, filters).plain(),
+        Form::BriefingMarkdown => briefing::briefing(dataset, filters).markdown(),
+        Form::Cards => text(loaded),
     };
     Output {
         stdout,

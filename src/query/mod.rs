@@ -2,6 +2,7 @@
 //! and plot-ready [`crate::model`] types. No egui, no I/O; almost all logic lives
 //! here and is tested here.
 
+pub mod briefing;
 pub mod camps;
 pub mod cards;
 pub mod charts;

@@ -1,6 +1,7 @@
 //! Integration tests, in one binary (one link of the heavy dependencies).
 //! They read like the user manual: each module is one part of it.
 
+mod briefing;
 mod cli_check;
 mod cli_summary;
 mod cli_user_files;
