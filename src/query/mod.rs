@@ -6,6 +6,7 @@ pub mod briefing;
 pub mod camps;
 pub mod cards;
 pub mod charts;
+pub mod compare;
 pub mod currency;
 pub mod filters;
 pub mod funding;
