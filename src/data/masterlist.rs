@@ -22,8 +22,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use polars::prelude::{
-    CsvReadOptions, DataFrame, DataType, Expr, Field, IntoLazy, PolarsResult, Schema, SerReader,
-    col, len, lit,
+    CsvReadOptions, DataFrame, DataType, Field, PolarsResult, Schema, SerReader, StringChunked,
 };
 
 use super::cells::{
@@ -88,6 +87,18 @@ struct Cols {
 }
 
 impl Cols {
+    /// The key columns, in [`ChunkGroup::keys`]' order.
+    fn keys(self) -> [Option<usize>; 6] {
+        [
+            self.date,
+            self.round,
+            self.pcode,
+            self.governorate,
+            self.country_code,
+            self.country_name,
+        ]
+    }
+
     /// The country a row names, if not Iraq: by its country code or name, else by
     /// the prefix of its P-code (`SD08` is Sudan's).
     fn other_country(self, cell: impl Fn(usize) -> Option<String>) -> Option<Country> {
@@ -502,10 +513,13 @@ impl<'a> MasterList<'a> {
             }
             let chunk = &text[begin..records.offset()];
             let cols = self.cols;
-            let grouped = catch_unwind(AssertUnwindSafe(|| {
-                group_chunk(chunk.as_bytes(), separator, width, cols)
+            let read = catch_unwind(AssertUnwindSafe(|| {
+                read_chunk(chunk.as_bytes(), separator, width, cols)
             }));
-            let Ok(Ok(groups)) = grouped else {
+            let Ok(Ok(df)) = read else {
+                return Ok(None);
+            };
+            let Some(groups) = group_chunk(&df, cols) else {
                 return Ok(None);
             };
             if !self.add_groups(&mut acc, &groups, cols) {
@@ -516,59 +530,31 @@ impl<'a> MasterList<'a> {
         Ok(Some(acc))
     }
 
-    /// Adds one chunk's groups; false when a value is not clean.
-    fn add_groups(&mut self, acc: &mut Acc, df: &DataFrame, cols: Cols) -> bool {
-        let text_col = |i: Option<usize>| {
-            i.and_then(|i| df.column(&format!("c{i}")).ok())
-                .and_then(|s| s.str().ok().cloned())
-        };
-        let int_col = |name: &str| df.column(name).ok().and_then(|s| s.i64().ok().cloned());
-        let (date, round, pcode, governorate) = (
-            text_col(cols.date),
-            text_col(cols.round),
-            text_col(cols.pcode),
-            text_col(cols.governorate),
-        );
-        let (country_code, country_name) =
-            (text_col(cols.country_code), text_col(cols.country_name));
-        let (Some(ind), Some(bad), Some(hh), Some(n)) =
-            (int_col("ind"), int_col("bad"), int_col("hh"), int_col("n"))
-        else {
-            return false;
-        };
-        for g in 0..df.height() {
-            if bad.get(g).unwrap_or(1) != 0 {
-                return false;
-            }
-            let rows = n.get(g).unwrap_or(0) as usize;
+    /// Adds one chunk's groups; false when a key is not clean.
+    fn add_groups(&mut self, acc: &mut Acc, groups: &[ChunkGroup<'_>], cols: Cols) -> bool {
+        for g in groups {
+            let [date, round, pcode, governorate, country_code, country_name] = g.keys;
             let named = |i: usize| {
-                let column = if Some(i) == cols.country_code {
-                    country_code.as_ref()
+                let text = if Some(i) == cols.country_code {
+                    country_code
                 } else if Some(i) == cols.country_name {
-                    country_name.as_ref()
+                    country_name
                 } else {
-                    pcode.as_ref()
+                    pcode
                 };
-                text_at(column, g).map(String::from)
+                text.map(String::from)
             };
             if let Some(country) = cols.other_country(named) {
-                acc.others.add(country, rows);
+                acc.others.add(country, g.rows);
                 continue;
             }
-            let Ok(key) = self.key(
-                acc,
-                text_at(date.as_ref(), g),
-                text_at(round.as_ref(), g),
-                text_at(pcode.as_ref(), g),
-                text_at(governorate.as_ref(), g),
-                rows,
-            ) else {
+            let Ok(key) = self.key(acc, date, round, pcode, governorate, g.rows) else {
                 return false;
             };
             let sums = acc.groups.entry(key).or_default();
-            sums.individuals += ind.get(g).unwrap_or(0) as u64;
-            sums.households += hh.get(g).unwrap_or(0) as u64;
-            sums.locations += rows;
+            sums.individuals += g.individuals;
+            sums.households += g.households;
+            sums.locations += g.rows;
         }
         true
     }
@@ -827,10 +813,6 @@ fn totals_label(row: &GridRow, cols: Cols) -> Option<String> {
         .then(|| first.clone())
 }
 
-fn text_at(column: Option<&polars::prelude::StringChunked>, i: usize) -> Option<&str> {
-    column.and_then(|c| c.get(i))
-}
-
 fn round_label(round: Option<u32>) -> String {
     round.map_or_else(
         || "the rows without a round".into(),
@@ -866,30 +848,18 @@ impl Problems {
     }
 }
 
-/// Parses one chunk of CSV records with polars and groups it by the raw key texts:
-/// columns `c{i}` for the keys, `ind` and `hh` (sums), `bad` (cells that are not
-/// whole numbers of 0 or more, or a missing individuals count) and `n` (rows).
-fn group_chunk(bytes: &[u8], separator: u8, width: usize, cols: Cols) -> PolarsResult<DataFrame> {
+/// Parses one chunk of CSV records with polars (every column as text, only the key
+/// and count columns): columns `c{i}`.
+fn read_chunk(bytes: &[u8], separator: u8, width: usize, cols: Cols) -> PolarsResult<DataFrame> {
     let schema: Schema = (0..width)
         .map(|i| Field::new(format!("c{i}").into(), DataType::String))
         .collect();
-    let keys: Vec<usize> = [
-        cols.date,
-        cols.round,
-        cols.pcode,
-        cols.governorate,
-        cols.country_code,
-        cols.country_name,
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    let mut projection = keys.clone();
+    let mut projection: Vec<usize> = cols.keys().into_iter().flatten().collect();
     projection.push(cols.individuals);
     projection.extend(cols.households);
     projection.sort_unstable();
     projection.dedup();
-    let df = CsvReadOptions::default()
+    CsvReadOptions::default()
         .with_has_header(false)
         .with_schema(Some(Arc::new(schema)))
         .with_projection(Some(Arc::new(projection)))
@@ -899,34 +869,66 @@ fn group_chunk(bytes: &[u8], separator: u8, width: usize, cols: Cols) -> PolarsR
                 .with_truncate_ragged_lines(true)
         })
         .into_reader_with_file_handle(Cursor::new(bytes))
-        .finish()?;
-    let number = |i: usize| col(format!("c{i}")).cast(DataType::Int64);
-    let not_a_count = |i: usize| {
-        let raw = col(format!("c{i}"));
-        raw.is_not_null()
-            .and(number(i).is_null().or(number(i).lt(lit(0))))
-            .cast(DataType::Int64)
-            .sum()
+        .finish()
+}
+
+/// One chunk's rows with the same raw key texts (date, round, P-code, governorate,
+/// country code, country name), their sums and how many.
+#[derive(Debug)]
+struct ChunkGroup<'a> {
+    keys: [Option<&'a str>; 6],
+    individuals: u64,
+    households: u64,
+    rows: usize,
+}
+
+/// Groups one chunk by the raw key texts; `None` when a count is not clean (a
+/// missing individuals count, or a count that is not a whole number of 0 or more),
+/// for the exact path to report.
+fn group_chunk(df: &DataFrame, cols: Cols) -> Option<Vec<ChunkGroup<'_>>> {
+    fn values(c: &StringChunked) -> Vec<Option<&str>> {
+        c.iter().collect()
+    }
+    let text =
+        |i: usize| -> Option<&StringChunked> { df.column(&format!("c{i}")).ok()?.str().ok() };
+    let mut keys: Vec<Option<Vec<Option<&str>>>> = Vec::with_capacity(6);
+    for i in cols.keys() {
+        keys.push(match i {
+            Some(i) => Some(values(text(i)?)),
+            None => None,
+        });
+    }
+    let individuals = values(text(cols.individuals)?);
+    let households = match cols.households {
+        Some(h) => Some(values(text(h)?)),
+        None => None,
     };
-    let ind = cols.individuals;
-    let mut bad: Expr =
-        not_a_count(ind) + col(format!("c{ind}")).is_null().cast(DataType::Int64).sum();
-    let hh_sum = if let Some(h) = cols.households {
-        bad = bad + not_a_count(h);
-        number(h).sum()
-    } else {
-        lit(0i64)
-    };
-    let by: Vec<Expr> = keys.iter().map(|i| col(format!("c{i}"))).collect();
-    df.lazy()
-        .group_by(by)
-        .agg([
-            number(ind).sum().alias("ind"),
-            hh_sum.cast(DataType::Int64).alias("hh"),
-            bad.alias("bad"),
-            len().cast(DataType::Int64).alias("n"),
-        ])
-        .collect()
+    let count = |t: &str| t.parse::<u64>().ok();
+    let mut groups: HashMap<[Option<&str>; 6], (u64, u64, usize)> = HashMap::new();
+    for (row, ind) in individuals.iter().enumerate() {
+        let ind = count((*ind)?)?;
+        let hh = match households.as_ref().and_then(|h| h[row]) {
+            Some(t) => count(t)?,
+            None => 0,
+        };
+        let key: [Option<&str>; 6] =
+            std::array::from_fn(|k| keys[k].as_ref().and_then(|column| column[row]));
+        let sums = groups.entry(key).or_default();
+        sums.0 += ind;
+        sums.1 += hh;
+        sums.2 += 1;
+    }
+    Some(
+        groups
+            .into_iter()
+            .map(|(keys, (individuals, households, rows))| ChunkGroup {
+                keys,
+                individuals,
+                households,
+                rows,
+            })
+            .collect(),
+    )
 }
 
 #[cfg(test)]
