@@ -4,6 +4,7 @@
 mod cli_check;
 mod cli_summary;
 mod cli_user_files;
+mod corpus;
 mod dashboard;
 mod datasets;
 mod export;
@@ -16,3 +17,4 @@ mod screen;
 mod support;
 mod user_files;
 mod workbooks;
+mod xls;

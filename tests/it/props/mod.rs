@@ -11,7 +11,7 @@ mod csv;
 mod gazetteer;
 mod header;
 mod mutate;
-mod workbook;
+pub mod workbook;
 
 use std::path::Path;
 use std::sync::OnceLock;
