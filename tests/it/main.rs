@@ -11,6 +11,7 @@ mod export;
 mod fts_flows;
 mod malformed;
 mod master_lists;
+mod offline;
 mod props;
 mod real_formats;
 mod screen;
