@@ -179,7 +179,7 @@ const COMMITTED: &[(&str, Expect)] = &[
     (
         "origin_basis_emptied.csv",
         Refused(
-            "{path}: row 3, column \"pcode\": expected one row per date, governorate, basis, source and panel (row 2 has the same), found \"IQG15\"",
+            "{path}: row 3, column \"basis\": expected a basis (displacement, origin, in_camp, returnees): this row's empty basis is read as displacement, and row 2 has the same date, governorate, source and panel, found \"\"",
         ),
     ),
     (
