@@ -1012,13 +1012,17 @@ pub fn run(dataset: Dataset, filters: Filters, options: RunOptions) -> Result<()
     };
     let app_outcome = Arc::clone(&outcome);
     eframe::run_native(
-        "displacement-dashboard",
+        settings::APP_NAME,
         native,
         Box::new(move |cc| {
             ui::theme::install(&cc.egui_ctx);
-            let mut settings = Settings::default();
-            if !screenshot_mode && let Some(storage) = cc.storage {
-                settings = eframe::get_value(storage, STORAGE_KEY).unwrap_or_default();
+            let (settings, settings_notice) = if screenshot_mode {
+                (Settings::default(), None)
+            } else {
+                settings::load(cc.storage, settings::settings_file().as_deref())
+            };
+            if let Some(notice) = &settings_notice {
+                eprintln!("displacement-dashboard: {notice}");
             }
             let mut filters = filters;
             if !screenshot_mode && !options.filters_from_command_line {
@@ -1029,6 +1033,7 @@ pub fn run(dataset: Dataset, filters: Filters, options: RunOptions) -> Result<()
             cc.egui_ctx.set_theme(settings.theme.preference());
             let mut app = DashboardApp::new(dataset, filters, settings);
             app.started = options.started;
+            app.notice = settings_notice;
             app.load_on_start(options.files);
             app.screenshot = options
                 .screenshot

@@ -76,6 +76,52 @@ impl Default for Settings {
     }
 }
 
+/// The name eframe keeps the settings under (`run_native`'s app name), and so the
+/// folder of its `app.ron` ([`eframe::storage_dir`]).
+pub const APP_NAME: &str = "displacement-dashboard";
+
+/// The settings file eframe reads at start, if the platform has a place for it.
+#[must_use]
+pub fn settings_file() -> Option<std::path::PathBuf> {
+    eframe::storage_dir(APP_NAME).map(|dir| dir.join("app.ron"))
+}
+
+/// The settings to start with, and what to say once when they could not be used.
+///
+/// Never fails: a missing file is a first start (defaults, nothing said); our entry
+/// unreadable (damaged, or written by a newer version with values this one does not
+/// know) gives the defaults and a notice; so does a settings `file` that eframe
+/// could not read at all (truncated or corrupt: eframe then holds no entry, not even
+/// its own `window` and `egui` ones). Fields this version lacks are ignored and
+/// fields it adds take their defaults (`serde(default)`): no notice for either.
+#[must_use]
+pub fn load(
+    storage: Option<&dyn eframe::Storage>,
+    file: Option<&std::path::Path>,
+) -> (Settings, Option<String>) {
+    const NOTICE: &str =
+        "Saved settings could not be read (damaged, or from a newer version): using the defaults";
+    let Some(storage) = storage else {
+        return (Settings::default(), None);
+    };
+    if storage.get_string(STORAGE_KEY).is_some() {
+        return match eframe::get_value::<Settings>(storage, STORAGE_KEY) {
+            Some(settings) => (settings, None),
+            None => (Settings::default(), Some(NOTICE.into())),
+        };
+    }
+    let eframe_read_it = ["window", "egui"]
+        .iter()
+        .any(|k| storage.get_string(k).is_some());
+    let unreadable_file = file
+        .and_then(|f| std::fs::metadata(f).ok())
+        .is_some_and(|m| m.len() > 0);
+    if unreadable_file && !eframe_read_it {
+        return (Settings::default(), Some(NOTICE.into()));
+    }
+    (Settings::default(), None)
+}
+
 impl Settings {
     /// Applies saved filters to `filters`, within the data's `bounds`; unknown codes
     /// and years outside the data are dropped.
@@ -120,6 +166,7 @@ impl Settings {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use eframe::Storage as _;
 
     #[test]
     fn old_or_partial_settings_fall_back_to_defaults() {
@@ -127,6 +174,105 @@ mod tests {
         assert_eq!(s.theme, ThemeChoice::Dark);
         assert!(s.show_events);
         assert!(serde_json::from_str::<Settings>("not json").is_err());
+    }
+
+    /// An in-memory eframe storage.
+    #[derive(Default)]
+    struct Memory(std::collections::HashMap<String, String>);
+
+    impl eframe::Storage for Memory {
+        fn get_string(&self, key: &str) -> Option<String> {
+            self.0.get(key).cloned()
+        }
+        fn set_string(&mut self, key: &str, value: String) {
+            self.0.insert(key.into(), value);
+        }
+        fn remove_string(&mut self, key: &str) {
+            self.0.remove(key);
+        }
+        fn flush(&mut self) {}
+    }
+
+    fn stored(value: &str) -> Memory {
+        let mut m = Memory::default();
+        m.set_string(STORAGE_KEY, value.into());
+        m
+    }
+
+    #[test]
+    fn saved_settings_load_and_a_first_start_says_nothing() {
+        let mut saved = Settings {
+            theme: ThemeChoice::Dark,
+            ..Settings::default()
+        };
+        saved.recent.push("/tmp/made-up.csv".into());
+        let mut m = Memory::default();
+        eframe::set_value(&mut m, STORAGE_KEY, &saved);
+        assert_eq!(load(Some(&m), None), (saved, None));
+        assert_eq!(
+            load(Some(&Memory::default()), None),
+            (Settings::default(), None)
+        );
+        assert_eq!(load(None, None), (Settings::default(), None));
+    }
+
+    #[test]
+    fn corrupt_truncated_or_future_settings_fall_back_to_defaults_and_say_so() {
+        let mut m = Memory::default();
+        eframe::set_value(&mut m, STORAGE_KEY, &Settings::default());
+        let whole = m.get_string(STORAGE_KEY).expect("saved");
+        let cases = [
+            ("corrupt", "\u{0}\u{1}not ron at all{{{".to_string()),
+            ("truncated", whole[..whole.len() / 2].to_string()),
+            // A newer version that made `theme` an object and added a variant.
+            (
+                "future",
+                whole.replace("theme:system", "theme:custom(accent:\"teal\")"),
+            ),
+            (
+                "future",
+                whole.replace("from:None", "from:Some(\"2014-01\")"),
+            ),
+        ];
+        for (what, value) in cases {
+            assert_ne!(value, whole, "{what}");
+            let (settings, notice) = load(Some(&stored(&value)), None);
+            assert_eq!(settings, Settings::default(), "{what}: {value}");
+            assert!(
+                notice
+                    .as_deref()
+                    .is_some_and(|n| n.starts_with("Saved settings could not be read")),
+                "{what}"
+            );
+        }
+        // Fields a newer version added are ignored, not a reason to drop the rest.
+        let extra = whole.replacen('(', "(layout_v9:(columns:3),", 1);
+        let (settings, notice) = load(Some(&stored(&extra)), None);
+        assert_eq!((settings, notice), (Settings::default(), None), "{extra}");
+    }
+
+    #[test]
+    fn a_settings_file_eframe_could_not_read_at_all_is_said_once() {
+        let dir = std::env::temp_dir().join(format!("dd-settings-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("app.ron");
+        // eframe read nothing from a truncated file: no entries at all.
+        std::fs::write(&file, "{\"displacement-dashboard-settings\": \"(theme:Da").unwrap();
+        let (settings, notice) = load(Some(&Memory::default()), Some(&file));
+        assert_eq!(settings, Settings::default());
+        assert!(notice.is_some());
+        // A file eframe did read (its own window entry is there) is no problem.
+        let mut m = Memory::default();
+        m.set_string("window", "()".into());
+        assert_eq!(load(Some(&m), Some(&file)), (Settings::default(), None));
+        // No file, or an empty one: a first start.
+        std::fs::write(&file, "").unwrap();
+        assert_eq!(load(Some(&Memory::default()), Some(&file)).1, None);
+        assert_eq!(
+            load(Some(&Memory::default()), Some(&dir.join("none.ron"))).1,
+            None
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

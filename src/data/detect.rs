@@ -10,7 +10,9 @@
 use super::gazetteer::Gazetteer;
 pub use super::layout::{Columns, Layout};
 use super::mapping::ColumnMapping;
-use super::schema::{Shape, col, column_matches, is_hxl_row, is_known_header, tag_is_households};
+use super::schema::{
+    Shape, col, column_matches, is_hxl_row, is_known_header, spelled_columns, tag_is_households,
+};
 
 /// How many rows from the top may hold the header.
 pub const HEADER_SEARCH_ROWS: usize = 10;
@@ -83,8 +85,10 @@ pub fn detect(
     gazetteer: &Gazetteer,
 ) -> Detection {
     let mut best: Option<(Shape, usize, Vec<&'static str>)> = None;
+    // What each cell is a spelling of, folded once for all shapes.
+    let spelled: Vec<Vec<&'static str>> = header.iter().map(|h| spelled_columns(h)).collect();
     for shape in Shape::ALL {
-        let (layout, missing) = place(shape, header, hxl, sample, gazetteer);
+        let (layout, missing) = place(shape, header, &spelled, hxl, sample, gazetteer);
         if missing.is_empty() {
             return Detection::Found(layout);
         }
@@ -105,6 +109,7 @@ pub fn detect(
 fn place(
     shape: Shape,
     header: &[String],
+    spelled: &[Vec<&'static str>],
     hxl: Option<&[String]>,
     sample: &[GridRow],
     gazetteer: &Gazetteer,
@@ -121,7 +126,7 @@ fn place(
     // (a partial or misaligned HXL row never overrides a recognised header).
     for &name in &names {
         let found = (0..header.len())
-            .find(|&i| !columns.uses(i) && column_matches(name, &header[i], None))
+            .find(|&i| !columns.uses(i) && spelled[i].contains(&name))
             .filter(|&i| !(tag(i).is_some_and(tag_is_households) && is_count_of_people(name)));
         if let Some(i) = found {
             columns.insert(name, i);

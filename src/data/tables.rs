@@ -244,12 +244,8 @@ fn idps_governorate(c: &mut Cells) -> Vec<GovernoratePoint> {
             continue;
         };
         let key = (date, pcode, basis, source_id.clone(), panel.clone());
-        if let Some(first) = seen.get(&key) {
-            let expected = format!(
-                "one row per date, governorate, basis, source and panel (row {} has the same)",
-                c.raw.line(*first)
-            );
-            c.problem(row, col::PCODE, &expected, &pcode.to_string());
+        if let Some(&first) = seen.get(&key) {
+            duplicate(c, row, first, pcode);
             continue;
         }
         seen.insert(key, row);
@@ -268,6 +264,46 @@ fn idps_governorate(c: &mut Cells) -> Vec<GovernoratePoint> {
         mark_complete(&mut out, c.gazetteer().governorates().len());
     }
     out
+}
+
+/// A row with the same key as `first`. An empty `basis` is read as displacement, so
+/// when either row's basis is empty that cell is blamed; otherwise the governorate,
+/// in the column the file names it by.
+fn duplicate(c: &mut Cells, row: usize, first: usize, pcode: Pcode) {
+    let first_line = c.raw.line(first);
+    let empty_basis = |r: usize| {
+        c.index(col::BASIS)
+            .is_some_and(|i| c.raw.cell(i, r).is_none())
+    };
+    if empty_basis(row) || empty_basis(first) {
+        let (empty, found) = if empty_basis(row) {
+            ("this row's".to_string(), String::new())
+        } else {
+            let i = c.index(col::BASIS);
+            let text = i.and_then(|i| c.raw.cell(i, row)).unwrap_or_default();
+            (format!("row {first_line}'s"), text.to_string())
+        };
+        let expected = format!(
+            "a basis ({}): {empty} empty basis is read as displacement, and row {first_line} \
+             has the same date, governorate, source and panel",
+            Basis::TOKENS.join(", ")
+        );
+        c.problem(row, col::BASIS, &expected, &found);
+        return;
+    }
+    let column = if c.index(col::PCODE).is_some() {
+        col::PCODE
+    } else {
+        col::GOVERNORATE
+    };
+    let found = c
+        .index(column)
+        .and_then(|i| c.raw.cell(i, row))
+        .map_or_else(|| pcode.to_string(), str::to_string);
+    let expected = format!(
+        "one row per date, governorate, basis, source and panel (row {first_line} has the same)"
+    );
+    c.problem(row, column, &expected, &found);
 }
 
 fn camps(c: &mut Cells) -> Vec<CampEvent> {

@@ -210,7 +210,10 @@ impl<'a> Workbook<'a> {
                     {
                         scan::worksheet(xml, name)?;
                     }
-                    read_xlsx(book, name, &mut grid)?;
+                    read_xlsx(book, name, &mut grid).map_err(|e| {
+                        missing_string(package, name, index.and_then(|i| parts.get(i)), &e)
+                            .unwrap_or(e)
+                    })?;
                 }
                 Book::Xlsb(book) => {
                     let mut cells = book
@@ -284,6 +287,28 @@ fn open_book<'a>(format: Format, bytes: &'a [u8], limits: &Limits) -> Result<Boo
             })
         }
     }
+}
+
+/// calamine's refusal of a cell that names a shared string the workbook lacks.
+const MISSING_STRING: &str = "Cell string index not found in shared strings table";
+
+/// The same refusal, naming the cell (calamine does not).
+fn missing_string(
+    package: &mut Package<'_>,
+    sheet: &str,
+    part: Option<&Option<String>>,
+    error: &str,
+) -> Option<String> {
+    let part = part?.as_deref()?;
+    if error != MISSING_STRING {
+        return None;
+    }
+    let (cell, index, count) = package.missing_shared_string(part)?;
+    Some(format!(
+        "sheet \"{sheet}\": cell {cell} refers to shared string {index}, but the workbook holds {} (numbered \
+         from 0): the file is corrupt; open it in Excel and save it again",
+        self::limits::thousands(count)
+    ))
 }
 
 /// Streams an XLSX worksheet's cells into the grid; a chart sheet has none.

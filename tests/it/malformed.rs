@@ -165,3 +165,56 @@ fn devices_and_pipes_are_refused_as_paths_never_read_forever() {
         ))
     );
 }
+
+#[test]
+fn a_shared_string_index_out_of_range_names_its_cell() {
+    // Message 7: calamine refused the whole workbook ("Cell string index not found in
+    // shared strings table") without saying where.
+    let mut package = crate::props::workbook::made_up_xlsx();
+    let xml = String::from_utf8(package.parts[5].1.clone()).expect("utf-8");
+    let bad = xml.replacen(
+        r#"<c r="B4" t="s"><v>5</v></c>"#,
+        r#"<c r="B4" t="s"><v>99</v></c>"#,
+        1,
+    );
+    assert_ne!(bad, xml);
+    package.parts[5].1 = bad.into_bytes();
+    let dir = tempdir::Dir::new("sst");
+    let path = write(&dir, "sst.xlsx", &package.zip());
+    let e = load(&path).map(|_| ()).map_err(|e| e.to_string());
+    assert_eq!(
+        e,
+        Err(format!(
+            "{}: not a readable workbook (truncated or corrupt?): sheet \"Data\": cell B4 refers to shared string 99, but the workbook holds 8 (numbered from 0): the file is corrupt; open it in Excel and save it again",
+            path.display()
+        ))
+    );
+}
+
+#[test]
+fn an_emptied_basis_is_blamed_for_the_duplicate_it_makes_not_the_governorate() {
+    // Message 8: an emptied `basis` (read as displacement) clashed with the row of
+    // the same date and governorate, and the message blamed column "pcode".
+    let dir = tempdir::Dir::new("basis");
+    let text = "date,governorate,basis,individuals\n2024-04-30,Ninewa,,700\n2024-04-30,Ninewa,displacement,1000\n";
+    let path = write(&dir, "basis.csv", text.as_bytes());
+    let e = load(&path).map(|_| ()).map_err(|e| e.to_string());
+    assert_eq!(
+        e,
+        Err(format!(
+            "{}: row 3, column \"basis\": expected a basis (displacement, origin, in_camp, returnees): row 2's empty basis is read as displacement, and row 2 has the same date, governorate, source and panel, found \"displacement\"",
+            path.display()
+        ))
+    );
+    // A true duplicate names the governorate column the file has, as written there.
+    let text = "date,governorate,basis,individuals\n2024-04-30,Ninewa,displacement,700\n2024-04-30,Nineveh,displacement,1000\n";
+    let path = write(&dir, "dup.csv", text.as_bytes());
+    let e = load(&path).map(|_| ()).map_err(|e| e.to_string());
+    assert_eq!(
+        e,
+        Err(format!(
+            "{}: row 3, column \"governorate\": expected one row per date, governorate, basis, source and panel (row 2 has the same), found \"Nineveh\"",
+            path.display()
+        ))
+    );
+}

@@ -145,25 +145,55 @@ impl Tally {
     }
 }
 
-/// Reads an ODS `content.xml` and refuses what calamine would expand past the
-/// limits. XML errors are left to calamine, which reads the same part next.
-pub fn content<R: BufRead>(xml: R, limits: &Limits) -> Result<(), String> {
+/// Follows calamine into and out of a cell's comment (`office:annotation`), where
+/// it reads nothing but the comment's end tag; true while inside one.
+fn in_annotation(event: &Event<'_>, in_cell: bool, annotation: &mut bool) -> bool {
+    let named = |e: &quick_xml::name::QName<'_>| e.as_ref() == "office:annotation";
+    if *annotation {
+        *annotation = !matches!(event, Event::End(e) if named(&e.name()));
+        return true;
+    }
+    *annotation = in_cell && matches!(event, Event::Start(e) if named(&e.name()));
+    *annotation
+}
+
+/// An XML reader configured as calamine configures its own.
+fn calamines_reader<R: BufRead>(xml: R) -> Reader<R> {
     let mut reader = Reader::from_reader(xml);
     let config = reader.config_mut();
     config.check_end_names = false;
     config.trim_text(false);
     config.check_comments = false;
+    reader
+}
+
+/// Why a document whose content ends inside a sheet is refused.
+pub const UNCLOSED: &str = "the document's content ends inside a sheet or a cell comment \
+     (content.xml is truncated or corrupt)";
+
+/// Reads an ODS `content.xml` and refuses what calamine would expand past the
+/// limits, or read forever (a sheet or a comment never closed). XML errors are left
+/// to calamine, which reads the same part next and stops at the same error.
+pub fn content<R: BufRead>(xml: R, limits: &Limits) -> Result<(), String> {
+    let mut reader = calamines_reader(xml);
     let mut buf = Vec::with_capacity(1024);
     let mut tally = Tally::default();
     let mut table: Option<Table> = None;
     let mut row: Option<Row> = None;
     let mut cell: Option<Cell> = None;
+    let mut annotation = false;
     loop {
         buf.clear();
         let event = match reader.read_event_into(&mut buf) {
+            // calamine 0.38 reads a sheet until `</table:table>` and a comment until
+            // `</office:annotation>`, never stopping at the end: it would loop forever.
+            Ok(Event::Eof) if table.is_some() || annotation => return Err(UNCLOSED.into()),
             Ok(Event::Eof) | Err(_) => return Ok(()),
             Ok(event) => event,
         };
+        if in_annotation(&event, cell.is_some(), &mut annotation) {
+            continue;
+        }
         let (start, empty) = match &event {
             Event::Start(e) => (Some(e), false),
             Event::Empty(e) => (Some(e), true),
@@ -290,6 +320,22 @@ mod tests {
             r#"<table:table-row table:number-rows-repeated="1000">"#,
         );
         assert!(check(&rows, &limits).is_err());
+    }
+
+    #[test]
+    fn a_sheet_or_a_comment_never_closed_is_refused_not_read_forever() {
+        let limits = Limits::DEFAULT;
+        let open = r#"<office:document-content><office:body><office:spreadsheet><table:table table:name="Data"><table:table-row><table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row>"#;
+        assert_eq!(content(open.as_bytes(), &limits), Err(UNCLOSED.into()));
+        let comment = format!(
+            r#"{open}<table:table-row><table:table-cell office:value-type="string"><office:annotation><text:p>note</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"#
+        );
+        assert_eq!(content(comment.as_bytes(), &limits), Err(UNCLOSED.into()));
+        let closed = comment.replace(
+            "<text:p>note</text:p>",
+            "<text:p>note</text:p></office:annotation>",
+        );
+        assert_eq!(content(closed.as_bytes(), &limits), Ok(()));
     }
 
     #[test]

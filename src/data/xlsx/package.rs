@@ -327,6 +327,46 @@ impl<'a> Package<'a> {
         Ok(())
     }
 
+    /// The first cell of worksheet `part` whose shared-string index is past the
+    /// strings the workbook holds (`<si>` elements of `xl/sharedStrings.xml`, as
+    /// calamine counts them): its reference, the index and the count. Asked only
+    /// after calamine refused a sheet for such a cell, without naming it.
+    pub fn missing_shared_string(&mut self, part: &str) -> Option<(String, u64, u64)> {
+        let mut count = 0u64;
+        if let Some(sst) = self.entry("xl/sharedStrings.xml") {
+            elements(self.xml(&sst)?, |e| {
+                count += u64::from(e.local_name().as_ref() == "si");
+                true
+            });
+        }
+        let entry = self.entry(part)?;
+        let mut xml = self.xml(&entry)?;
+        let mut buf = Vec::with_capacity(1024);
+        let mut cell: Option<String> = None;
+        let mut in_value = false;
+        loop {
+            buf.clear();
+            match xml.read_event_into(&mut buf) {
+                Ok(Event::Start(e)) if e.local_name().as_ref() == "c" => {
+                    cell = (attribute(&e, "t").as_deref() == Some("s"))
+                        .then(|| attribute(&e, "r").map(Cow::into_owned).unwrap_or_default());
+                }
+                Ok(Event::Start(e)) if e.local_name().as_ref() == "v" => in_value = cell.is_some(),
+                Ok(Event::Text(t)) if in_value => {
+                    // calamine reads a non-number as string 0.
+                    let text: &str = t.as_ref();
+                    let index = whole_number(text.trim()).unwrap_or(0);
+                    if index >= count {
+                        return Some((cell?, index, count));
+                    }
+                }
+                Ok(Event::End(e)) if e.local_name().as_ref() == "v" => in_value = false,
+                Ok(Event::Eof) | Err(_) => return None,
+                _ => {}
+            }
+        }
+    }
+
     /// calamine keeps a few hundred bytes for each format, font, fill and border.
     fn styles(&mut self, path: &str, limits: &Limits) -> Result<(), String> {
         let Some(entry) = self.metadata(path, limits)? else {
