@@ -6,6 +6,8 @@
 //! an unwritable `--out`).
 
 mod check;
+#[cfg(test)]
+mod check_boundaries;
 pub mod export;
 mod summary;
 
