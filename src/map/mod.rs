@@ -4,6 +4,8 @@
 //! `ui::map` on screen and `export::map` in SVG.
 
 pub mod geometry;
+pub mod spec;
 pub mod tiles;
 
 pub use geometry::{Geometry, MapPoint, Region, Transform, project};
+pub use spec::{MapClass, MapMeasure, MapRequest, MapSpec, MapValue};
