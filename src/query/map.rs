@@ -245,6 +245,14 @@ fn spec_source_line(
             names.push(name);
         }
     }
+    // DTM's own table and its UNHCR republication credit DTM once.
+    let via = format!("{DTM_CREDIT}, as published by UNHCR");
+    if names.contains(&via) && names.iter().any(|n| n == DTM_CREDIT) {
+        names.retain(|n| *n != via);
+        if let Some(n) = names.iter_mut().find(|n| *n == DTM_CREDIT) {
+            *n = format!("{DTM_CREDIT} (the later date as published by UNHCR)");
+        }
+    }
     if names.is_empty() {
         String::new()
     } else {
@@ -326,18 +334,20 @@ fn sequential_classes(values: &[i64]) -> Vec<MapClass> {
         .collect()
 }
 
-/// Six classes centred on zero, three each side, at thirds of the largest change.
+/// Six classes centred on zero, three each side: breaks at a tenth and a third of
+/// the largest change (rounded), so small changes near zero stay apart from large ones.
 fn diverging_classes(values: &[i64]) -> Vec<MapClass> {
     let Some(largest) = values.iter().map(|v| v.unsigned_abs()).max() else {
         return Vec::new();
     };
-    let third = nice(largest.div_ceil(3)).max(1) as i64;
+    let tenth = nice(largest.div_ceil(10)).max(1) as i64;
+    let third = (nice(largest.div_ceil(3)) as i64).max(tenth + 1);
     let signed = |v: i64| match v.cmp(&0) {
         std::cmp::Ordering::Less => format!("\u{2212}{}", thousands(v.unsigned_abs())),
         std::cmp::Ordering::Greater => format!("+{}", thousands(v.unsigned_abs())),
         std::cmp::Ordering::Equal => "0".to_string(),
     };
-    let edges = [i64::MIN, -2 * third, -third, 0, third, 2 * third, i64::MAX];
+    let edges = [i64::MIN, -third, -tenth, 0, tenth, third, i64::MAX];
     (0..6)
         .map(|i| {
             let (from, to) = (edges[i], edges[i + 1]);
@@ -469,6 +479,10 @@ mod tests {
             "Change in IDPs by governorate of displacement, 1 Dec 2014 to 31 Dec 2025"
         );
         assert!(spec.unit.starts_with("change"));
+        assert_eq!(
+            spec.source_line,
+            "Source: International Organization for Migration (IOM), Displacement Tracking Matrix (DTM) (the later date as published by UNHCR)"
+        );
         // Anbar: 1 Dec 2014 to 31 Dec 2025, a fall.
         let anbar = spec.value(p(1)).unwrap();
         assert_eq!(anbar.value, Some(26_927 - 381_054));
