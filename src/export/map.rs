@@ -16,9 +16,9 @@ use super::chart::{PAGE, Rect, Style};
 use super::generated_line;
 use super::svg::{INK, MUTED, Stroke, Svg, TextStyle, num, wrap};
 use crate::fonts::text_width;
-use crate::map::spec::{MapMeasure, MapSpec, MapValue};
+use crate::map::spec::{MapMeasure, MapSpec, MapValue, value_text};
 use crate::map::{Geometry, Region, Transform};
-use crate::model::{long_date, thousands};
+use crate::model::long_date;
 
 /// The page margin, as the chart pages have it.
 const MARGIN: f64 = 24.0;
@@ -34,17 +34,6 @@ fn hex([r, g, b]: [u8; 3]) -> String {
 fn text_on([r, g, b]: [u8; 3]) -> &'static str {
     let luminance = 0.299 * f64::from(r) + 0.587 * f64::from(g) + 0.114 * f64::from(b);
     if luminance < 115.0 { "#ffffff" } else { INK }
-}
-
-/// A value as the map writes it: `198,287`, `+36,155`, `−354,127`, or "no data".
-#[must_use]
-pub fn value_text(measure: MapMeasure, value: Option<i64>) -> String {
-    match value {
-        None => "no data".into(),
-        Some(v) if measure == MapMeasure::Change && v > 0 => format!("+{}", thousands(v as u64)),
-        Some(v) if v < 0 => format!("\u{2212}{}", thousands(v.unsigned_abs())),
-        Some(v) => thousands(v as u64),
-    }
 }
 
 /// The map on its own page: title, subtitle, the map with its legend, notes, and the
@@ -378,6 +367,7 @@ mod tests {
 
     #[test]
     fn values_are_written_with_signs_for_change() {
+        use crate::map::spec::value_text;
         assert_eq!(
             value_text(MapMeasure::Displacement, Some(198_287)),
             "198,287"

@@ -9,6 +9,7 @@
 use chrono::NaiveDate;
 
 use crate::data::Pcode;
+use crate::model::thousands;
 
 /// The sequential scale, light to dark (`ColorBrewer` `YlGnBu`, 5 classes).
 pub const SEQUENTIAL: [[u8; 3]; 5] = [
@@ -157,4 +158,32 @@ impl MapSpec {
             .and_then(|c| self.classes.get(c))
             .map_or(self.no_data.colour, |c| c.colour)
     }
+}
+
+/// A value as the map writes it: `198,287`, `+36,155` (change), `−354,127`, or
+/// "no data".
+#[must_use]
+pub fn value_text(measure: MapMeasure, value: Option<i64>) -> String {
+    match value {
+        None => "no data".into(),
+        Some(v) if measure == MapMeasure::Change && v > 0 => format!("+{}", thousands(v as u64)),
+        Some(v) if v < 0 => format!("\u{2212}{}", thousands(v.unsigned_abs())),
+        Some(v) => thousands(v as u64),
+    }
+}
+
+/// "+36,155 (+22.3%) since 1 Dec 2014", the hover's and table's change line.
+#[must_use]
+pub fn change_text(v: &MapValue) -> Option<String> {
+    let change = v.change?;
+    let (first, _) = v.first?;
+    let pct = v
+        .change_pct
+        .map(|p| format!(" ({})", crate::model::signed_pct(p)))
+        .unwrap_or_default();
+    Some(format!(
+        "{}{pct} since {}",
+        value_text(MapMeasure::Change, Some(change)),
+        crate::model::long_date(first)
+    ))
 }
