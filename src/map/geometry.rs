@@ -4,7 +4,7 @@
 //! Map units are an equirectangular projection scaled for Iraq's latitude:
 //! `x = lon · cos 33°`, `y = lat` (north up). [`Transform`] fits them to a rectangle
 //! of the screen or page (y down), with zoom and pan. Each governorate's polygons are
-//! triangulated with `earcutr` (holes included), because egui fills only convex
+//! triangulated with `earcutr` (holes included), since egui fills only convex
 //! shapes; hit-testing uses the rings themselves (even–odd, so holes are outside).
 
 use crate::data::Pcode;
