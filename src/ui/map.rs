@@ -44,6 +44,9 @@ pub struct MapState {
     /// Last frame's map units → screen, for hit-testing and tests.
     #[serde(skip)]
     transform: Option<Transform>,
+    /// Last frame's tessellated fills and outlines.
+    #[serde(skip)]
+    painted: Option<Painted>,
 }
 
 /// What the user did this frame.
@@ -235,14 +238,25 @@ pub fn map_ui(
         let at = transform.to_map([f64::from(p.x), f64::from(p.y)]);
         out.clicked = hit_geometry.and_then(|g| g.hit(at));
     }
+    let mut painted = state.painted.take();
     let meshes = if state.tiles {
         state.tile_geometry.as_ref().map(|(_, m)| m)
     } else {
         state.shapes.as_ref()
     };
     if let Some(meshes) = meshes {
-        paint(ui, rect, spec, meshes, &transform, state.tiles, out.hovered);
+        paint(
+            ui,
+            rect,
+            spec,
+            meshes,
+            &transform,
+            state.tiles,
+            out.hovered,
+            &mut painted,
+        );
     }
+    state.painted = painted;
     if let Some(empty) = &spec.empty {
         ui.painter_at(rect).text(
             rect.center_top() + Vec2::new(0.0, 20.0),
@@ -358,6 +372,29 @@ fn view_input(ui: &egui::Ui, response: &egui::Response, rect: Rect, state: &mut 
     }
 }
 
+/// What the painted meshes of a frame depend on: when it is unchanged (a still
+/// view, the usual frame) last frame's tessellated fills and outlines are reused.
+#[derive(Debug, Clone, PartialEq)]
+struct PaintKey {
+    meshes: (usize, usize, u64),
+    tiles: bool,
+    scale: u64,
+    origin: [u64; 2],
+    pixels_per_point: u32,
+    fills: Vec<[u8; 3]>,
+    outlined: Vec<(Pcode, bool)>,
+    colours: [Color32; 2],
+}
+
+/// The fills and outlines of one frame, tessellated once.
+#[derive(Debug)]
+struct Painted {
+    key: PaintKey,
+    fills: std::sync::Arc<Mesh>,
+    outlines: std::sync::Arc<Mesh>,
+}
+
+#[allow(clippy::too_many_arguments)]
 fn paint(
     ui: &egui::Ui,
     rect: Rect,
@@ -366,35 +403,71 @@ fn paint(
     transform: &Transform,
     tiles: bool,
     hovered: Option<Pcode>,
+    cache: &mut Option<Painted>,
 ) {
     let painter = ui.painter_at(rect);
     let place = TSTransform::new(
         Vec2::new(transform.origin[0] as f32, transform.origin[1] as f32),
         transform.scale as f32,
     );
-    let border = Stroke::new(0.8, ui.visuals().panel_fill);
+    let border = ui.visuals().panel_fill;
     let strong = ui.visuals().strong_text_color();
-    let mut on_top = Vec::new();
-    for r in &meshes.regions {
-        let fill = spec.fill(r.pcode);
-        let mut mesh = r.mesh.clone();
-        for v in &mut mesh.vertices {
-            v.color = colour(fill);
-        }
-        mesh.transform(place);
-        painter.add(Shape::mesh(mesh));
-        let selected = spec.value(r.pcode).is_some_and(|v| v.selected);
-        for ring in &r.rings {
-            let points: Vec<Pos2> = ring.iter().map(|p| place * *p).collect();
-            if selected || hovered == Some(r.pcode) {
-                let width = if selected { 2.5 } else { 1.5 };
-                on_top.push(Shape::closed_line(
-                    points.clone(),
-                    Stroke::new(width, strong),
-                ));
+    let pixels_per_point = ui.ctx().pixels_per_point();
+    let key = PaintKey {
+        meshes: meshes.key,
+        tiles,
+        scale: transform.scale.to_bits(),
+        origin: transform.origin.map(f64::to_bits),
+        pixels_per_point: pixels_per_point.to_bits(),
+        fills: meshes.regions.iter().map(|r| spec.fill(r.pcode)).collect(),
+        outlined: meshes
+            .regions
+            .iter()
+            .filter_map(|r| {
+                let selected = spec.value(r.pcode).is_some_and(|v| v.selected);
+                (selected || hovered == Some(r.pcode)).then_some((r.pcode, selected))
+            })
+            .collect(),
+        colours: [border, strong],
+    };
+    if cache.as_ref().is_none_or(|p| p.key != key) {
+        let options = ui.ctx().tessellation_options(|o| *o);
+        let mut tessellator =
+            egui::epaint::Tessellator::new(pixels_per_point, options, [1, 1], Vec::new());
+        let mut fills = Mesh::default();
+        let mut outlines = Mesh::default();
+        let mut on_top = Mesh::default();
+        for (r, fill) in meshes.regions.iter().zip(&key.fills) {
+            let mut mesh = r.mesh.clone();
+            for v in &mut mesh.vertices {
+                v.color = colour(*fill);
             }
-            painter.add(Shape::closed_line(points, border));
+            mesh.transform(place);
+            fills.append(mesh);
+            let outline = key.outlined.iter().find(|(p, _)| *p == r.pcode);
+            for ring in &r.rings {
+                let points: Vec<Pos2> = ring.iter().map(|p| place * *p).collect();
+                if let Some((_, selected)) = outline {
+                    let width = if *selected { 2.5 } else { 1.5 };
+                    let line = Shape::closed_line(points.clone(), Stroke::new(width, strong));
+                    tessellator.tessellate_shape(line, &mut on_top);
+                }
+                let line = Shape::closed_line(points, Stroke::new(0.8, border));
+                tessellator.tessellate_shape(line, &mut outlines);
+            }
         }
+        outlines.append(on_top);
+        *cache = Some(Painted {
+            key,
+            fills: std::sync::Arc::new(fills),
+            outlines: std::sync::Arc::new(outlines),
+        });
+    }
+    if let Some(p) = cache.as_ref() {
+        painter.add(Shape::mesh(p.fills.clone()));
+        painter.add(Shape::mesh(p.outlines.clone()));
+    }
+    for r in &meshes.regions {
         label(
             &painter,
             spec,
@@ -402,10 +475,9 @@ fn paint(
             place,
             tiles,
             transform.scale as f32,
-            fill,
+            spec.fill(r.pcode),
         );
     }
-    painter.extend(on_top);
 }
 
 fn label(

@@ -137,3 +137,20 @@ fn playing_steps_through_the_dates_and_wraps() {
     assert_eq!(next_date(&dates, None), Some(d(2023)));
     assert_eq!(next_date(&[], None), None);
 }
+
+#[test]
+fn with_no_table_in_range_the_widget_says_so_and_still_draws_the_shapes() {
+    let ds = Dataset::empty().unwrap();
+    let spec = crate::query::map::map(&ds, &Filters::all(&ds), &MapRequest::default());
+    let geometry = Geometry::new(&ds.map_boundaries().unwrap());
+    let mut state = MapState::default();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(600.0, 500.0))
+        .with_context_setup(crate::ui::theme::install)
+        .build_ui(move |ui| {
+            map_ui(ui, &spec, &geometry, &mut state);
+        });
+    h.run();
+    h.get_by_label("No dates in range");
+    h.get_by_label("No data");
+}
