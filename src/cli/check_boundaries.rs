@@ -77,3 +77,21 @@ fn check_reports_features_matched_and_unmatched() {
     assert!(v["files"][0].get("features").is_none());
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_boundary_file_given_as_data_replaces_the_bundled_shapes() {
+    let dir = std::env::temp_dir().join(format!("dd-data-geo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = write(&dir, "cod.geojson", &[square("IQG15", "Ninewa", 42.0)]);
+    let common = CommonArgs {
+        no_bundled: true,
+        data: vec![path],
+        ..CommonArgs::default()
+    };
+    let loaded = super::load(&common, &[]).unwrap();
+    let b = loaded.dataset.map_boundaries().unwrap();
+    assert!(!b.bundled);
+    assert_eq!(b.shapes.len(), 1);
+    assert_eq!(b.credit(), "Boundaries: your file cod.geojson");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -345,6 +345,15 @@ impl super::Dataset {
         self.boundaries = Some(load.boundaries);
     }
 
+    /// Adds what [`load_any`] read: a table through [`super::Dataset::add`], a
+    /// boundary file through [`super::Dataset::set_boundaries`].
+    pub fn add_loaded(&mut self, name: &str, loaded: Loaded) {
+        match loaded {
+            Loaded::Table(l) => self.add(name, l.parsed, false),
+            Loaded::Boundaries(b) => self.set_boundaries(b),
+        }
+    }
+
     /// The boundaries the map draws: the user's while loaded, else the bundled ones.
     pub fn map_boundaries(&self) -> Result<std::borrow::Cow<'_, Boundaries>, BoundaryError> {
         match &self.boundaries {
