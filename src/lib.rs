@@ -14,6 +14,7 @@ pub mod cli;
 pub mod data;
 pub mod export;
 pub mod fonts;
+pub mod map;
 pub mod model;
 pub mod palette;
 pub mod query;

@@ -9,8 +9,9 @@ use serde::Serialize;
 
 use super::{CommonArgs, Failure, Output};
 use crate::data::LeftOut;
+use crate::data::boundaries::{BoundaryCounts, BoundaryLoad, Loaded, load_any};
 use crate::data::report::{DateTotal, FundingYearTotal};
-use crate::data::{DataError, Dataset, FileFormat, FileLoad, Progress, Table, load_path};
+use crate::data::{DataError, Dataset, FileFormat, FileLoad, Progress, Table};
 
 /// Checks every file; the exit code is the worst outcome (2 open error, 1 refused).
 pub fn run(common: &CommonArgs, files: &[PathBuf], json: bool) -> Result<Output, Failure> {
@@ -25,18 +26,18 @@ pub fn run(common: &CommonArgs, files: &[PathBuf], json: bool) -> Result<Output,
     })?;
     let mut out = Output::default();
     let ctx = dataset.load_context();
-    let results: Vec<(String, Result<FileLoad, DataError>)> = files
+    let results: Vec<(String, Result<Loaded, DataError>)> = files
         .iter()
         .map(|path| {
             let options = common.options_for(path);
-            let loaded = load_path(&ctx, path, &options, &Progress::none());
+            let loaded = load_any(&ctx, path, &options, &Progress::none());
             (path.display().to_string(), loaded)
         })
         .collect();
     // Sources given together with data files count as loaded.
     let mut known: BTreeSet<String> = dataset.sources.iter().map(|s| s.id.clone()).collect();
     for (_, l) in &results {
-        if let Ok(l) = l
+        if let Ok(Loaded::Table(l)) = l
             && let Table::Sources(rows) = &l.parsed.table
         {
             known.extend(rows.iter().map(|s| s.id.clone()));
@@ -45,7 +46,21 @@ pub fn run(common: &CommonArgs, files: &[PathBuf], json: bool) -> Result<Output,
     let mut reports = Vec::new();
     for (name, result) in &results {
         match result {
-            Ok(l) => {
+            Ok(Loaded::Boundaries(b)) => {
+                let warnings: Vec<String> = b
+                    .boundaries
+                    .warnings
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect();
+                if json {
+                    reports.push(Report::boundaries(name, b, &warnings));
+                } else {
+                    let _ = writeln!(out.stdout, "{name}: {}", b.counts.describe());
+                }
+                out.warnings.extend(warnings);
+            }
+            Ok(Loaded::Table(l)) => {
                 let mut warnings: Vec<String> =
                     l.report.warnings.iter().map(ToString::to_string).collect();
                 for id in l.parsed.table.source_ids() {
@@ -114,6 +129,9 @@ struct Report<'a> {
     description: Option<String>,
     warnings: Vec<String>,
     errors: Vec<ErrorEntry>,
+    /// Boundary files only: `features`, `matched`, `unmatched`.
+    #[serde(flatten)]
+    boundaries: Option<&'a BoundaryCounts>,
 }
 
 /// One problem of a refused file; `row` and `column` are null for a file-level one.
@@ -152,6 +170,32 @@ impl<'a> Report<'a> {
             description: Some(r.describe()),
             warnings: warnings.to_vec(),
             errors: Vec::new(),
+            boundaries: None,
+        }
+    }
+
+    fn boundaries(path: &'a str, b: &'a BoundaryLoad, warnings: &[String]) -> Report<'a> {
+        Report {
+            path,
+            ok: true,
+            kind: Some("boundaries"),
+            tables: Vec::new(),
+            format: Some("geojson"),
+            encoding: Some("utf-8"),
+            sheet: None,
+            country: Some("IRQ"),
+            rows_read: b.counts.features,
+            rows_kept: b.counts.matched,
+            rows: b.boundaries.shapes.len(),
+            left_out: &[],
+            totals: &[],
+            funding_years: &[],
+            dating: None,
+            fts_as_of: None,
+            description: Some(b.counts.describe()),
+            warnings: warnings.to_vec(),
+            errors: Vec::new(),
+            boundaries: Some(&b.counts),
         }
     }
 
@@ -197,6 +241,7 @@ impl<'a> Report<'a> {
             description: None,
             warnings: Vec::new(),
             errors,
+            boundaries: None,
         }
     }
 }

@@ -6,6 +6,8 @@
 //! an unwritable `--out`).
 
 mod check;
+#[cfg(test)]
+mod check_boundaries;
 pub mod export;
 mod summary;
 
@@ -303,11 +305,15 @@ pub fn load(common: &CommonArgs, extra_files: &[PathBuf]) -> Result<Loaded, Fail
         message: format!("the bundled data failed its checks: {e}"),
     })?;
     for path in common.data.iter().chain(extra_files) {
-        let parsed = dataset
-            .read_file_with(path, &common.options_for(path))
-            .map_err(|e| Failure::data(&e))?;
-        let name = path.display().to_string();
-        dataset.add(&name, parsed, false);
+        let options = common.options_for(path);
+        let loaded = crate::data::boundaries::load_any(
+            &dataset.load_context(),
+            path,
+            &options,
+            &crate::data::Progress::none(),
+        )
+        .map_err(|e| Failure::data(&e))?;
+        dataset.add_loaded(&path.display().to_string(), loaded);
     }
     let filters = resolve_filters(&dataset, common)?;
     Ok(Loaded { dataset, filters })

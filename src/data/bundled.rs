@@ -28,3 +28,33 @@ pub const TABLES: &[BundledFile] = bundled!(
     "funding.csv",
     "events.csv",
 );
+
+/// The map's default boundaries: geoBoundaries' simplified Iraq admin-1 layer (18
+/// governorates, CC0; provenance in `datasets/iraq/boundaries/SOURCE_AND_LICENSE.md`).
+pub const BOUNDARIES: BundledFile = BundledFile {
+    name: "geoBoundaries-IRQ-ADM1_simplified.geojson",
+    bytes: include_bytes!(
+        "../../datasets/iraq/boundaries/geoBoundaries-IRQ-ADM1_simplified.geojson"
+    ),
+};
+
+/// The credit the map and its exports carry for [`BOUNDARIES`].
+pub const BOUNDARIES_CREDIT: &str =
+    "Boundaries: geoBoundaries (Runfola et al. 2020), CC0; not an official boundary";
+
+/// The row of `sources.csv` that describes [`BOUNDARIES`].
+pub const BOUNDARIES_SOURCE_ID: &str = "geo_geoboundaries_irq_adm1";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bundled_boundaries_are_sourced() {
+        let ds = crate::data::Dataset::bundled().unwrap();
+        let source = ds.source(BOUNDARIES_SOURCE_ID).unwrap();
+        assert!(source.publisher.starts_with("geoBoundaries"));
+        assert!(BOUNDARIES.bytes.starts_with(b"{"));
+        assert_eq!(BOUNDARIES.bytes.len(), 148_896);
+    }
+}

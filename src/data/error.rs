@@ -156,6 +156,9 @@ pub enum DataError {
     /// So many problems that only the first are listed.
     #[error("{}\n…and {more} more problems", list_problems(.problems))]
     TooMany { problems: Vec<Problem>, more: usize },
+    /// A boundary file (GeoJSON) that cannot be drawn.
+    #[error(transparent)]
+    Boundaries(#[from] super::boundaries::BoundaryError),
 }
 
 /// At most this many problems of one file are listed; the rest are counted.

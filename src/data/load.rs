@@ -81,7 +81,7 @@ pub fn file_name(path: &Path) -> String {
     )
 }
 
-fn read(path: &Path) -> Result<Vec<u8>, DataError> {
+pub(crate) fn read(path: &Path) -> Result<Vec<u8>, DataError> {
     let open_error = |reason: String| DataError::Open {
         path: path.display().to_string(),
         reason,

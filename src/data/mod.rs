@@ -5,6 +5,7 @@
 //! the caller gets a [`DataError`] naming file, row, column, what was expected and what
 //! was found, and the dataset is left exactly as it was.
 
+pub mod boundaries;
 pub mod bundled;
 pub mod cells;
 pub mod country;
@@ -78,6 +79,8 @@ pub struct Dataset {
     /// Each DTM round's date and total, from the bundled series: part of the program
     /// like the gazetteer, for master lists that name only a round (or nothing).
     pub rounds: rounds::Rounds,
+    /// The user's boundary file for the map, while loaded (the bundled ones otherwise).
+    pub boundaries: Option<boundaries::Boundaries>,
 }
 
 impl Dataset {

@@ -17,6 +17,7 @@
 pub mod atomic;
 pub mod chart;
 pub mod csv;
+pub mod map;
 #[cfg(test)]
 mod overlap_tests;
 mod plot;

@@ -303,6 +303,29 @@ impl Svg {
         self.out.push_str("/>\n");
     }
 
+    /// A path (its `d` written with [`num`]'s numbers), filled even–odd so holes stay
+    /// open, with a class and `data-*` attributes (`("pcode", "IQG15")`).
+    pub fn path(
+        &mut self,
+        class: &str,
+        data: &[(&str, &str)],
+        d: &str,
+        fill: &str,
+        stroke: Option<Stroke>,
+    ) {
+        let _ = write!(self.out, "<path class=\"{}\"", escape(class));
+        for (name, value) in data {
+            let _ = write!(self.out, " data-{name}=\"{}\"", escape(value));
+        }
+        let _ = write!(
+            self.out,
+            " d=\"{}\" fill=\"{fill}\" fill-rule=\"evenodd\"",
+            escape(d)
+        );
+        self.stroke_attrs(stroke);
+        self.out.push_str("/>\n");
+    }
+
     /// A filled circle.
     pub fn circle(&mut self, cx: f64, cy: f64, r: f64, fill: &str) {
         let _ = writeln!(

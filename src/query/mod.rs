@@ -11,6 +11,7 @@ pub mod currency;
 pub mod filters;
 pub mod funding;
 pub mod idps;
+pub mod map;
 pub mod rows;
 pub mod summary;
 pub mod tables;

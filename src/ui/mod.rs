@@ -11,6 +11,7 @@ pub mod data_panel;
 pub mod date_question;
 pub mod export_dialog;
 pub mod filter_panel;
+pub mod map;
 pub mod mapping_dialog;
 pub mod open_dialog;
 pub mod palette;
