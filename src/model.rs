@@ -5,6 +5,12 @@
 
 use chrono::{Datelike, NaiveDate};
 
+mod dashboard;
+
+pub use dashboard::{
+    CsvTable, Dashboard, PanelId, PanelView, SheetCharts, SourceNames, StatusLine,
+};
+
 /// Days since 1970-01-01, the x unit of every time chart.
 #[must_use]
 pub fn day_number(date: NaiveDate) -> f64 {

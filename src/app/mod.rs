@@ -1,15 +1,15 @@
-//! The application: the eframe window, its state, and the cached view.
+//! The application: the eframe window, its state, and the cached dashboard.
 //!
-//! Panels draw from a [`View`] computed once per change of data or filters; they
-//! change the filters (or their own state) in place, and the app recomputes the view
-//! after the frame if anything it depends on changed.
+//! Panels draw from a [`Dashboard`] computed once per change of data, filters or
+//! view choices ([`crate::query::dashboard`]); they change the filters (or their own
+//! state) in place, and the app recomputes the dashboard after the frame if anything
+//! it depends on changed.
 
 pub mod exporter;
 pub mod files;
 pub mod layout;
 pub mod screenshot;
 pub mod settings;
-pub mod view;
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -21,8 +21,9 @@ use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 use crate::data::{Dataset, LoadOptions, Pcode};
 use crate::export::{ExportChart, ExportRequest, Format, Layout, What};
 use crate::model::ChartId;
-use crate::query::Filters;
+use crate::model::Dashboard;
 use crate::query::filters::year_bounds;
+use crate::query::{Choices, Filters};
 use crate::ui;
 use crate::ui::charts::camps::CampsPanel;
 use crate::ui::charts::funding::FundingPanel;
@@ -36,7 +37,6 @@ use exporter::{ExportOutcome, Exporter};
 use files::{Finished, LoadFailure, Loader, UserFile};
 use screenshot::Screenshot;
 use settings::{STORAGE_KEY, Settings, ThemeChoice};
-use view::{View, ViewKey};
 
 /// Ctrl+R: reset every filter.
 const RESET: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::R);
@@ -51,13 +51,24 @@ const RECENT_FILES: usize = 10;
 /// The filter panel's width when first opened (it can be resized).
 const FILTER_PANEL_WIDTH: f32 = 240.0;
 
+/// What a dashboard was computed for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct DashboardKey {
+    /// Bumped whenever the dataset changes.
+    generation: u64,
+    filters: Filters,
+    choices: Choices,
+}
+
 /// The dashboard window's state.
 pub struct DashboardApp {
     dataset: Dataset,
     generation: u64,
     filters: Filters,
     settings: Settings,
-    view: View,
+    /// What the dashboard was computed for, and the dashboard.
+    key: DashboardKey,
+    dashboard: Arc<Dashboard>,
     filter_panel: FilterPanel,
     idps_panel: IdpsPanel,
     governorates_panel: GovernoratesPanel,
@@ -107,18 +118,29 @@ impl DashboardApp {
             show_comparisons: settings.show_camp_comparisons,
             ..CampsPanel::default()
         };
-        let key = ViewKey {
+        let key = DashboardKey {
             generation: 0,
             filters: filters.clone(),
-            basis: governorates_panel.basis,
+            choices: Choices {
+                basis: governorates_panel.basis,
+                show_comparisons: idps_panel.show_comparisons,
+                camp_comparisons: camps_panel.show_comparisons,
+                show_events: settings.show_events,
+                all_events: settings.all_events,
+            },
         };
-        let view = View::compute(&dataset, key);
+        let dashboard = Arc::new(crate::query::dashboard(
+            &dataset,
+            &key.filters,
+            &key.choices,
+        ));
         DashboardApp {
             dataset,
             generation: 0,
             filters,
             settings,
-            view,
+            key,
+            dashboard,
             filter_panel: FilterPanel::default(),
             idps_panel,
             governorates_panel,
@@ -261,13 +283,7 @@ impl DashboardApp {
                 hidden_series: if self.idps_panel.show_comparisons {
                     Vec::new()
                 } else {
-                    self.view
-                        .idps
-                        .series
-                        .iter()
-                        .filter(|s| s.kind == crate::model::SeriesKind::Comparison)
-                        .map(|s| s.label.clone())
-                        .collect()
+                    self.dashboard.idps_comparisons.clone()
                 },
                 ..Layout::default()
             },
@@ -436,21 +452,37 @@ impl DashboardApp {
         &self.filters
     }
 
-    /// The view drawn last (for tests and benches).
+    /// The dashboard drawn last (for tests and benches).
     #[must_use]
-    pub fn view(&self) -> &View {
-        &self.view
+    pub fn view(&self) -> &Dashboard {
+        &self.dashboard
     }
 
-    /// Recomputes the view if the data, the filters or the basis changed.
+    /// The view choices as the window holds them now.
+    fn choices(&self) -> Choices {
+        Choices {
+            basis: self.governorates_panel.basis,
+            show_comparisons: self.idps_panel.show_comparisons,
+            camp_comparisons: self.camps_panel.show_comparisons,
+            show_events: self.settings.show_events,
+            all_events: self.settings.all_events,
+        }
+    }
+
+    /// Recomputes the dashboard if the data, the filters or the choices changed.
     fn refresh(&mut self) {
-        let key = ViewKey {
+        let key = DashboardKey {
             generation: self.generation,
             filters: self.filters.clone(),
-            basis: self.governorates_panel.basis,
+            choices: self.choices(),
         };
-        if key != self.view.key {
-            self.view = View::compute(&self.dataset, key);
+        if key != self.key {
+            self.dashboard = Arc::new(crate::query::dashboard(
+                &self.dataset,
+                &key.filters,
+                &key.choices,
+            ));
+            self.key = key;
         }
     }
 
@@ -503,7 +535,7 @@ impl DashboardApp {
         self.top_bar_ui(ui, bounds);
         egui::Panel::bottom("status").show(ui, |ui| {
             ui.horizontal(|ui| {
-                ui::status_bar::status_ui(ui, &self.dataset, self.presenting);
+                ui::status_bar::status_ui(ui, &self.dashboard.status, self.presenting);
                 self.loading_ui(ui);
             });
         });
@@ -804,7 +836,7 @@ impl DashboardApp {
     /// [`layout`]); measures what it drew for the next frame.
     fn charts_ui(&mut self, ui: &mut egui::Ui, viewport_height: f32) {
         let Self {
-            view,
+            dashboard,
             filters,
             settings,
             idps_panel,
@@ -815,22 +847,22 @@ impl DashboardApp {
             layout: layout::Memory { measured, .. },
             ..
         } = self;
+        let view: &Dashboard = dashboard;
         let plan = layout::plan(ui.available_width(), viewport_height, *presenting, measured);
         let mut now = *measured;
         let top = ui.cursor().top();
         ui::cards::cards_ui(ui, &view.cards);
         now.cards = ui.cursor().top() - top;
         ui.add_space(layout::GAP);
-        let no_hidden: Vec<String> = Vec::new();
+        let none: Vec<String> = Vec::new();
         let requests = std::cell::RefCell::new(Vec::new());
         let base = PlotOptions {
             height: 0.0,
-            x_range: view.x_range,
+            x_range: view.x_range_days,
             show_events: settings.show_events,
             all_events: settings.all_events,
             label_events: true,
-            hidden: &no_hidden,
-            legend_known: &no_hidden,
+            legend_known: &none,
             sources: &view.sources,
         };
         // Each panel's context, with its plot height from the plan.
@@ -847,39 +879,22 @@ impl DashboardApp {
         let [idps_c, camps_c, governorates_c, funding_c] = &mut now.chrome;
         let mut left = |ui: &mut egui::Ui, clicked: &mut Option<String>| {
             draw_measured(ui, heights[0], idps_c, &mut |ui| {
-                idps_panel.ui(ui, &view.idps, &view.idps_table, &panel(0));
+                idps_panel.ui(ui, view, &panel(0));
             });
             ui.add_space(layout::GAP);
             draw_measured(ui, heights[1], camps_c, &mut |ui| {
-                let c = camps_panel.ui(
-                    ui,
-                    &view.camps,
-                    &view.camp_people,
-                    &view.camps_table,
-                    &panel(1),
-                );
+                let c = camps_panel.ui(ui, view, &panel(1));
                 *clicked = clicked.take().or(c);
             });
         };
         let mut right = |ui: &mut egui::Ui, clicked: &mut Option<String>| {
             draw_measured(ui, heights[2], governorates_c, &mut |ui| {
-                let c = governorates_panel.ui(
-                    ui,
-                    &view.governorates,
-                    &view.governorates_table,
-                    &panel(2),
-                );
+                let c = governorates_panel.ui(ui, view, &panel(2));
                 *clicked = clicked.take().or(c);
             });
             ui.add_space(layout::GAP);
             draw_measured(ui, heights[3], funding_c, &mut |ui| {
-                funding_panel.ui(
-                    ui,
-                    &view.funding,
-                    &view.coverage,
-                    &view.funding_table,
-                    &panel(3),
-                );
+                funding_panel.ui(ui, view, &panel(3));
             });
         };
         if plan.two_columns {

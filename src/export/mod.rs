@@ -276,24 +276,28 @@ pub fn chart_specs(chart: ExportChart, dataset: &Dataset, filters: &Filters) -> 
 /// The numbers behind a chart as CSV text (BOM, CRLF).
 #[must_use]
 pub fn render_csv(chart: ExportChart, dataset: &Dataset, filters: &Filters) -> String {
-    match chart {
-        ExportChart::Idps => csv::idp_csv(dataset, &charts::idps_with_rows(dataset, filters).rows),
-        ExportChart::Governorates(basis) => csv::idp_csv(
+    use crate::query::csv_rows;
+    let table = match chart {
+        ExportChart::Idps => {
+            csv_rows::idp_csv(dataset, &charts::idps_with_rows(dataset, filters).rows)
+        }
+        ExportChart::Governorates(basis) => csv_rows::idp_csv(
             dataset,
             &charts::governorates_with_rows(dataset, filters, basis).rows,
         ),
         ExportChart::Camps => {
             let mut rows = charts::camps_open_with_rows(dataset, filters).rows;
             rows.extend(charts::camp_people_with_rows(dataset, filters).rows);
-            csv::camp_csv(dataset, &rows)
+            csv_rows::camp_csv(dataset, &rows)
         }
-        ExportChart::Funding => csv::funding_csv(
+        ExportChart::Funding => csv_rows::funding_csv(
             dataset,
             &funding::appeal_years(dataset, filters),
             &funding::beside_appeals(dataset, filters),
             &funding::flow_totals(dataset, filters),
         ),
-    }
+    };
+    csv::file_text(&table)
 }
 
 fn checked_size(layout: &Layout, default: (u32, u32)) -> Result<(f64, f64), ExportError> {

@@ -4,7 +4,7 @@
 use egui::Ui;
 
 use super::{Mode, PanelContext, panel_ui};
-use crate::model::{ChartSpec, TableSpec};
+use crate::model::Dashboard;
 use crate::ui::plot::{PlotOptions, chart_ui};
 use crate::ui::table_view::TableView;
 
@@ -17,38 +17,18 @@ pub struct CampsPanel {
     pub show_comparisons: bool,
 }
 
-/// The labels of the optional (comparison) series of these charts.
-#[must_use]
-pub fn optional_labels(specs: &[&ChartSpec]) -> Vec<String> {
-    specs
-        .iter()
-        .flat_map(|s| s.series.iter())
-        .filter(|s| s.optional)
-        .map(|s| s.label.clone())
-        .collect()
-}
-
 impl CampsPanel {
-    /// Draws the panel: two plots sharing the time axis.
-    pub fn ui(
-        &mut self,
-        ui: &mut Ui,
-        camps: &ChartSpec,
-        people: &ChartSpec,
-        table: &TableSpec,
-        ctx: &PanelContext<'_>,
-    ) -> Option<String> {
+    /// Draws the panel: two plots sharing the time axis (holding the optional
+    /// series only when they are switched on); returns the P-code of a governorate
+    /// the user clicked.
+    pub fn ui(&mut self, ui: &mut Ui, dash: &Dashboard, ctx: &PanelContext<'_>) -> Option<String> {
+        let (camps, people, table) = (&dash.camps, &dash.camp_people, &dash.camps_table);
+        let optional = &dash.camp_comparisons;
         let Self {
             mode,
             table: table_view,
             show_comparisons,
         } = self;
-        let optional = optional_labels(&[camps, people]);
-        let hidden: Vec<String> = if *show_comparisons {
-            Vec::new()
-        } else {
-            optional.clone()
-        };
         let current = *mode;
         let mut clicked = None;
         panel_ui(
@@ -69,7 +49,6 @@ impl CampsPanel {
                 Mode::Chart => {
                     let top = PlotOptions {
                         height: ctx.plot.height * 0.6,
-                        hidden: &hidden,
                         ..ctx.plot
                     };
                     clicked = chart_ui(ui, camps, &top).clicked_governorate;
@@ -89,7 +68,6 @@ impl CampsPanel {
                     let bottom = PlotOptions {
                         height: ctx.plot.height * 0.4,
                         legend_known: &known,
-                        hidden: &hidden,
                         label_events: false,
                         ..ctx.plot
                     };

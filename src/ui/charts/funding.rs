@@ -4,7 +4,7 @@
 use egui::Ui;
 
 use super::{Mode, PanelContext, panel_ui};
-use crate::model::{ChartSpec, TableSpec};
+use crate::model::Dashboard;
 use crate::ui::plot::{PlotOptions, chart_ui};
 use crate::ui::table_view::TableView;
 
@@ -17,14 +17,8 @@ pub struct FundingPanel {
 
 impl FundingPanel {
     /// Draws the panel.
-    pub fn ui(
-        &mut self,
-        ui: &mut Ui,
-        funding: &ChartSpec,
-        coverage: &ChartSpec,
-        table: &TableSpec,
-        ctx: &PanelContext<'_>,
-    ) {
+    pub fn ui(&mut self, ui: &mut Ui, dash: &Dashboard, ctx: &PanelContext<'_>) {
+        let (funding, coverage, table) = (&dash.funding, &dash.coverage, &dash.funding_table);
         let Self {
             mode,
             table: table_view,

@@ -5,7 +5,7 @@ use egui::Ui;
 
 use super::{Mode, PanelContext, panel_ui};
 use crate::data::Basis;
-use crate::model::{ChartSpec, TableSpec};
+use crate::model::{ChartSpec, Dashboard};
 use crate::ui::plot::chart_ui;
 use crate::ui::table_view::TableView;
 
@@ -85,13 +85,8 @@ const BASES: [(Basis, &str); 3] = [
 
 impl GovernoratesPanel {
     /// Draws the panel; returns the P-code of a governorate the user clicked.
-    pub fn ui(
-        &mut self,
-        ui: &mut Ui,
-        spec: &ChartSpec,
-        table: &TableSpec,
-        ctx: &PanelContext<'_>,
-    ) -> Option<String> {
+    pub fn ui(&mut self, ui: &mut Ui, dash: &Dashboard, ctx: &PanelContext<'_>) -> Option<String> {
+        let (spec, table) = (&dash.governorates, &dash.governorates_table);
         let Self {
             mode,
             table: table_view,
@@ -99,7 +94,7 @@ impl GovernoratesPanel {
         } = self;
         let current = *mode;
         // The basis `spec` was computed for (a change applies from the next frame).
-        let drawn_basis = *basis;
+        let drawn_basis = dash.basis;
         let mut clicked = None;
         panel_ui(
             ui,

@@ -4,8 +4,8 @@
 use egui::Ui;
 
 use super::{Mode, PanelContext, panel_ui};
-use crate::model::{ChartSpec, SeriesKind, TableSpec};
-use crate::ui::plot::{PlotOptions, after_data_ui, chart_ui};
+use crate::model::Dashboard;
+use crate::ui::plot::{after_data_ui, chart_ui};
 use crate::ui::table_view::TableView;
 
 /// The IDPs-over-time panel.
@@ -28,23 +28,16 @@ impl Default for IdpsPanel {
 }
 
 impl IdpsPanel {
-    /// Draws the panel.
-    pub fn ui(&mut self, ui: &mut Ui, spec: &ChartSpec, table: &TableSpec, ctx: &PanelContext<'_>) {
+    /// Draws the panel from the dashboard (its chart holds the comparison series
+    /// only when they are switched on).
+    pub fn ui(&mut self, ui: &mut Ui, dash: &Dashboard, ctx: &PanelContext<'_>) {
+        let (spec, table) = (&dash.idps, &dash.idps_table);
         let Self {
             mode,
             table: table_view,
             show_comparisons,
         } = self;
-        let hidden: Vec<String> = if *show_comparisons {
-            Vec::new()
-        } else {
-            spec.series
-                .iter()
-                .filter(|s| s.kind == SeriesKind::Comparison)
-                .map(|s| s.label.clone())
-                .collect()
-        };
-        let has_comparisons = spec.series.iter().any(|s| s.kind == SeriesKind::Comparison);
+        let has_comparisons = !dash.idps_comparisons.is_empty();
         let current = *mode;
         panel_ui(
             ui,
@@ -59,13 +52,9 @@ impl IdpsPanel {
             },
             |ui| match current {
                 Mode::Chart => {
-                    let options = PlotOptions {
-                        hidden: &hidden,
-                        ..ctx.plot
-                    };
-                    chart_ui(ui, spec, &options);
-                    if options.show_events {
-                        after_data_ui(ui, spec, options.all_events);
+                    chart_ui(ui, spec, &ctx.plot);
+                    if ctx.plot.show_events {
+                        after_data_ui(ui, spec, ctx.plot.all_events);
                     }
                 }
                 Mode::Table => {
