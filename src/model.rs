@@ -17,6 +17,12 @@ pub fn day_number(date: NaiveDate) -> f64 {
     f64::from(date.num_days_from_ce() - EPOCH_DAYS_FROM_CE)
 }
 
+/// The day number of 1 July of `year`: where a year's bar or label sits on a time axis.
+#[must_use]
+pub fn mid_year(year: i32) -> f64 {
+    NaiveDate::from_ymd_opt(year, 7, 1).map_or(0.0, day_number)
+}
+
 /// The date of a day number (rounded to the nearest day).
 #[must_use]
 pub fn date_of_day_number(x: f64) -> Option<NaiveDate> {

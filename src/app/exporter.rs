@@ -2,13 +2,13 @@
 //! Each job reports back through a channel that requests a repaint.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use chrono::NaiveDate;
 
-use crate::data::Dataset;
-use crate::export::{self, ExportRequest, Layout, What};
-use crate::query::Filters;
+use crate::export::{self, ExportRequest, PictureSize, What};
+use crate::model::Dashboard;
 
 /// What a finished job produced.
 #[derive(Debug)]
@@ -33,13 +33,13 @@ impl Exporter {
         !self.jobs.is_empty()
     }
 
-    /// Writes `request` on a worker thread. The default folder is created if missing.
+    /// Writes `request`, drawn from the dashboard on screen (shared, not copied), on
+    /// a worker thread. The default folder is created if missing.
     pub fn write(
         &mut self,
         ctx: &egui::Context,
         request: ExportRequest,
-        dataset: Dataset,
-        filters: Filters,
+        dash: Arc<Dashboard>,
         today: NaiveDate,
     ) {
         self.spawn(ctx, "export", move || {
@@ -48,7 +48,7 @@ impl Exporter {
             {
                 let _ = std::fs::create_dir_all(folder);
             }
-            match export::run(&request, &dataset, &filters, today) {
+            match export::run(&request, &dash, today) {
                 Ok(path) => ExportOutcome::Written(path),
                 Err(e) => ExportOutcome::Failed(e.to_string()),
             }
@@ -60,12 +60,11 @@ impl Exporter {
         &mut self,
         ctx: &egui::Context,
         what: What,
-        dataset: Dataset,
-        filters: Filters,
+        dash: Arc<Dashboard>,
         today: NaiveDate,
     ) {
         self.spawn(ctx, "copy image", move || {
-            match export::render_image(what, &Layout::default(), 2, &dataset, &filters, today) {
+            match export::render_image(what, PictureSize::default(), 2, &dash, today) {
                 Ok(image) => ExportOutcome::Image(egui::ColorImage::from_rgba_unmultiplied(
                     [image.width as usize, image.height as usize],
                     &image.rgba,

@@ -19,9 +19,9 @@ use eframe::egui;
 use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 
 use crate::data::{Dataset, LoadOptions, Pcode};
-use crate::export::{ExportChart, ExportRequest, Format, Layout, What};
-use crate::model::ChartId;
+use crate::export::{ExportRequest, Format, PictureSize, What};
 use crate::model::Dashboard;
+use crate::model::{ChartId, PanelId};
 use crate::query::filters::year_bounds;
 use crate::query::{Choices, Filters};
 use crate::ui;
@@ -227,13 +227,13 @@ impl DashboardApp {
         self.exporter.busy()
     }
 
-    /// The exportable chart a chart id belongs to.
-    fn export_chart(&self, id: ChartId) -> ExportChart {
+    /// The panel a chart id belongs to.
+    fn export_chart(id: ChartId) -> PanelId {
         match id {
-            ChartId::Idps => ExportChart::Idps,
-            ChartId::Governorates => ExportChart::Governorates(self.governorates_panel.basis),
-            ChartId::Camps | ChartId::CampPeople => ExportChart::Camps,
-            ChartId::Funding | ChartId::Coverage => ExportChart::Funding,
+            ChartId::Idps => PanelId::Idps,
+            ChartId::Governorates => PanelId::Governorates,
+            ChartId::Camps | ChartId::CampPeople => PanelId::Camps,
+            ChartId::Funding | ChartId::Coverage => PanelId::Funding,
         }
     }
 
@@ -249,12 +249,8 @@ impl DashboardApp {
                 false,
             ),
         };
-        let name = crate::export::default_file_name(
-            what,
-            &self.filters,
-            &self.dataset.gazetteer,
-            Format::Png { scale: 2 },
-        );
+        let name =
+            crate::export::default_file_name(what, &self.dashboard, Format::Png { scale: 2 });
         self.export_dialog.show_for(
             &subject,
             &exporter::default_folder().join(name),
@@ -275,26 +271,15 @@ impl DashboardApp {
             what,
             format,
             path,
-            layout: Layout {
-                show_events: self.settings.show_events,
-                all_events: self.settings.all_events,
-                optional_series: self.camps_panel.show_comparisons,
-                // What is hidden on screen is left out of the export too.
-                hidden_series: if self.idps_panel.show_comparisons {
-                    Vec::new()
-                } else {
-                    self.dashboard.idps_comparisons.clone()
-                },
-                ..Layout::default()
-            },
+            size: PictureSize::default(),
         };
         self.notice = Some(format!("Exporting to {}\u{2026}", request.path.display()));
+        // The dashboard on screen, shared: the export draws exactly what is shown.
         self.exporter.write(
             ctx,
             request,
-            self.dataset.clone(),
-            self.filters.clone(),
-            crate::cli::export::generated_on(),
+            Arc::clone(&self.dashboard),
+            crate::export::generated_on(),
         );
     }
 
@@ -511,7 +496,7 @@ impl DashboardApp {
             self.toggle_presenting(&ctx);
         }
         if ui.input_mut(|i| i.consume_shortcut(&EXPORT)) {
-            self.ask_export(What::Chart(self.export_chart(self.focused_chart)));
+            self.ask_export(What::Chart(Self::export_chart(self.focused_chart)));
         }
         if ui.input_mut(|i| i.consume_shortcut(&RESET)) {
             self.reset_filters();
@@ -931,17 +916,16 @@ impl DashboardApp {
                 PanelRequest::Focus(id) => self.focused_chart = id,
                 PanelRequest::Export(id) => {
                     self.focused_chart = id;
-                    self.ask_export(What::Chart(self.export_chart(id)));
+                    self.ask_export(What::Chart(Self::export_chart(id)));
                 }
                 PanelRequest::CopyImage(id) => {
-                    let what = What::Chart(self.export_chart(id));
+                    let what = What::Chart(Self::export_chart(id));
                     self.notice = Some("Rendering the chart for the clipboard\u{2026}".into());
                     self.exporter.copy_image(
                         ctx,
                         what,
-                        self.dataset.clone(),
-                        self.filters.clone(),
-                        crate::cli::export::generated_on(),
+                        Arc::clone(&self.dashboard),
+                        crate::export::generated_on(),
                     );
                 }
             }

@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 use displacement_dashboard::app::DashboardApp;
 use displacement_dashboard::app::settings::Settings;
 use displacement_dashboard::data::Dataset;
-use displacement_dashboard::export::{ExportChart, What};
-use displacement_dashboard::model::{ChartId, day_number};
+use displacement_dashboard::export::What;
+use displacement_dashboard::model::{ChartId, PanelId, day_number};
 use displacement_dashboard::query::Filters;
 use displacement_dashboard::ui::export_dialog::Choice;
 use displacement_dashboard::ui::plot::plot_memory;
@@ -548,12 +548,8 @@ fn presentation_mode_shows_no_local_path_and_no_copy_button() {
     std::fs::create_dir_all(&dir).expect("temp dir");
     let path = dir.join("idps.svg");
     let ctx = h.ctx.clone();
-    h.state_mut().export_to(
-        &ctx,
-        What::Chart(ExportChart::Idps),
-        path.clone(),
-        Choice::Svg,
-    );
+    h.state_mut()
+        .export_to(&ctx, What::Chart(PanelId::Idps), path.clone(), Choice::Svg);
     for _ in 0..500 {
         h.step();
         if !h.state().is_exporting() {
