@@ -18,20 +18,17 @@ use std::time::Instant;
 use eframe::egui;
 use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 
-use crate::data::{Dataset, LoadOptions, Pcode};
+use crate::data::{Dataset, LoadOptions};
 use crate::export::{ExportRequest, Format, PictureSize, What};
 use crate::model::Dashboard;
-use crate::model::{ChartId, PanelId};
+use crate::model::PanelId;
 use crate::query::filters::year_bounds;
 use crate::query::{Choices, Filters};
 use crate::ui;
-use crate::ui::charts::camps::CampsPanel;
-use crate::ui::charts::funding::FundingPanel;
-use crate::ui::charts::governorates::GovernoratesPanel;
-use crate::ui::charts::idps::IdpsPanel;
-use crate::ui::charts::{PanelContext, PanelRequest};
+use crate::ui::command::Command;
 use crate::ui::export_dialog::{Choice, ExportDialog};
 use crate::ui::filter_panel::FilterPanel;
+use crate::ui::panels::{Panel, PanelCx, Panels};
 use crate::ui::plot::PlotOptions;
 use exporter::{ExportOutcome, Exporter};
 use files::{Finished, LoadFailure, Loader, UserFile};
@@ -69,11 +66,11 @@ pub struct DashboardApp {
     /// What the dashboard was computed for, and the dashboard.
     key: DashboardKey,
     dashboard: Arc<Dashboard>,
+    /// The view choices (persisted in `settings`; part of the dashboard's key).
+    choices: Choices,
     filter_panel: FilterPanel,
-    idps_panel: IdpsPanel,
-    governorates_panel: GovernoratesPanel,
-    camps_panel: CampsPanel,
-    funding_panel: FundingPanel,
+    /// Every panel of the dashboard, in reading order.
+    panels: Panels,
     screenshot: Option<Screenshot>,
     started: Option<Instant>,
     loader: Loader,
@@ -91,8 +88,8 @@ pub struct DashboardApp {
     export_dialog: ExportDialog,
     /// What the export dialog is for.
     export_what: Option<What>,
-    /// The chart last worked with (Ctrl+E exports it).
-    focused_chart: ChartId,
+    /// The panel last worked with (Ctrl+E exports it).
+    focused_panel: PanelId,
     /// Presentation mode (F11): no controls, print styling, larger titles.
     presenting: bool,
     mapping_dialog: ui::mapping_dialog::MappingDialog,
@@ -106,28 +103,11 @@ impl DashboardApp {
     /// A dashboard on this data, with these filters and settings.
     #[must_use]
     pub fn new(dataset: Dataset, filters: Filters, settings: Settings) -> DashboardApp {
-        let governorates_panel = GovernoratesPanel {
-            basis: settings.basis(),
-            ..GovernoratesPanel::default()
-        };
-        let idps_panel = IdpsPanel {
-            show_comparisons: settings.show_comparisons,
-            ..IdpsPanel::default()
-        };
-        let camps_panel = CampsPanel {
-            show_comparisons: settings.show_camp_comparisons,
-            ..CampsPanel::default()
-        };
+        let choices = settings.choices();
         let key = DashboardKey {
             generation: 0,
             filters: filters.clone(),
-            choices: Choices {
-                basis: governorates_panel.basis,
-                show_comparisons: idps_panel.show_comparisons,
-                camp_comparisons: camps_panel.show_comparisons,
-                show_events: settings.show_events,
-                all_events: settings.all_events,
-            },
+            choices,
         };
         let dashboard = Arc::new(crate::query::dashboard(
             &dataset,
@@ -141,11 +121,9 @@ impl DashboardApp {
             settings,
             key,
             dashboard,
+            choices,
             filter_panel: FilterPanel::default(),
-            idps_panel,
-            governorates_panel,
-            camps_panel,
-            funding_panel: FundingPanel::default(),
+            panels: Panels::default(),
             screenshot: None,
             started: None,
             loader: Loader::default(),
@@ -160,7 +138,7 @@ impl DashboardApp {
             exporter: Exporter::default(),
             export_dialog: ExportDialog::default(),
             export_what: None,
-            focused_chart: ChartId::Idps,
+            focused_panel: PanelId::Idps,
             presenting: false,
             mapping_dialog: ui::mapping_dialog::MappingDialog::default(),
             mapping_path: None,
@@ -225,16 +203,6 @@ impl DashboardApp {
     #[must_use]
     pub fn is_exporting(&self) -> bool {
         self.exporter.busy()
-    }
-
-    /// The panel a chart id belongs to.
-    fn export_chart(id: ChartId) -> PanelId {
-        match id {
-            ChartId::Idps => PanelId::Idps,
-            ChartId::Governorates => PanelId::Governorates,
-            ChartId::Camps | ChartId::CampPeople => PanelId::Camps,
-            ChartId::Funding | ChartId::Coverage => PanelId::Funding,
-        }
     }
 
     /// Opens the export dialog for a chart or the briefing sheet.
@@ -443,23 +411,12 @@ impl DashboardApp {
         &self.dashboard
     }
 
-    /// The view choices as the window holds them now.
-    fn choices(&self) -> Choices {
-        Choices {
-            basis: self.governorates_panel.basis,
-            show_comparisons: self.idps_panel.show_comparisons,
-            camp_comparisons: self.camps_panel.show_comparisons,
-            show_events: self.settings.show_events,
-            all_events: self.settings.all_events,
-        }
-    }
-
     /// Recomputes the dashboard if the data, the filters or the choices changed.
     fn refresh(&mut self) {
         let key = DashboardKey {
             generation: self.generation,
             filters: self.filters.clone(),
-            choices: self.choices(),
+            choices: self.choices,
         };
         if key != self.key {
             self.dashboard = Arc::new(crate::query::dashboard(
@@ -496,7 +453,7 @@ impl DashboardApp {
             self.toggle_presenting(&ctx);
         }
         if ui.input_mut(|i| i.consume_shortcut(&EXPORT)) {
-            self.ask_export(What::Chart(Self::export_chart(self.focused_chart)));
+            self.ask_export(What::Chart(self.focused_panel));
         }
         if ui.input_mut(|i| i.consume_shortcut(&RESET)) {
             self.reset_filters();
@@ -547,9 +504,7 @@ impl DashboardApp {
             }
             area.show(ui, |ui| self.charts_ui(ui, viewport_height));
         });
-        self.settings.show_comparisons = self.idps_panel.show_comparisons;
-        self.settings.show_camp_comparisons = self.camps_panel.show_comparisons;
-        self.settings.basis = self.governorates_panel.basis.as_str().into();
+        self.settings.record_choices(&self.choices);
         self.refresh();
     }
 
@@ -721,6 +676,49 @@ impl DashboardApp {
         });
     }
 
+    /// The File menu: open, the Data window, an export of each panel and the sheet,
+    /// recent files.
+    fn file_menu_ui(&mut self, ui: &mut egui::Ui) {
+        if ui.button("Open\u{2026}  (Ctrl+O)").clicked() {
+            self.open_dialog.open = true;
+            ui.close();
+        }
+        if ui.button("Data\u{2026}").clicked() {
+            self.data_window = true;
+            ui.close();
+        }
+        ui.separator();
+        let mut export = None;
+        for panel in self.panels.iter() {
+            let label = format!("Export: {}\u{2026}", panel.title(&self.dashboard));
+            if ui.button(label).clicked() {
+                export = Some(What::Chart(panel.id()));
+            }
+        }
+        if ui.button("Export: the briefing sheet\u{2026}").clicked() {
+            export = Some(What::Sheet);
+        }
+        if let Some(what) = export {
+            self.ask_export(what);
+            ui.close();
+        }
+        if !self.settings.recent.is_empty() {
+            ui.separator();
+            ui.label(RichText::new("Recent files").weak());
+            let mut chosen = None;
+            for r in &self.settings.recent {
+                if ui.button(r).clicked() {
+                    chosen = Some(PathBuf::from(r));
+                }
+            }
+            if let Some(path) = chosen {
+                let ctx = ui.ctx().clone();
+                self.open_path(&ctx, &path);
+                ui.close();
+            }
+        }
+    }
+
     fn top_bar_ui(&mut self, ui: &mut egui::Ui, bounds: (i32, i32)) {
         if self.presenting {
             self.presenting_bar_ui(ui);
@@ -729,31 +727,7 @@ impl DashboardApp {
         egui::Panel::top("top").show(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.label(RichText::new("displacement-dashboard").strong().size(17.0));
-                ui.menu_button("File", |ui| {
-                    if ui.button("Open\u{2026}  (Ctrl+O)").clicked() {
-                        self.open_dialog.open = true;
-                        ui.close();
-                    }
-                    if ui.button("Data\u{2026}").clicked() {
-                        self.data_window = true;
-                        ui.close();
-                    }
-                    if !self.settings.recent.is_empty() {
-                        ui.separator();
-                        ui.label(RichText::new("Recent files").weak());
-                        let mut chosen = None;
-                        for r in &self.settings.recent {
-                            if ui.button(r).clicked() {
-                                chosen = Some(PathBuf::from(r));
-                            }
-                        }
-                        if let Some(path) = chosen {
-                            let ctx = ui.ctx().clone();
-                            self.open_path(&ctx, &path);
-                            ui.close();
-                        }
-                    }
-                });
+                ui.menu_button("File", |ui| self.file_menu_ui(ui));
                 ui.menu_button("View", |ui| {
                     ui.label(RichText::new("Theme").strong());
                     for (choice, label) in [
@@ -770,13 +744,13 @@ impl DashboardApp {
                     }
                     ui.separator();
                     ui.checkbox(
-                        &mut self.settings.show_events,
+                        &mut self.choices.show_events,
                         "Event markers on time charts",
                     );
                     ui.add_enabled(
-                        self.settings.show_events,
+                        self.choices.show_events,
                         egui::Checkbox::new(
-                            &mut self.settings.all_events,
+                            &mut self.choices.all_events,
                             "Every event, not only the key ones",
                         ),
                     );
@@ -792,13 +766,13 @@ impl DashboardApp {
                     let ctx = ui.ctx().clone();
                     self.toggle_presenting(&ctx);
                 }
-                ui.checkbox(&mut self.settings.show_events, "Events")
+                ui.checkbox(&mut self.choices.show_events, "Events")
                     .on_hover_text(
                         "Key dated events (the 2014 offensive, Mosul's retaking, camp closures, mission ends) as markers on the time charts",
                     );
                 ui.add_enabled(
-                    self.settings.show_events,
-                    egui::Checkbox::new(&mut self.settings.all_events, "All events"),
+                    self.choices.show_events,
+                    egui::Checkbox::new(&mut self.choices.all_events, "All events"),
                 )
                 .on_hover_text("Every dated policy, security, camp and methodology event, not only the key ones");
                 ui.separator();
@@ -817,17 +791,13 @@ impl DashboardApp {
         });
     }
 
-    /// The cards and the four chart panels, laid out for the viewport (see
+    /// The cards and the registered panels, laid out for the viewport (see
     /// [`layout`]); measures what it drew for the next frame.
     fn charts_ui(&mut self, ui: &mut egui::Ui, viewport_height: f32) {
         let Self {
             dashboard,
-            filters,
-            settings,
-            idps_panel,
-            governorates_panel,
-            camps_panel,
-            funding_panel,
+            choices,
+            panels,
             presenting,
             layout: layout::Memory { measured, .. },
             ..
@@ -840,57 +810,62 @@ impl DashboardApp {
         now.cards = ui.cursor().top() - top;
         ui.add_space(layout::GAP);
         let none: Vec<String> = Vec::new();
-        let requests = std::cell::RefCell::new(Vec::new());
         let base = PlotOptions {
             height: 0.0,
             x_range: view.x_range_days,
-            show_events: settings.show_events,
-            all_events: settings.all_events,
+            show_events: choices.show_events,
+            all_events: choices.all_events,
             label_events: true,
             legend_known: &none,
             sources: &view.sources,
         };
-        // Each panel's context, with its plot height from the plan.
-        let panel = |i: usize| PanelContext {
-            plot: PlotOptions {
-                height: plan.plot_heights[i],
-                ..base
-            },
-            presenting: *presenting,
-            requests: &requests,
+        let mut commands = Vec::new();
+        // Panels in reading order fill two columns (left, right, left, …); `slot` is
+        // the plan's order: the left column top to bottom, then the right one.
+        let rows = panels.len().div_ceil(2);
+        let slot = |i: usize| (i % 2) * rows + i / 2;
+        let mut draw = |ui: &mut egui::Ui, slot: usize, panel: &mut dyn Panel| {
+            let height = plan
+                .plot_heights
+                .get(slot)
+                .copied()
+                .unwrap_or(layout::MIN_PLOT);
+            let mut cx = PanelCx {
+                plot: PlotOptions { height, ..base },
+                presenting: *presenting,
+                commands: &mut commands,
+            };
+            let mut chrome = 0.0;
+            draw_measured(ui, height, &mut chrome, &mut |ui| {
+                panel.ui(ui, view, choices, &mut cx);
+            });
+            if let Some(c) = now.chrome.get_mut(slot) {
+                *c = chrome;
+            }
         };
-        let mut clicked: Option<String> = None;
-        let heights = plan.plot_heights;
-        let [idps_c, camps_c, governorates_c, funding_c] = &mut now.chrome;
-        let mut left = |ui: &mut egui::Ui, clicked: &mut Option<String>| {
-            draw_measured(ui, heights[0], idps_c, &mut |ui| {
-                idps_panel.ui(ui, view, &panel(0));
-            });
-            ui.add_space(layout::GAP);
-            draw_measured(ui, heights[1], camps_c, &mut |ui| {
-                let c = camps_panel.ui(ui, view, &panel(1));
-                *clicked = clicked.take().or(c);
-            });
-        };
-        let mut right = |ui: &mut egui::Ui, clicked: &mut Option<String>| {
-            draw_measured(ui, heights[2], governorates_c, &mut |ui| {
-                let c = governorates_panel.ui(ui, view, &panel(2));
-                *clicked = clicked.take().or(c);
-            });
-            ui.add_space(layout::GAP);
-            draw_measured(ui, heights[3], funding_c, &mut |ui| {
-                funding_panel.ui(ui, view, &panel(3));
-            });
-        };
+        let mut ordered: Vec<(usize, &mut dyn Panel)> = panels
+            .iter_mut()
+            .enumerate()
+            .map(|(i, p)| (slot(i), p as &mut dyn Panel))
+            .collect();
+        ordered.sort_by_key(|(slot, _)| *slot);
         if plan.two_columns {
             ui.columns(2, |columns| {
-                left(&mut columns[0], &mut clicked);
-                right(&mut columns[1], &mut clicked);
+                for (slot, panel) in ordered {
+                    let column = &mut columns[slot / rows];
+                    if slot % rows > 0 {
+                        column.add_space(layout::GAP);
+                    }
+                    draw(column, slot, panel);
+                }
             });
         } else {
-            left(ui, &mut clicked);
-            ui.add_space(layout::GAP);
-            right(ui, &mut clicked);
+            for (slot, panel) in ordered {
+                if slot > 0 {
+                    ui.add_space(layout::GAP);
+                }
+                draw(ui, slot, panel);
+            }
         }
         // A layout that moved by more than rounding is drawn again at once (this
         // pass is discarded, or else the next frame comes right away), so the window
@@ -903,31 +878,29 @@ impl DashboardApp {
                 ui.ctx().request_repaint();
             }
         }
-        if let Some(pcode) = clicked.as_deref().and_then(Pcode::parse) {
-            filters.only(pcode);
-        }
-        self.panel_requests(ui.ctx(), requests.into_inner());
+        self.apply_all(ui.ctx(), commands);
     }
 
-    /// Does what the panels asked for this frame: focus, export, copy an image.
-    fn panel_requests(&mut self, ctx: &egui::Context, requests: Vec<PanelRequest>) {
-        for request in requests {
-            match request {
-                PanelRequest::Focus(id) => self.focused_chart = id,
-                PanelRequest::Export(id) => {
-                    self.focused_chart = id;
-                    self.ask_export(What::Chart(Self::export_chart(id)));
+    /// Does what the panels asked for this frame: focus, export, copy an image,
+    /// filter to a governorate.
+    fn apply_all(&mut self, ctx: &egui::Context, commands: Vec<Command>) {
+        for command in commands {
+            match command {
+                Command::Focus(id) => self.focused_panel = id,
+                Command::AskExport(id) => {
+                    self.focused_panel = id;
+                    self.ask_export(What::Chart(id));
                 }
-                PanelRequest::CopyImage(id) => {
-                    let what = What::Chart(Self::export_chart(id));
+                Command::CopyImage(id) => {
                     self.notice = Some("Rendering the chart for the clipboard\u{2026}".into());
                     self.exporter.copy_image(
                         ctx,
-                        what,
+                        What::Chart(id),
                         Arc::clone(&self.dashboard),
                         crate::export::generated_on(),
                     );
                 }
+                Command::FilterTo(pcode) => self.filters.only(pcode),
             }
         }
     }

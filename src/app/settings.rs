@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::data::{Basis, Pcode};
-use crate::query::Filters;
+use crate::query::{Choices, Filters};
 
 /// The key under which settings are stored.
 pub const STORAGE_KEY: &str = "displacement-dashboard-settings";
@@ -115,6 +115,27 @@ impl Settings {
     pub fn basis(&self) -> Basis {
         Basis::parse(&self.basis).unwrap_or(Basis::Displacement)
     }
+
+    /// The saved view choices.
+    #[must_use]
+    pub fn choices(&self) -> Choices {
+        Choices {
+            basis: self.basis(),
+            show_comparisons: self.show_comparisons,
+            camp_comparisons: self.show_camp_comparisons,
+            show_events: self.show_events,
+            all_events: self.all_events,
+        }
+    }
+
+    /// Records the view choices.
+    pub fn record_choices(&mut self, choices: &Choices) {
+        self.basis = choices.basis.as_str().into();
+        self.show_comparisons = choices.show_comparisons;
+        self.show_camp_comparisons = choices.camp_comparisons;
+        self.show_events = choices.show_events;
+        self.all_events = choices.all_events;
+    }
 }
 
 #[cfg(test)]
@@ -127,6 +148,22 @@ mod tests {
         assert_eq!(s.theme, ThemeChoice::Dark);
         assert!(s.show_events);
         assert!(serde_json::from_str::<Settings>("not json").is_err());
+    }
+
+    #[test]
+    fn choices_round_trip_through_the_saved_fields() {
+        let mut s = Settings::default();
+        assert_eq!(s.choices(), Choices::default());
+        let c = Choices {
+            basis: Basis::InCamp,
+            show_comparisons: false,
+            camp_comparisons: true,
+            show_events: false,
+            all_events: true,
+        };
+        s.record_choices(&c);
+        assert_eq!(s.basis, "in_camp");
+        assert_eq!(s.choices(), c);
     }
 
     #[test]

@@ -13,7 +13,7 @@ use super::layout::{PanelOptions, Rect, SHEET};
 use super::page::generated_line;
 use super::svg::{INK, MUTED, Stroke, Svg, TextStyle, wrap};
 use crate::fonts::text_width;
-use crate::model::{ChartSpec, Dashboard, Kpi};
+use crate::model::{ChartSpec, Dashboard, Kpi, PanelId};
 
 /// Page margin, px.
 const MARGIN: f64 = 28.0;
@@ -34,13 +34,9 @@ const CARD_LINES: usize = 2;
 #[must_use]
 pub fn sheet(dash: &Dashboard, (width, height): (f64, f64), generated_on: NaiveDate) -> String {
     let inner = width - 2.0 * MARGIN;
-    let (idps, governorates, camps) = (
-        &dash.sheet.idps,
-        &dash.sheet.governorates,
-        &dash.sheet.camps,
-    );
-    let (funding, coverage) = (&dash.funding, &dash.coverage);
-    let all: [&ChartSpec; 5] = [idps, governorates, camps, funding, coverage];
+    // One cell per panel, in reading order (two rows of two).
+    let cells: Vec<Vec<&ChartSpec>> = PanelId::ALL.map(|id| dash.sheet_panel(id)).into();
+    let all: Vec<&ChartSpec> = cells.iter().flatten().copied().collect();
     let sources = wrap(&chart::merged_sources(&all), inner, SHEET.small, false);
     // How current each series is, on the line of the date generated, after it.
     let current = &dash.status.currency_text;
@@ -61,7 +57,6 @@ pub fn sheet(dash: &Dashboard, (width, height): (f64, f64), generated_on: NaiveD
         show_events: false,
         all_events: false,
     };
-    let cells: [&[&ChartSpec]; 4] = [&[idps], &[governorates], &[camps], &[funding, coverage]];
     // Each row of charts needs what its fuller cell needs (the funding cell holds two
     // plots and two legends); the rows share what the page leaves beyond that.
     let least_rows = [
@@ -143,7 +138,7 @@ fn row_heights(total: f64, least: [f64; 2]) -> [f64; 2] {
 
 /// The least height of a cell that fits any of these charts: its text and its plots
 /// at their least height.
-fn least_cell_height(cells: &[&[&ChartSpec]], width: f64, options: &PanelOptions) -> f64 {
+fn least_cell_height(cells: &[Vec<&ChartSpec>], width: f64, options: &PanelOptions) -> f64 {
     cells
         .iter()
         .map(|plots| {

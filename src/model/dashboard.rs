@@ -180,6 +180,19 @@ impl Dashboard {
         };
         PanelView { charts, table, csv }
     }
+
+    /// One panel's charts on the briefing sheet: the displacement basis, every IDP
+    /// series, camps open without the optional counts (no people in camps), funding
+    /// with coverage.
+    #[must_use]
+    pub fn sheet_panel(&self, id: PanelId) -> Vec<&ChartSpec> {
+        match id {
+            PanelId::Idps => vec![&self.sheet.idps],
+            PanelId::Governorates => vec![&self.sheet.governorates],
+            PanelId::Camps => vec![&self.sheet.camps],
+            PanelId::Funding => vec![&self.funding, &self.coverage],
+        }
+    }
 }
 
 #[cfg(test)]

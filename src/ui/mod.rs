@@ -5,8 +5,8 @@
 
 pub mod annotations;
 pub mod cards;
-pub mod charts;
 pub mod chips;
+pub mod command;
 pub mod data_panel;
 pub mod date_question;
 pub mod export_dialog;
@@ -14,6 +14,7 @@ pub mod filter_panel;
 pub mod mapping_dialog;
 pub mod open_dialog;
 pub mod palette;
+pub mod panels;
 pub mod plot;
 pub mod problems;
 pub mod status_bar;

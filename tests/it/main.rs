@@ -10,6 +10,7 @@ mod export;
 mod fts_flows;
 mod malformed;
 mod master_lists;
+mod panels;
 mod real_formats;
 mod screen;
 mod support;
