@@ -5,8 +5,10 @@
 //! state) in place, and the app recomputes the dashboard after the frame if anything
 //! it depends on changed.
 
+mod command;
 pub mod exporter;
 pub mod files;
+mod jobs;
 pub mod layout;
 pub mod screenshot;
 pub mod settings;
@@ -18,20 +20,21 @@ use std::time::Instant;
 use eframe::egui;
 use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 
-use crate::data::{Dataset, LoadOptions};
-use crate::export::{ExportRequest, Format, PictureSize, What};
+use crate::data::Dataset;
+use crate::export::What;
 use crate::model::Dashboard;
 use crate::model::PanelId;
 use crate::query::filters::year_bounds;
 use crate::query::{Choices, Filters};
 use crate::ui;
 use crate::ui::command::Command;
-use crate::ui::export_dialog::{Choice, ExportDialog};
+use crate::ui::export_dialog::ExportDialog;
 use crate::ui::filter_panel::FilterPanel;
 use crate::ui::panels::{Panel, PanelCx, Panels};
 use crate::ui::plot::PlotOptions;
-use exporter::{ExportOutcome, Exporter};
-use files::{Finished, LoadFailure, Loader, UserFile};
+pub use command::FilePickers;
+use exporter::Exporter;
+use files::{LoadFailure, Loader, UserFile};
 use screenshot::Screenshot;
 use settings::{STORAGE_KEY, Settings, ThemeChoice};
 
@@ -97,6 +100,12 @@ pub struct DashboardApp {
     mapping_path: Option<PathBuf>,
     /// What the layout carries from frame to frame.
     layout: layout::Memory,
+    /// What the panels and windows asked for this frame (applied after it).
+    commands: Vec<Command>,
+    /// The system file dialog running for "Browse…", if any.
+    browsing: Option<command::Browsing>,
+    /// What "Browse…" runs.
+    pickers: FilePickers,
 }
 
 impl DashboardApp {
@@ -143,48 +152,15 @@ impl DashboardApp {
             mapping_dialog: ui::mapping_dialog::MappingDialog::default(),
             mapping_path: None,
             layout: layout::Memory::default(),
+            commands: Vec::new(),
+            browsing: None,
+            pickers: FilePickers::default(),
         }
     }
 
-    /// Opens the mapping dialog for a file whose kind was not recognised.
-    pub fn start_mapping(&mut self, path: &std::path::Path, sheet: Option<String>) {
-        match crate::data::preview(path, sheet.as_deref()) {
-            Ok(preview) => {
-                let mut rows = preview.rows.iter().filter(|r| !r.is_blank());
-                let cells = |r: &crate::data::detect::GridRow| -> Vec<String> {
-                    r.cells
-                        .iter()
-                        .map(|c| c.clone().unwrap_or_default())
-                        .collect()
-                };
-                let header = rows.next().map(cells).unwrap_or_default();
-                let sample = rows.take(3).map(cells).collect();
-                self.mapping_dialog = ui::mapping_dialog::MappingDialog {
-                    open: true,
-                    name: crate::data::load::file_name(path),
-                    sheet: sheet.or_else(|| preview.sheets.first().cloned()),
-                    sheets: preview.sheets,
-                    header,
-                    sample,
-                    shape: None,
-                    columns: std::collections::BTreeMap::new(),
-                };
-                self.mapping_path = Some(path.to_path_buf());
-            }
-            Err(e) => self.notice = Some(e.to_string()),
-        }
-    }
-
-    /// The header a remembered mapping is keyed by: the first non-blank row.
-    fn header_of(path: &std::path::Path) -> Option<Vec<String>> {
-        let preview = crate::data::preview(path, None).ok()?;
-        let row = preview.rows.into_iter().find(|r| !r.is_blank())?;
-        Some(
-            row.cells
-                .into_iter()
-                .map(Option::unwrap_or_default)
-                .collect(),
-        )
+    /// Replaces the system file dialogs "Browse…" runs (tests; machines without one).
+    pub fn set_file_pickers(&mut self, pickers: FilePickers) {
+        self.pickers = pickers;
     }
 
     /// True in presentation mode.
@@ -203,95 +179,6 @@ impl DashboardApp {
     #[must_use]
     pub fn is_exporting(&self) -> bool {
         self.exporter.busy()
-    }
-
-    /// Opens the export dialog for a chart or the briefing sheet.
-    pub fn ask_export(&mut self, what: What) {
-        let (subject, choice, csv) = match what {
-            What::Chart(c) | What::Table(c) => {
-                (format!("Chart: {}", c.name()), Choice::Png(2), true)
-            }
-            What::Sheet => (
-                "The one-page briefing sheet".to_string(),
-                Choice::Png(2),
-                false,
-            ),
-        };
-        let name =
-            crate::export::default_file_name(what, &self.dashboard, Format::Png { scale: 2 });
-        self.export_dialog.show_for(
-            &subject,
-            &exporter::default_folder().join(name),
-            choice,
-            csv,
-        );
-        self.export_what = Some(what);
-    }
-
-    /// Starts an export on a worker thread; the status bar says when it is written.
-    pub fn export_to(&mut self, ctx: &egui::Context, what: What, path: PathBuf, choice: Choice) {
-        let (what, format) = match (what, choice) {
-            (What::Chart(c) | What::Table(c), Choice::Csv) => (What::Table(c), Format::Csv),
-            (what, Choice::Csv | Choice::Svg) => (what, Format::Svg),
-            (what, Choice::Png(scale)) => (what, Format::Png { scale }),
-        };
-        let request = ExportRequest {
-            what,
-            format,
-            path,
-            size: PictureSize::default(),
-        };
-        self.notice = Some(format!("Exporting to {}\u{2026}", request.path.display()));
-        // The dashboard on screen, shared: the export draws exactly what is shown.
-        self.exporter.write(
-            ctx,
-            request,
-            Arc::clone(&self.dashboard),
-            crate::export::generated_on(),
-        );
-    }
-
-    fn poll_exports(&mut self, ctx: &egui::Context) {
-        for outcome in self.exporter.poll() {
-            self.notice = Some(match outcome {
-                ExportOutcome::Written(path) => format!("Wrote {}", path.display()),
-                ExportOutcome::Image(image) => {
-                    ctx.copy_image(image);
-                    "Copied the chart as an image".to_string()
-                }
-                ExportOutcome::Failed(reason) => format!("Export failed: {reason}"),
-            });
-        }
-    }
-
-    fn toggle_presenting(&mut self, ctx: &egui::Context) {
-        self.presenting = !self.presenting;
-        if self.presenting {
-            ctx.set_theme(egui::ThemePreference::Light);
-        } else {
-            ctx.set_theme(self.settings.theme.preference());
-        }
-    }
-
-    /// Starts loading a file on a worker thread; the dashboard keeps working meanwhile.
-    pub fn open_path(&mut self, ctx: &egui::Context, path: &std::path::Path) {
-        let mut options = LoadOptions::default();
-        if !self.settings.mappings.by_header.is_empty()
-            && let Some(header) = Self::header_of(path)
-        {
-            options.mapping = self.settings.mappings.find(&header).cloned();
-        }
-        self.open_with(ctx, path, options);
-    }
-
-    /// Starts loading with the user's choices (sheet, column mapping).
-    fn open_with(&mut self, ctx: &egui::Context, path: &std::path::Path, options: LoadOptions) {
-        self.loader
-            .start(ctx, path, self.dataset.load_context(), options);
-        let shown = path.display().to_string();
-        self.settings.recent.retain(|p| *p != shown);
-        self.settings.recent.insert(0, shown);
-        self.settings.recent.truncate(RECENT_FILES);
     }
 
     /// True while a file is loading.
@@ -338,61 +225,6 @@ impl DashboardApp {
         self.pending = paths;
     }
 
-    /// Takes in what the loaders finished: a file that loaded is added (nothing else
-    /// changes); a file that failed changes nothing and its problems are shown.
-    fn poll_loads(&mut self) {
-        for done in self.loader.poll() {
-            match done {
-                Finished::Loaded(file) => {
-                    let rows = file.report.rows;
-                    self.notice = Some(format!("Opened {}: {} rows", file.report.name, rows));
-                    self.dataset
-                        .add(&file.report.name, file.parsed.clone(), false);
-                    self.user_files.push(*file);
-                    self.data_changed();
-                }
-                Finished::Failed(failure) => {
-                    self.notice = Some(format!("{} was not opened: see Problems", failure.name));
-                    if let Some(round) = failure.needs_date {
-                        self.date_question = ui::date_question::DateQuestion::new(round);
-                    }
-                    self.failure = Some(failure);
-                }
-                Finished::Cancelled(name) => {
-                    self.notice = Some(format!("Loading {name} was cancelled; nothing changed"));
-                }
-            }
-        }
-    }
-
-    /// Rebuilds the dataset from the bundled data (if on) and the user's files, after
-    /// a file was removed or the bundled data switched.
-    fn rebuild(&mut self) {
-        let base = if self.bundled_on {
-            Dataset::bundled()
-        } else {
-            Dataset::empty()
-        };
-        match base {
-            Ok(mut dataset) => {
-                for f in &self.user_files {
-                    dataset.add(&f.report.name, f.parsed.clone(), false);
-                }
-                self.dataset = dataset;
-                self.data_changed();
-            }
-            Err(e) => self.notice = Some(format!("The bundled data could not be read: {e}")),
-        }
-    }
-
-    /// A new data generation: the view recomputes, and the years stay within the data.
-    fn data_changed(&mut self) {
-        self.generation += 1;
-        let (lo, hi) = self.bounds();
-        self.filters.from = self.filters.from.clamp(lo, hi);
-        self.filters.to = self.filters.to.clamp(self.filters.from, hi);
-    }
-
     /// The user's choices as they would be saved now.
     #[must_use]
     pub fn settings(&self) -> &Settings {
@@ -432,34 +264,24 @@ impl DashboardApp {
         year_bounds(&self.dataset)
     }
 
-    fn reset_filters(&mut self) {
-        let (from, to) = self.bounds();
-        self.filters = Filters {
-            governorates: None,
-            from,
-            to,
-        };
-    }
-
     /// Draws the whole window into `ui` (also used by tests and benches).
     pub fn dashboard_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         for path in std::mem::take(&mut self.pending) {
-            self.open_path(&ctx, &path);
+            self.commands.push(Command::Open { path, sheet: None });
         }
         self.poll_loads();
         self.poll_exports(&ctx);
-        if ui.input_mut(|i| i.consume_shortcut(&PRESENT)) {
-            self.toggle_presenting(&ctx);
-        }
-        if ui.input_mut(|i| i.consume_shortcut(&EXPORT)) {
-            self.ask_export(What::Chart(self.focused_panel));
-        }
-        if ui.input_mut(|i| i.consume_shortcut(&RESET)) {
-            self.reset_filters();
-        }
-        if ui.input_mut(|i| i.consume_shortcut(&OPEN)) {
-            self.open_dialog.open = true;
+        self.poll_browse();
+        for (shortcut, command) in [
+            (PRESENT, Command::TogglePresenting),
+            (EXPORT, Command::AskExport(self.focused_panel)),
+            (RESET, Command::ResetFilters),
+            (OPEN, Command::ShowOpenDialog),
+        ] {
+            if ui.input_mut(|i| i.consume_shortcut(&shortcut)) {
+                self.commands.push(command);
+            }
         }
         let dropped: Vec<PathBuf> = ui.input(|i| {
             i.raw
@@ -470,7 +292,7 @@ impl DashboardApp {
                 .collect()
         });
         for path in dropped {
-            self.open_path(&ctx, &path);
+            self.commands.push(Command::Open { path, sheet: None });
         }
         self.windows_ui(&ctx);
         let bounds = self.bounds();
@@ -504,6 +326,9 @@ impl DashboardApp {
             }
             area.show(ui, |ui| self.charts_ui(ui, viewport_height));
         });
+        for command in std::mem::take(&mut self.commands) {
+            self.apply(&ctx, command);
+        }
         self.settings.record_choices(&self.choices);
         self.refresh();
     }
@@ -535,10 +360,9 @@ impl DashboardApp {
     /// undated master list.
     fn problems_window(&mut self, ctx: &egui::Context) {
         let mut keep = true;
-        let mut map = None;
-        let mut dated = None;
         if let Some(failure) = &self.failure {
             let question = &mut self.date_question;
+            let commands = &mut self.commands;
             egui::Window::new("Problems")
                 .open(&mut keep)
                 .default_width(640.0)
@@ -551,102 +375,43 @@ impl DashboardApp {
                         failure.unknown_kind,
                     );
                     if asked {
-                        map = Some(failure.path.clone());
+                        commands.push(Command::AssignColumns(failure.path.clone()));
                     }
                     if failure.needs_date.is_some()
                         && let Some(time) = question.ui(ui)
                     {
-                        dated = Some((failure.path.clone(), time));
+                        let path = failure.path.clone();
+                        commands.push(Command::OpenDated { path, time });
                     }
                 });
-        }
-        if let Some(path) = map {
-            self.start_mapping(&path, None);
-            keep = false;
-        }
-        if let Some((path, time)) = dated {
-            let options = LoadOptions {
-                time,
-                ..LoadOptions::default()
-            };
-            self.open_with(ctx, &path, options);
-            keep = false;
         }
         if !keep {
             self.failure = None;
         }
     }
 
-    /// The Open dialog, the Data window and the problems window.
+    /// The windows: export, Open, Data, Problems and the column mapping.
     fn windows_ui(&mut self, ctx: &egui::Context) {
-        if let Some((path, choice)) = self.export_dialog.ui(ctx)
-            && let Some(what) = self.export_what
-        {
-            self.export_to(ctx, what, path, choice);
-        }
-        if let Some((path, sheet)) = self.open_dialog.ui(ctx, &self.settings.recent) {
-            match sheet {
-                Some(sheet) => {
-                    let options = LoadOptions {
-                        sheet: Some(sheet),
-                        ..LoadOptions::default()
-                    };
-                    self.open_with(ctx, &path, options);
-                }
-                None => self.open_path(ctx, &path),
-            }
-        }
+        self.export_dialog.ui(ctx, &mut self.commands);
+        self.open_dialog
+            .ui(ctx, &self.settings.recent, &mut self.commands);
         let mut data_window = self.data_window;
-        let mut action = None;
-        let mut bundled = self.bundled_on;
         egui::Window::new("Data")
             .open(&mut data_window)
             .default_width(480.0)
             .show(ctx, |ui| {
                 let reports = self.file_reports();
-                action = ui::data_panel::data_panel_ui(
+                ui::data_panel::data_panel_ui(
                     ui,
                     &reports,
-                    &mut bundled,
+                    self.bundled_on,
                     &self.dataset.gazetteer,
+                    &mut self.commands,
                 );
             });
         self.data_window = data_window;
-        match action {
-            Some(ui::data_panel::DataAction::Remove(i)) if i < self.user_files.len() => {
-                let removed = self.user_files.remove(i);
-                self.notice = Some(format!("Removed {}", removed.report.name));
-                self.rebuild();
-            }
-            Some(ui::data_panel::DataAction::Open) => self.open_dialog.open = true,
-            _ => {}
-        }
-        if bundled != self.bundled_on {
-            self.bundled_on = bundled;
-            self.rebuild();
-        }
         self.problems_window(ctx);
-        match self.mapping_dialog.ui(ctx) {
-            Some(ui::mapping_dialog::MappingAction::Sheet(sheet)) => {
-                if let Some(path) = self.mapping_path.clone() {
-                    self.start_mapping(&path, Some(sheet));
-                }
-            }
-            Some(ui::mapping_dialog::MappingAction::Open(mapping)) => {
-                if let Some(path) = self.mapping_path.take() {
-                    self.settings
-                        .mappings
-                        .remember(&self.mapping_dialog.header, mapping.clone());
-                    let options = LoadOptions {
-                        sheet: self.mapping_dialog.sheet.clone(),
-                        mapping: Some(mapping),
-                        ..LoadOptions::default()
-                    };
-                    self.open_with(ctx, &path, options);
-                }
-            }
-            None => {}
-        }
+        self.mapping_dialog.ui(ctx, &mut self.commands);
     }
 
     /// The top bar of presentation mode: what is shown, and the way out.
@@ -668,8 +433,7 @@ impl DashboardApp {
                 );
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     if ui.button("Exit presentation (F11)").clicked() {
-                        let ctx = ui.ctx().clone();
-                        self.toggle_presenting(&ctx);
+                        self.commands.push(Command::TogglePresenting);
                     }
                 });
             });
@@ -680,7 +444,7 @@ impl DashboardApp {
     /// recent files.
     fn file_menu_ui(&mut self, ui: &mut egui::Ui) {
         if ui.button("Open\u{2026}  (Ctrl+O)").clicked() {
-            self.open_dialog.open = true;
+            self.commands.push(Command::ShowOpenDialog);
             ui.close();
         }
         if ui.button("Data\u{2026}").clicked() {
@@ -688,33 +452,26 @@ impl DashboardApp {
             ui.close();
         }
         ui.separator();
-        let mut export = None;
         for panel in self.panels.iter() {
             let label = format!("Export: {}\u{2026}", panel.title(&self.dashboard));
             if ui.button(label).clicked() {
-                export = Some(What::Chart(panel.id()));
+                self.commands.push(Command::AskExport(panel.id()));
+                ui.close();
             }
         }
         if ui.button("Export: the briefing sheet\u{2026}").clicked() {
-            export = Some(What::Sheet);
-        }
-        if let Some(what) = export {
-            self.ask_export(what);
+            self.commands.push(Command::AskExportSheet);
             ui.close();
         }
         if !self.settings.recent.is_empty() {
             ui.separator();
             ui.label(RichText::new("Recent files").weak());
-            let mut chosen = None;
             for r in &self.settings.recent {
                 if ui.button(r).clicked() {
-                    chosen = Some(PathBuf::from(r));
+                    let path = PathBuf::from(r);
+                    self.commands.push(Command::Open { path, sheet: None });
+                    ui.close();
                 }
-            }
-            if let Some(path) = chosen {
-                let ctx = ui.ctx().clone();
-                self.open_path(&ctx, &path);
-                ui.close();
             }
         }
     }
@@ -760,11 +517,10 @@ impl DashboardApp {
                     .on_hover_text("One page (A4 landscape): the headline cards and the four charts for these filters")
                     .clicked()
                 {
-                    self.ask_export(What::Sheet);
+                    self.commands.push(Command::AskExportSheet);
                 }
                 if ui.button("Present").on_hover_text("Presentation mode (F11): no controls, print styling, larger titles").clicked() {
-                    let ctx = ui.ctx().clone();
-                    self.toggle_presenting(&ctx);
+                    self.commands.push(Command::TogglePresenting);
                 }
                 ui.checkbox(&mut self.choices.show_events, "Events")
                     .on_hover_text(
@@ -782,7 +538,7 @@ impl DashboardApp {
                         .on_hover_text("Reset filters (Ctrl+R)")
                         .clicked()
                     {
-                        self.reset_filters();
+                        self.commands.push(Command::ResetFilters);
                     }
                     ui::chips::chips_ui(ui, &self.dataset.gazetteer, &mut self.filters, bounds);
                     ui.label(RichText::new("Filters:").weak());
@@ -878,31 +634,7 @@ impl DashboardApp {
                 ui.ctx().request_repaint();
             }
         }
-        self.apply_all(ui.ctx(), commands);
-    }
-
-    /// Does what the panels asked for this frame: focus, export, copy an image,
-    /// filter to a governorate.
-    fn apply_all(&mut self, ctx: &egui::Context, commands: Vec<Command>) {
-        for command in commands {
-            match command {
-                Command::Focus(id) => self.focused_panel = id,
-                Command::AskExport(id) => {
-                    self.focused_panel = id;
-                    self.ask_export(What::Chart(id));
-                }
-                Command::CopyImage(id) => {
-                    self.notice = Some("Rendering the chart for the clipboard\u{2026}".into());
-                    self.exporter.copy_image(
-                        ctx,
-                        What::Chart(id),
-                        Arc::clone(&self.dashboard),
-                        crate::export::generated_on(),
-                    );
-                }
-                Command::FilterTo(pcode) => self.filters.only(pcode),
-            }
-        }
+        self.commands.extend(commands);
     }
 }
 

@@ -66,6 +66,38 @@ pub struct CsvTable {
     pub rows: Vec<Vec<String>>,
 }
 
+impl CsvTable {
+    /// The header and the rows as CSV text: comma-separated, a field quoted when it
+    /// holds a comma, a quote, a line break or edge spaces, CRLF after each line, no
+    /// byte-order mark (what "Copy as CSV" puts on the clipboard; the file export
+    /// writes a BOM before it).
+    #[must_use]
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        let mut push = |cells: &mut dyn Iterator<Item = &str>| {
+            let line: Vec<String> = cells.map(csv_field).collect();
+            out.push_str(&line.join(","));
+            out.push_str("\r\n");
+        };
+        push(&mut self.columns.iter().copied());
+        for row in &self.rows {
+            push(&mut row.iter().map(String::as_str));
+        }
+        out
+    }
+}
+
+/// A CSV field, quoted when it holds a comma, a quote, a line break or edge spaces.
+fn csv_field(text: &str) -> String {
+    let needs_quotes =
+        text.contains([',', '"', '\r', '\n']) || text.starts_with(' ') || text.ends_with(' ');
+    if needs_quotes {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
 /// The status bar's text: what is loaded, how current each series is, the warnings.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct StatusLine {
@@ -198,6 +230,20 @@ impl Dashboard {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn csv_fields_are_quoted_only_when_needed_and_lines_end_with_crlf() {
+        assert_eq!(csv_field("Ninewa"), "Ninewa");
+        assert_eq!(csv_field("IOM, DTM"), "\"IOM, DTM\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("a\nb"), "\"a\nb\"");
+        assert_eq!(csv_field(" x"), "\" x\"");
+        let t = CsvTable {
+            columns: vec!["a", "b"],
+            rows: vec![vec!["1".to_string(), "x,y".to_string()]],
+        };
+        assert_eq!(t.text(), "a,b\r\n1,\"x,y\"\r\n");
+    }
 
     #[test]
     fn panels_are_named_once_and_found_by_name_in_any_case() {

@@ -775,3 +775,72 @@ fn an_export_draws_the_charts_on_screen_for_the_same_filters_and_choices() {
         "switched off on screen"
     );
 }
+
+/// A file dialog that fails as badly as it can: its worker panics.
+fn panicking_picker() -> Option<std::path::PathBuf> {
+    panic!("the system file dialog crashed")
+}
+
+/// A save dialog whose worker panics too.
+fn panicking_save(_: &std::path::Path) -> Option<std::path::PathBuf> {
+    panic!("the system save dialog crashed")
+}
+
+/// Steps the window until no file dialog runs.
+fn wait_for_browse(h: &mut Harness<'static, DashboardApp>) {
+    for _ in 0..500 {
+        h.step();
+        if h.state()
+            .notice()
+            .is_some_and(|n| n.starts_with("Browse failed"))
+        {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    h.run();
+}
+
+#[test]
+fn a_file_dialog_that_panics_is_reported_once_and_browse_works_again() {
+    use displacement_dashboard::app::FilePickers;
+    use egui_kittest::kittest::NodeT as _;
+    let mut h = bundled();
+    h.state_mut().set_file_pickers(FilePickers {
+        open: panicking_picker,
+        save: panicking_save,
+    });
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Browse…").click();
+    h.run();
+    wait_for_browse(&mut h);
+    assert_eq!(
+        h.state().notice(),
+        Some("Browse failed: the file dialog stopped unexpectedly")
+    );
+    // The dialog says so too, and "Browse…" can be clicked again.
+    assert!(
+        h.query_all_by_label_contains("The file dialog failed")
+            .count()
+            > 0,
+        "the dialog's note"
+    );
+    let browse = h.get_by_role_and_label(Role::Button, "Browse…");
+    assert!(
+        !browse.accesskit_node().is_disabled(),
+        "Browse… is enabled again"
+    );
+    browse.click();
+    h.run();
+    wait_for_browse(&mut h);
+    assert_eq!(
+        h.state().notice(),
+        Some("Browse failed: the file dialog stopped unexpectedly")
+    );
+    assert!(
+        !h.get_by_role_and_label(Role::Button, "Browse…")
+            .accesskit_node()
+            .is_disabled()
+    );
+}

@@ -89,7 +89,13 @@ impl Panel for CampsPanel {
                     chart_ui(ui, people, &bottom);
                 }
                 Mode::Table => {
-                    table_view.ui(ui, "camps-table", table, plot.height, cx.presenting);
+                    table_view.ui(
+                        ui,
+                        "camps-table",
+                        (table, &dash.camps_csv),
+                        plot.height,
+                        cx.presenting,
+                    );
                 }
             },
         );

@@ -62,7 +62,13 @@ impl Panel for FundingPanel {
                     chart_ui(ui, coverage, &bottom);
                 }
                 Mode::Table => {
-                    table_view.ui(ui, "funding-table", table, plot.height, cx.presenting);
+                    table_view.ui(
+                        ui,
+                        "funding-table",
+                        (table, &dash.funding_csv),
+                        plot.height,
+                        cx.presenting,
+                    );
                 }
             },
         );

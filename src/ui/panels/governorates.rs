@@ -137,7 +137,13 @@ impl Panel for GovernoratesPanel {
                     }
                 }
                 Mode::Table => {
-                    table_view.ui(ui, "governorates-table", table, plot.height, presenting);
+                    table_view.ui(
+                        ui,
+                        "governorates-table",
+                        (table, &dash.governorates_csv),
+                        plot.height,
+                        presenting,
+                    );
                 }
             },
         );

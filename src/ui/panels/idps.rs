@@ -61,7 +61,13 @@ impl Panel for IdpsPanel {
                     }
                 }
                 Mode::Table => {
-                    table_view.ui(ui, "idps-table", table, plot.height, cx.presenting);
+                    table_view.ui(
+                        ui,
+                        "idps-table",
+                        (table, &dash.idps_csv),
+                        plot.height,
+                        cx.presenting,
+                    );
                 }
             },
         );
