@@ -97,6 +97,7 @@ impl DashboardApp {
             Command::ResetFilters => self.reset_filters(),
             Command::TogglePresenting => self.toggle_presenting(ctx),
             Command::ShowOpenDialog => self.open_dialog.open = true,
+            Command::ShowDataWindow => self.data_window = true,
             Command::Browse(what) => self.browse(ctx, what),
             Command::Open { path, sheet: None } => self.open_path(ctx, &path),
             Command::Open {

@@ -11,27 +11,7 @@ use crate::query::{Choices, Filters};
 /// The key under which settings are stored.
 pub const STORAGE_KEY: &str = "displacement-dashboard-settings";
 
-/// Light, dark, or as the system says.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ThemeChoice {
-    #[default]
-    System,
-    Light,
-    Dark,
-}
-
-impl ThemeChoice {
-    /// The egui preference.
-    #[must_use]
-    pub fn preference(self) -> egui::ThemePreference {
-        match self {
-            ThemeChoice::System => egui::ThemePreference::System,
-            ThemeChoice::Light => egui::ThemePreference::Light,
-            ThemeChoice::Dark => egui::ThemePreference::Dark,
-        }
-    }
-}
+pub use crate::ui::theme::ThemeChoice;
 
 /// What is saved.
 // Each bool is an independent on/off choice in the window, saved as plain JSON.

@@ -40,6 +40,8 @@ pub enum Command {
     TogglePresenting,
     /// Show the Open dialog.
     ShowOpenDialog,
+    /// Show the Data window.
+    ShowDataWindow,
     /// Run the system's file dialog on a worker thread; it only fills a field.
     Browse(Browse),
     /// Load a file (with a remembered column mapping if one fits its header); a
