@@ -375,6 +375,23 @@ pub struct TableSpec {
     pub rows: Vec<Vec<Cell>>,
 }
 
+impl TableSpec {
+    /// Sorts the rows by a column: numbers numerically, text alphabetically; a
+    /// column that does not exist leaves the order as it was.
+    pub fn sort(&mut self, column: usize, ascending: bool) {
+        self.rows.sort_by(|a, b| {
+            let (Some(x), Some(y)) = (a.get(column), b.get(column)) else {
+                return std::cmp::Ordering::Equal;
+            };
+            let order = match (x.number, y.number) {
+                (Some(m), Some(n)) => m.total_cmp(&n),
+                _ => x.text.cmp(&y.text),
+            };
+            if ascending { order } else { order.reverse() }
+        });
+    }
+}
+
 /// A headline card. Its first two lines, title and value (with `value_note`), say
 /// what the figure counts; plain `summary` prints them as "`title`: `value` `value_note`".
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

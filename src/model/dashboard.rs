@@ -1,6 +1,6 @@
 //! [`Dashboard`]: everything the window shows and the exports render for one set of
 //! filters and view choices, as one plain value computed by
-//! [`crate::query::dashboard`] once per change (never per frame).
+//! `query::dashboard` once per change (never per frame).
 //!
 //! Contract: code after `query` reads only this value, never the dataset. The
 //! charts hold the series as drawn: series the user switched off are not in them, so

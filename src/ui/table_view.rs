@@ -9,7 +9,6 @@
 use egui::{Grid, Label, RichText, ScrollArea, Sense, Ui};
 
 use crate::model::{CsvTable, TableSpec};
-use crate::query::tables::sort_rows;
 
 /// Text cells (sources, notes, plan names) wrap at 30% of the table's width, at
 /// most this wide and at least [`MIN_TEXT_CELL_WIDTH`].
@@ -41,7 +40,7 @@ impl TableView {
         let Self { sort } = self;
         let mut rows = table.clone();
         if let Some((column, ascending)) = *sort {
-            sort_rows(&mut rows, column, ascending);
+            rows.sort(column, ascending);
         }
         let top = ui.cursor().top();
         ui.horizontal(|ui| {

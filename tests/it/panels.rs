@@ -136,3 +136,19 @@ fn every_registered_panel_says_why_it_has_no_data() {
         }
     }
 }
+
+#[test]
+fn sparse_and_partial_bases_say_so_and_the_full_tables_do_not() {
+    use displacement_dashboard::data::Basis;
+    use displacement_dashboard::query::charts;
+    use displacement_dashboard::ui::panels::partial_note;
+    let ds = Dataset::bundled().expect("bundled data");
+    let f = Filters::all(&ds);
+    let note = |basis| partial_note(&charts::governorates(&ds, &f, basis), basis);
+    assert_eq!(note(Basis::Displacement), None);
+    let origin = note(Basis::Origin).expect("origins are partial");
+    assert!(origin.starts_with("Partial breakdown"), "{origin}");
+    assert!(origin.contains("name only some governorates"), "{origin}");
+    let camps = note(Basis::InCamp).expect("in-camp figures are sparse");
+    assert!(camps.contains("published for only"), "{camps}");
+}

@@ -153,23 +153,3 @@ impl Panel for GovernoratesPanel {
         }
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::data::Dataset;
-    use crate::query::{Filters, charts};
-
-    #[test]
-    fn sparse_and_partial_bases_say_so_and_the_full_tables_do_not() {
-        let ds = Dataset::bundled().unwrap();
-        let f = Filters::all(&ds);
-        let note = |basis| partial_note(&charts::governorates(&ds, &f, basis), basis);
-        assert_eq!(note(Basis::Displacement), None);
-        let origin = note(Basis::Origin).expect("origins are partial");
-        assert!(origin.starts_with("Partial breakdown"), "{origin}");
-        assert!(origin.contains("name only some governorates"), "{origin}");
-        let camps = note(Basis::InCamp).expect("in-camp figures are sparse");
-        assert!(camps.contains("published for only"), "{camps}");
-    }
-}
