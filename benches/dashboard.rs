@@ -7,9 +7,8 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 use displacement_dashboard::app::DashboardApp;
 use displacement_dashboard::app::settings::Settings;
-use displacement_dashboard::app::view::{View, ViewKey};
-use displacement_dashboard::data::{Basis, Dataset, Pcode};
-use displacement_dashboard::query::Filters;
+use displacement_dashboard::data::{Dataset, Pcode};
+use displacement_dashboard::query::{self, Choices, Filters};
 use egui_kittest::Harness;
 
 fn filter_change(c: &mut Criterion) {
@@ -20,18 +19,15 @@ fn filter_change(c: &mut Criterion) {
         from: 2017,
         to: 2020,
     };
-    let keys = [national, ninewa].map(|filters| ViewKey {
-        generation: 0,
-        filters,
-        basis: Basis::Displacement,
-    });
+    let keys = [national, ninewa];
+    let choices = Choices::default();
     let mut i = 0;
     c.bench_function(
         "filter change: recompute all cards, charts and tables",
         |b| {
             b.iter(|| {
                 i += 1;
-                black_box(View::compute(&dataset, keys[i % 2].clone()))
+                black_box(query::dashboard(&dataset, &keys[i % 2], &choices))
             });
         },
     );

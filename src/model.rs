@@ -5,10 +5,22 @@
 
 use chrono::{Datelike, NaiveDate};
 
+mod dashboard;
+
+pub use dashboard::{
+    CsvTable, Dashboard, PanelId, PanelView, SheetCharts, SourceNames, StatusLine,
+};
+
 /// Days since 1970-01-01, the x unit of every time chart.
 #[must_use]
 pub fn day_number(date: NaiveDate) -> f64 {
     f64::from(date.num_days_from_ce() - EPOCH_DAYS_FROM_CE)
+}
+
+/// The day number of 1 July of `year`: where a year's bar or label sits on a time axis.
+#[must_use]
+pub fn mid_year(year: i32) -> f64 {
+    NaiveDate::from_ymd_opt(year, 7, 1).map_or(0.0, day_number)
 }
 
 /// The date of a day number (rounded to the nearest day).
@@ -361,6 +373,23 @@ impl Cell {
 pub struct TableSpec {
     pub columns: Vec<String>,
     pub rows: Vec<Vec<Cell>>,
+}
+
+impl TableSpec {
+    /// Sorts the rows by a column: numbers numerically, text alphabetically; a
+    /// column that does not exist leaves the order as it was.
+    pub fn sort(&mut self, column: usize, ascending: bool) {
+        self.rows.sort_by(|a, b| {
+            let (Some(x), Some(y)) = (a.get(column), b.get(column)) else {
+                return std::cmp::Ordering::Equal;
+            };
+            let order = match (x.number, y.number) {
+                (Some(m), Some(n)) => m.total_cmp(&n),
+                _ => x.text.cmp(&y.text),
+            };
+            if ascending { order } else { order.reverse() }
+        });
+    }
 }
 
 /// A headline card. Its first two lines, title and value (with `value_note`), say

@@ -1,14 +1,14 @@
-//! Exports run on worker threads: the window never freezes while a chart renders.
-//! Each job reports back through a channel that requests a repaint.
+//! Exports run as [`Job`]s: the window never freezes while a chart renders. Each
+//! draws the dashboard on screen, shared (`Arc`), never a copy of the data.
 
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use crate::data::Dataset;
-use crate::export::{self, ExportRequest, Layout, What};
-use crate::query::Filters;
+use super::jobs::{Job, Polled};
+use crate::export::{self, ExportRequest, PictureSize, What};
+use crate::model::Dashboard;
 
 /// What a finished job produced.
 #[derive(Debug)]
@@ -23,7 +23,7 @@ pub enum ExportOutcome {
 /// The export jobs in flight.
 #[derive(Default)]
 pub struct Exporter {
-    jobs: Vec<Receiver<ExportOutcome>>,
+    jobs: Vec<Job<ExportOutcome>>,
 }
 
 impl Exporter {
@@ -33,26 +33,31 @@ impl Exporter {
         !self.jobs.is_empty()
     }
 
-    /// Writes `request` on a worker thread. The default folder is created if missing.
+    /// Writes `request`, drawn from the dashboard on screen (shared, not copied), on
+    /// a worker thread. The default folder is created if missing; a folder that
+    /// cannot be created fails the export with the reason.
     pub fn write(
         &mut self,
         ctx: &egui::Context,
         request: ExportRequest,
-        dataset: Dataset,
-        filters: Filters,
+        dash: Arc<Dashboard>,
         today: NaiveDate,
-    ) {
+    ) -> Result<(), String> {
         self.spawn(ctx, "export", move || {
             if let Some(folder) = request.path.parent()
                 && folder == default_folder()
+                && let Err(e) = std::fs::create_dir_all(folder)
             {
-                let _ = std::fs::create_dir_all(folder);
+                return ExportOutcome::Failed(format!(
+                    "cannot create the folder {}: {e}",
+                    folder.display()
+                ));
             }
-            match export::run(&request, &dataset, &filters, today) {
+            match export::run(&request, &dash, today) {
                 Ok(path) => ExportOutcome::Written(path),
                 Err(e) => ExportOutcome::Failed(e.to_string()),
             }
-        });
+        })
     }
 
     /// Renders a chart (or the sheet) at 2× for the clipboard on a worker thread.
@@ -60,19 +65,18 @@ impl Exporter {
         &mut self,
         ctx: &egui::Context,
         what: What,
-        dataset: Dataset,
-        filters: Filters,
+        dash: Arc<Dashboard>,
         today: NaiveDate,
-    ) {
+    ) -> Result<(), String> {
         self.spawn(ctx, "copy image", move || {
-            match export::render_image(what, &Layout::default(), 2, &dataset, &filters, today) {
+            match export::render_image(what, PictureSize::default(), 2, &dash, today) {
                 Ok(image) => ExportOutcome::Image(egui::ColorImage::from_rgba_unmultiplied(
                     [image.width as usize, image.height as usize],
                     &image.rgba,
                 )),
                 Err(e) => ExportOutcome::Failed(e.to_string()),
             }
-        });
+        })
     }
 
     fn spawn(
@@ -80,33 +84,22 @@ impl Exporter {
         ctx: &egui::Context,
         name: &str,
         work: impl FnOnce() -> ExportOutcome + Send + 'static,
-    ) {
-        let (send, receive) = channel();
-        let repaint = ctx.clone();
-        let spawned = std::thread::Builder::new()
-            .name(name.into())
-            .spawn(move || {
-                let _ = send.send(work());
-                repaint.request_repaint();
-            });
-        if spawned.is_ok() {
-            self.jobs.push(receive);
-        }
+    ) -> Result<(), String> {
+        self.jobs.push(Job::spawn(ctx, name, work)?);
+        Ok(())
     }
 
     /// Collects the finished jobs.
     pub fn poll(&mut self) -> Vec<ExportOutcome> {
         let mut done = Vec::new();
-        self.jobs.retain(|job| match job.try_recv() {
-            Ok(outcome) => {
+        self.jobs.retain(|job| match job.poll() {
+            Polled::Running => true,
+            Polled::Done(outcome) => {
                 done.push(outcome);
                 false
             }
-            Err(TryRecvError::Empty) => true,
-            Err(TryRecvError::Disconnected) => {
-                done.push(ExportOutcome::Failed(
-                    "the export stopped unexpectedly".into(),
-                ));
+            Polled::Stopped(why) => {
+                done.push(ExportOutcome::Failed(why));
                 false
             }
         });

@@ -1,17 +1,19 @@
 //! Loading the user's files on worker threads, and the files loaded so far.
 //!
-//! A load runs on a named thread with a rows-read counter and a cancel flag; its
-//! result comes back through a channel that requests a repaint. Nothing changes the
-//! dataset until a file has loaded whole: a refused file leaves everything as it was.
+//! A load runs as a [`Job`] with a rows-read counter and a cancel flag. When the user
+//! has remembered column mappings, the job also reads the file's header to find the
+//! one that fits (never the UI thread). Nothing changes the dataset until a file has
+//! loaded whole: a refused file leaves everything as it was.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
+use super::jobs::{Job, Polled};
 use crate::data::load::file_name;
 use crate::data::{
-    DataError, FileLoad, FileReport, LoadContext, LoadOptions, Parsed, Problem, Progress, load_path,
+    DataError, FileLoad, FileReport, LoadContext, LoadOptions, Parsed, Problem, Progress,
+    RememberedMappings, load_path,
 };
 
 /// A file the user loaded.
@@ -28,7 +30,7 @@ pub struct LoadJob {
     pub path: PathBuf,
     rows: Arc<AtomicUsize>,
     cancel: Arc<AtomicBool>,
-    result: Receiver<Result<FileLoad, DataError>>,
+    job: Job<Result<FileLoad, DataError>>,
 }
 
 impl LoadJob {
@@ -74,38 +76,40 @@ pub struct Loader {
 }
 
 impl Loader {
-    /// Starts loading `path` on a worker thread.
+    /// Starts loading `path` on a worker thread. With `remembered` mappings and no
+    /// mapping in `options`, the worker first reads the file's header and uses the
+    /// mapping remembered for it. An error says why the worker could not start.
     pub fn start(
         &mut self,
         ctx: &egui::Context,
         path: &Path,
         load: LoadContext,
-        options: LoadOptions,
-    ) {
+        mut options: LoadOptions,
+        remembered: Option<RememberedMappings>,
+    ) -> Result<(), String> {
         let name = file_name(path);
         let rows = Arc::new(AtomicUsize::new(0));
         let cancel = Arc::new(AtomicBool::new(false));
-        let (send, result) = channel();
-        let job = LoadJob {
-            name: name.clone(),
+        let worker_path = path.to_path_buf();
+        let (worker_rows, worker_cancel) = (Arc::clone(&rows), Arc::clone(&cancel));
+        let job = Job::spawn(ctx, "loader", move || {
+            if options.mapping.is_none()
+                && let Some(remembered) = remembered
+                && let Some(header) = header_of(&worker_path)
+            {
+                options.mapping = remembered.find(&header).cloned();
+            }
+            let progress = Progress::new(&worker_rows, &worker_cancel);
+            load_path(&load, &worker_path, &options, &progress)
+        })?;
+        self.jobs.push(LoadJob {
+            name,
             path: path.to_path_buf(),
-            rows: Arc::clone(&rows),
-            cancel: Arc::clone(&cancel),
-            result,
-        };
-        let path = path.to_path_buf();
-        let repaint = ctx.clone();
-        let spawned = std::thread::Builder::new()
-            .name(format!("load {name}"))
-            .spawn(move || {
-                let progress = Progress::new(&rows, &cancel);
-                let outcome = load_path(&load, &path, &options, &progress);
-                let _ = send.send(outcome);
-                repaint.request_repaint();
-            });
-        if spawned.is_ok() {
-            self.jobs.push(job);
-        }
+            rows,
+            cancel,
+            job,
+        });
+        Ok(())
     }
 
     /// True while any file is loading.
@@ -117,8 +121,8 @@ impl Loader {
     /// Collects the jobs that finished.
     pub fn poll(&mut self) -> Vec<Finished> {
         let mut done = Vec::new();
-        self.jobs.retain(|job| match job.result.try_recv() {
-            Ok(Ok(load)) => {
+        self.jobs.retain(|job| match job.job.poll() {
+            Polled::Done(Ok(load)) => {
                 done.push(Finished::Loaded(Box::new(UserFile {
                     path: job.path.clone(),
                     report: load.report,
@@ -126,11 +130,11 @@ impl Loader {
                 })));
                 false
             }
-            Ok(Err(DataError::Cancelled { file })) => {
+            Polled::Done(Err(DataError::Cancelled { file })) => {
                 done.push(Finished::Cancelled(file));
                 false
             }
-            Ok(Err(e)) => {
+            Polled::Done(Err(e)) => {
                 done.push(Finished::Failed(LoadFailure {
                     name: job.name.clone(),
                     path: job.path.clone(),
@@ -144,12 +148,12 @@ impl Loader {
                 }));
                 false
             }
-            Err(TryRecvError::Empty) => true,
-            Err(TryRecvError::Disconnected) => {
+            Polled::Running => true,
+            Polled::Stopped(why) => {
                 done.push(Finished::Failed(LoadFailure {
                     name: job.name.clone(),
                     path: job.path.clone(),
-                    message: format!("{}: the loader stopped unexpectedly", job.name),
+                    message: format!("{}: {why}", job.name),
                     problems: Vec::new(),
                     unknown_kind: false,
                     needs_date: None,
@@ -159,4 +163,16 @@ impl Loader {
         });
         done
     }
+}
+
+/// The header a remembered mapping is keyed by: the file's first non-blank row.
+fn header_of(path: &Path) -> Option<Vec<String>> {
+    let preview = crate::data::preview(path, None).ok()?;
+    let row = preview.rows.into_iter().find(|r| !r.is_blank())?;
+    Some(
+        row.cells
+            .into_iter()
+            .map(Option::unwrap_or_default)
+            .collect(),
+    )
 }

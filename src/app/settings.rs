@@ -6,32 +6,12 @@
 use serde::{Deserialize, Serialize};
 
 use crate::data::{Basis, Pcode};
-use crate::query::Filters;
+use crate::query::{Choices, Filters};
 
 /// The key under which settings are stored.
 pub const STORAGE_KEY: &str = "displacement-dashboard-settings";
 
-/// Light, dark, or as the system says.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ThemeChoice {
-    #[default]
-    System,
-    Light,
-    Dark,
-}
-
-impl ThemeChoice {
-    /// The egui preference.
-    #[must_use]
-    pub fn preference(self) -> egui::ThemePreference {
-        match self {
-            ThemeChoice::System => egui::ThemePreference::System,
-            ThemeChoice::Light => egui::ThemePreference::Light,
-            ThemeChoice::Dark => egui::ThemePreference::Dark,
-        }
-    }
-}
+pub use crate::ui::theme::ThemeChoice;
 
 /// What is saved.
 // Each bool is an independent on/off choice in the window, saved as plain JSON.
@@ -161,6 +141,27 @@ impl Settings {
     pub fn basis(&self) -> Basis {
         Basis::parse(&self.basis).unwrap_or(Basis::Displacement)
     }
+
+    /// The saved view choices.
+    #[must_use]
+    pub fn choices(&self) -> Choices {
+        Choices {
+            basis: self.basis(),
+            show_comparisons: self.show_comparisons,
+            camp_comparisons: self.show_camp_comparisons,
+            show_events: self.show_events,
+            all_events: self.all_events,
+        }
+    }
+
+    /// Records the view choices.
+    pub fn record_choices(&mut self, choices: &Choices) {
+        self.basis = choices.basis.as_str().into();
+        self.show_comparisons = choices.show_comparisons;
+        self.show_camp_comparisons = choices.camp_comparisons;
+        self.show_events = choices.show_events;
+        self.all_events = choices.all_events;
+    }
 }
 
 #[cfg(test)]
@@ -273,6 +274,22 @@ mod tests {
             None
         );
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn choices_round_trip_through_the_saved_fields() {
+        let mut s = Settings::default();
+        assert_eq!(s.choices(), Choices::default());
+        let c = Choices {
+            basis: Basis::InCamp,
+            show_comparisons: false,
+            camp_comparisons: true,
+            show_events: false,
+            all_events: true,
+        };
+        s.record_choices(&c);
+        assert_eq!(s.basis, "in_camp");
+        assert_eq!(s.choices(), c);
     }
 
     #[test]

@@ -6,11 +6,10 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
-
 use super::{CommonArgs, Failure, Output, load};
-use crate::data::Basis;
-use crate::export::{self, ExportChart, ExportError, ExportRequest, Format, Layout, What};
+use crate::export::{self, ExportError, ExportRequest, Format, PictureSize, What};
+use crate::model::PanelId;
+use crate::query::{self, Choices};
 
 /// The largest `--scale`.
 pub const MAX_SCALE: u32 = 8;
@@ -56,18 +55,27 @@ pub struct ExportArgs {
 /// The chart names `--chart` and `--table` accept.
 const CHOICES: &str = "idps, governorates, camps or funding";
 
-fn chart_named(name: &str, option: &str) -> Result<ExportChart, Failure> {
-    match name.to_ascii_lowercase().as_str() {
-        "idps" => Ok(ExportChart::Idps),
-        "governorates" => Ok(ExportChart::Governorates(Basis::Displacement)),
-        "camps" => Ok(ExportChart::Camps),
-        "funding" => Ok(ExportChart::Funding),
-        "map" if option == "chart" => Err(Failure::usage(format!(
-            "the map chart is not available yet; choose {CHOICES}"
-        ))),
-        _ => Err(Failure::usage(format!(
+fn chart_named(name: &str, option: &str) -> Result<PanelId, Failure> {
+    match PanelId::named(name) {
+        Some(panel) => Ok(panel),
+        None if option == "chart" && name.eq_ignore_ascii_case("map") => Err(Failure::usage(
+            format!("the map chart is not available yet; choose {CHOICES}"),
+        )),
+        None => Err(Failure::usage(format!(
             "unknown {option} \"{name}\"; choose {CHOICES}"
         ))),
+    }
+}
+
+/// The view choices of the options: the displacement basis, UNHCR and IDMC beside
+/// DTM, the camps chart's other counts with `--comparisons`, the events as asked.
+#[must_use]
+pub fn choices(args: &ExportArgs) -> Choices {
+    Choices {
+        show_events: !args.no_events,
+        all_events: args.all_events,
+        camp_comparisons: args.comparisons,
+        ..Choices::default()
     }
 }
 
@@ -114,13 +122,9 @@ pub fn request(args: &ExportArgs) -> Result<ExportRequest, Failure> {
         what,
         format,
         path: args.out.clone(),
-        layout: Layout {
+        size: PictureSize {
             width: args.width,
             height: args.height,
-            show_events: !args.no_events,
-            all_events: args.all_events,
-            optional_series: args.comparisons,
-            hidden_series: Vec::new(),
         },
     })
 }
@@ -153,26 +157,12 @@ fn failure(error: &ExportError) -> Failure {
     }
 }
 
-/// The date an export says it was generated: today, or the UTC date of
-/// `SOURCE_DATE_EPOCH` when set (reproducible output).
-#[must_use]
-pub fn generated_on() -> NaiveDate {
-    epoch_date(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref())
-        .unwrap_or_else(|| chrono::Local::now().date_naive())
-}
-
-/// The UTC date of a `SOURCE_DATE_EPOCH` value (seconds since 1970).
-fn epoch_date(value: Option<&str>) -> Option<NaiveDate> {
-    let secs = value?.trim().parse::<i64>().ok()?;
-    chrono::DateTime::from_timestamp(secs, 0).map(|t| t.date_naive())
-}
-
 /// Runs `export`.
 pub fn run(common: &CommonArgs, args: &ExportArgs) -> Result<Output, Failure> {
     let request = request(args)?;
     let loaded = load(common, &[])?;
-    let path = export::run(&request, &loaded.dataset, &loaded.filters, generated_on())
-        .map_err(|e| failure(&e))?;
+    let dash = query::dashboard(&loaded.dataset, &loaded.filters, &choices(args));
+    let path = export::run(&request, &dash, export::generated_on()).map_err(|e| failure(&e))?;
     let mut warnings = super::filter_warnings(&loaded.dataset, common);
     warnings.extend(super::warning_lines(&loaded.dataset.warnings));
     Ok(Output {
@@ -206,10 +196,10 @@ mod tests {
     #[test]
     fn the_request_follows_the_options() {
         let r = request(&args(Some("idps"), None, false, "x.PNG")).unwrap();
-        assert_eq!(r.what, What::Chart(ExportChart::Idps));
+        assert_eq!(r.what, What::Chart(PanelId::Idps));
         assert_eq!(r.format, Format::Png { scale: 1 });
         let r = request(&args(None, Some("funding"), false, "x.csv")).unwrap();
-        assert_eq!(r.what, What::Table(ExportChart::Funding));
+        assert_eq!(r.what, What::Table(PanelId::Funding));
         let r = request(&args(None, None, true, "x.svg")).unwrap();
         assert_eq!((r.what, r.format), (What::Sheet, Format::Svg));
     }
@@ -251,16 +241,5 @@ mod tests {
             message(&args(Some("idps"), None, false, "/no/such/folder/x.png")),
             "cannot write /no/such/folder/x.png: the folder /no/such/folder does not exist"
         );
-    }
-
-    #[test]
-    fn source_date_epoch_is_a_utc_date() {
-        assert_eq!(
-            epoch_date(Some("1794441600")),
-            NaiveDate::from_ymd_opt(2026, 11, 12)
-        );
-        assert_eq!(epoch_date(Some(" 0 ")), NaiveDate::from_ymd_opt(1970, 1, 1));
-        assert_eq!(epoch_date(Some("soon")), None);
-        assert_eq!(epoch_date(None), None);
     }
 }

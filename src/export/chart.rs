@@ -10,83 +10,16 @@
 //! of text overlap: the strips by [`crate::annotations`], value labels only where
 //! they are clear of other text.
 
-use chrono::NaiveDate;
-
+use super::layout::{PanelOptions, Rect, Style};
 use super::plot::{diamond, draw_plot, drawn, hollow_diamond, x_px, y_labels};
 use super::svg::{INK, MUTED, Stroke, Svg, TextStyle, wrap};
 use crate::annotations::{SpanLabel, Strip, lay_out};
 use crate::fonts::text_width;
 use crate::model::{ChartSpec, Marker, Series, SeriesKind, shown_markers};
 use crate::palette;
-use crate::query::Filters;
-
-/// Text sizes and spacing of a panel, in px.
-#[derive(Debug, Clone, Copy)]
-pub struct Style {
-    pub title: f64,
-    pub subtitle: f64,
-    pub heading: f64,
-    pub tick: f64,
-    pub legend: f64,
-    pub small: f64,
-    /// Plots are never drawn lower than this.
-    pub min_plot: f64,
-    /// Radius of a diamond point.
-    pub point: f64,
-}
-
-/// A chart on its own page.
-pub const PAGE: Style = Style {
-    title: 20.0,
-    subtitle: 13.0,
-    heading: 14.0,
-    tick: 11.0,
-    legend: 11.5,
-    small: 10.5,
-    min_plot: 220.0,
-    point: 5.0,
-};
-
-/// A chart in a cell of the briefing sheet.
-pub const SHEET: Style = Style {
-    title: 13.0,
-    subtitle: 9.5,
-    heading: 10.5,
-    tick: 8.5,
-    legend: 8.5,
-    small: 8.0,
-    min_plot: 48.0,
-    point: 3.5,
-};
-
-/// A rectangle on the page.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Rect {
-    pub x: f64,
-    pub y: f64,
-    pub w: f64,
-    pub h: f64,
-}
-
-/// What to draw besides the series.
-#[derive(Debug, Clone, Copy)]
-pub struct PanelOptions {
-    /// The x range, as day numbers (the filter's years).
-    pub x_range: (f64, f64),
-    pub show_events: bool,
-    /// Every event, not only the key ones.
-    pub all_events: bool,
-}
 
 /// At most this many rows of labels above a plot.
 const STRIP_ROWS: usize = 3;
-
-/// The x range of the filter's years: 1 January of `from` to 31 December of `to`.
-#[must_use]
-pub fn x_range(filters: &Filters) -> (f64, f64) {
-    let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).map_or(0.0, crate::model::day_number);
-    (day(filters.from, 1, 1), day(filters.to, 12, 31))
-}
 
 /// Share of the plot height for each of `n` stacked plots.
 fn plot_weights(n: usize) -> Vec<f64> {
@@ -516,14 +449,20 @@ mod tests {
 
     #[test]
     fn sources_merge_each_publisher_once() {
-        let mut a = crate::query::charts::idps_over_time(
-            &crate::data::Dataset::default(),
-            &Filters {
-                governorates: None,
-                from: 2014,
-                to: 2024,
-            },
-        );
+        let mut a = ChartSpec {
+            id: crate::model::ChartId::Idps,
+            title: String::new(),
+            subtitle: String::new(),
+            unit: crate::model::Unit::People,
+            series: Vec::new(),
+            markers: Vec::new(),
+            after_data: Vec::new(),
+            bands: Vec::new(),
+            source_line: String::new(),
+            empty_message: String::new(),
+            national_only: false,
+            notes: Vec::new(),
+        };
         a.source_line = "Source: OCHA FTS".into();
         let mut b = a.clone();
         b.source_line = "Source: OCHA FTS; OCHA".into();

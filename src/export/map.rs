@@ -12,8 +12,8 @@ use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
-use super::chart::{PAGE, Rect, Style};
 use super::generated_line;
+use super::layout::{PAGE, Rect, Style};
 use super::svg::{INK, MUTED, Stroke, Svg, TextStyle, num, wrap};
 use crate::fonts::text_width;
 use crate::map::spec::{MapMeasure, MapSpec, MapValue, value_text};

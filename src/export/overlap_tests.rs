@@ -6,9 +6,10 @@
 use chrono::NaiveDate;
 
 use super::svg::{Anchor, TextBox};
-use super::{ExportChart, Layout, What, render_svg};
+use super::{PictureSize, What, render_svg};
 use crate::data::{Basis, Dataset, Pcode};
-use crate::query::Filters;
+use crate::model::PanelId;
+use crate::query::{Choices, Filters, dashboard};
 
 /// One `<text>` as written: its content, box and class.
 struct Written {
@@ -135,12 +136,12 @@ fn the_overlap_check_finds_text_printed_over_text() {
 fn no_two_texts_of_any_exported_chart_or_sheet_overlap() {
     let ds = Dataset::bundled().unwrap();
     let charts = [
-        ExportChart::Idps,
-        ExportChart::Governorates(Basis::Displacement),
-        ExportChart::Governorates(Basis::Origin),
-        ExportChart::Governorates(Basis::InCamp),
-        ExportChart::Camps,
-        ExportChart::Funding,
+        (PanelId::Idps, Basis::Displacement),
+        (PanelId::Governorates, Basis::Displacement),
+        (PanelId::Governorates, Basis::Origin),
+        (PanelId::Governorates, Basis::InCamp),
+        (PanelId::Camps, Basis::Displacement),
+        (PanelId::Funding, Basis::Displacement),
     ];
     let filter_sets = [
         filters(None, 2014, 2024),
@@ -156,19 +157,20 @@ fn no_two_texts_of_any_exported_chart_or_sheet_overlap() {
         for (all_events, optional_series) in [(false, false), (true, true)] {
             let whats = charts
                 .iter()
-                .map(|c| (What::Chart(*c), chart_sizes))
-                .chain([(What::Sheet, sheet_sizes)]);
-            for (what, sizes) in whats {
+                .map(|(c, basis)| (What::Chart(*c), *basis, chart_sizes))
+                .chain([(What::Sheet, Basis::Displacement, sheet_sizes)]);
+            for (what, basis, sizes) in whats {
+                let choices = Choices {
+                    basis,
+                    show_events: true,
+                    all_events,
+                    camp_comparisons: optional_series,
+                    ..Choices::default()
+                };
+                let dash = dashboard(&ds, f, &choices);
                 for (width, height) in sizes {
-                    let layout = Layout {
-                        width,
-                        height,
-                        show_events: true,
-                        all_events,
-                        optional_series,
-                        hidden_series: Vec::new(),
-                    };
-                    let svg = render_svg(what, &layout, &ds, f, day()).expect("renders");
+                    let size = PictureSize { width, height };
+                    let svg = render_svg(what, size, &dash, day()).expect("renders");
                     for o in overlaps(&svg) {
                         failures.push(format!(
                             "{what:?} {width:?}×{height:?} {:?} {}–{} all events {all_events}: {o}",

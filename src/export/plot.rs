@@ -7,7 +7,7 @@
 //! each in its own `<g class="series" data-series="…">`, in the legend's order. A
 //! value label that would cover other text is left out.
 
-use super::chart::{PanelOptions, Rect, Style};
+use super::layout::{PanelOptions, Rect, Style};
 use super::svg::{AXIS, Anchor, BAND, GRID, MARKER, MUTED, Stroke, Svg, TextBox, TextStyle};
 use crate::fonts::text_width;
 use crate::model::{ChartSpec, Series, SeriesKind, Unit, calendar_ticks, date_of_day_number};
@@ -255,7 +255,7 @@ fn x_axis(svg: &mut Svg, scale: &Scale, style: &Style) {
     let every_year = year_ticks.len() < 2 || year_ticks.windows(2).all(|w| w[1] - w[0] < 367.0);
     let labels: Vec<(f64, String)> = if every_year {
         (chrono::Datelike::year(&first)..=chrono::Datelike::year(&last))
-            .map(|y| (crate::query::charts::mid_year(y), y.to_string()))
+            .map(|y| (crate::model::mid_year(y), y.to_string()))
             .filter(|(x, _)| (lo..=hi).contains(x))
             .collect()
     } else {

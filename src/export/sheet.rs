@@ -8,13 +8,12 @@
 
 use chrono::NaiveDate;
 
-use super::chart::{self, PanelOptions, Rect, SHEET};
-use super::generated_line;
+use super::chart;
+use super::layout::{PanelOptions, Rect, SHEET};
+use super::page::generated_line;
 use super::svg::{INK, MUTED, Stroke, Svg, TextStyle, wrap};
-use crate::data::{Basis, Dataset};
 use crate::fonts::text_width;
-use crate::model::{ChartSpec, Kpi};
-use crate::query::{Filters, cards, charts};
+use crate::model::{ChartSpec, Dashboard, Kpi, PanelId};
 
 /// Page margin, px.
 const MARGIN: f64 = 28.0;
@@ -33,46 +32,31 @@ const CARD_LINES: usize = 2;
 
 /// The sheet as SVG text.
 #[must_use]
-pub fn sheet(
-    dataset: &Dataset,
-    filters: &Filters,
-    (width, height): (f64, f64),
-    generated_on: NaiveDate,
-) -> String {
+pub fn sheet(dash: &Dashboard, (width, height): (f64, f64), generated_on: NaiveDate) -> String {
     let inner = width - 2.0 * MARGIN;
-    let idps = charts::idps_over_time(dataset, filters);
-    let governorates = charts::governorates(dataset, filters, Basis::Displacement);
-    let mut camps = charts::camps_open(dataset, filters);
-    camps.series.retain(|s| !s.optional);
-    let funding = charts::funding(dataset, filters);
-    let coverage = charts::coverage(dataset, filters);
-    let all: [&ChartSpec; 5] = [&idps, &governorates, &camps, &funding, &coverage];
+    // One cell per panel, in reading order (two rows of two).
+    let cells: Vec<Vec<&ChartSpec>> = PanelId::ALL.map(|id| dash.sheet_panel(id)).into();
+    let all: Vec<&ChartSpec> = cells.iter().flatten().copied().collect();
     let sources = wrap(&chart::merged_sources(&all), inner, SHEET.small, false);
     // How current each series is, on the line of the date generated, after it.
-    let current = crate::query::currency::currency(dataset).text();
+    let current = &dash.status.currency_text;
     let line_h = SHEET.small * 1.45;
     let footer = (sources.len() + 1) as f64 * line_h + 8.0;
 
-    let kpis = cards::cards(dataset, filters);
+    let kpis = &dash.cards;
     let card_w = (inner - GAP * (kpis.len().max(1) - 1) as f64) / kpis.len().max(1) as f64;
     let laid: Vec<CardText> = kpis
         .iter()
-        .map(|k| card_text(k, filters, card_w - 20.0))
+        .map(|k| card_text(k, dash.national, card_w - 20.0))
         .collect();
     let card_h = laid.iter().map(CardText::height).fold(0.0, f64::max) + 16.0;
     let grid_top = MARGIN + 22.0 + 22.0 + 14.0 + card_h + GAP;
     let cell_w = (inner - 2.0 * GAP) / 2.0;
     let options = PanelOptions {
-        x_range: chart::x_range(filters),
+        x_range: dash.x_range_days,
         show_events: false,
         all_events: false,
     };
-    let cells: [&[&ChartSpec]; 4] = [
-        &[&idps],
-        &[&governorates],
-        &[&camps],
-        &[&funding, &coverage],
-    ];
     // Each row of charts needs what its fuller cell needs (the funding cell holds two
     // plots and two legends); the rows share what the page leaves beyond that.
     let least_rows = [
@@ -91,11 +75,7 @@ pub fn sheet(
         TextStyle::new(22.0, "title").bold(),
     );
     y += 22.0;
-    let filter_line = format!(
-        "{} \u{b7} {}",
-        cards::place(dataset, filters),
-        cards::years(filters)
-    );
+    let filter_line = format!("{} \u{b7} {}", dash.place, dash.years);
     svg.text(
         MARGIN,
         y,
@@ -138,7 +118,7 @@ pub fn sheet(
         y,
         &sources,
         &generated_line(generated_on),
-        &current,
+        current,
     );
     svg.finish()
 }
@@ -158,7 +138,7 @@ fn row_heights(total: f64, least: [f64; 2]) -> [f64; 2] {
 
 /// The least height of a cell that fits any of these charts: its text and its plots
 /// at their least height.
-fn least_cell_height(cells: &[&[&ChartSpec]], width: f64, options: &PanelOptions) -> f64 {
+fn least_cell_height(cells: &[Vec<&ChartSpec>], width: f64, options: &PanelOptions) -> f64 {
     cells
         .iter()
         .map(|plots| {
@@ -218,7 +198,7 @@ impl CardText {
     }
 }
 
-fn card_text(kpi: &Kpi, filters: &Filters, width: f64) -> CardText {
+fn card_text(kpi: &Kpi, national: bool, width: f64) -> CardText {
     let fit = text_width(&kpi.value, CARD_VALUE, true);
     let value_size = if fit > width {
         (CARD_VALUE * width / fit).max(11.0)
@@ -245,7 +225,7 @@ fn card_text(kpi: &Kpi, filters: &Filters, width: f64) -> CardText {
         add(change, CARD_TEXT, "card-change");
     }
     let mut detail = kpi.detail.clone();
-    if kpi.national_only && !filters.is_national() {
+    if kpi.national_only && !national {
         if !detail.is_empty() {
             detail.push_str(" \u{b7} ");
         }

@@ -1,13 +1,47 @@
-//! What the user has chosen to look at: governorates and a year range.
+//! What the user has chosen to look at: governorates and a year range ([`Filters`]),
+//! and how to look at it ([`Choices`]: the basis, the optional series, the events).
 
 use std::collections::BTreeSet;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::data::{Dataset, NationalSeries, Pcode};
+use crate::data::{Basis, Dataset, NationalSeries, Pcode};
 
 /// Years used when no DTM series is loaded to set the bounds.
 pub const FALLBACK_YEARS: (i32, i32) = (2014, 2024);
+
+/// The view choices that change what the dashboard holds: [`crate::query::dashboard`]
+/// computes one dashboard per filters and choices, so the screen and an export made
+/// from it hold the same charts. Persisted by the app (as separate settings).
+// Each bool is an independent on/off choice in the window.
+#[allow(clippy::struct_excessive_bools)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Choices {
+    /// The basis of the IDPs-by-governorate chart.
+    pub basis: Basis,
+    /// Draw UNHCR's and IDMC's series beside DTM's on IDPs over time.
+    pub show_comparisons: bool,
+    /// Draw the camps chart's counts of other definitions and scopes.
+    pub camp_comparisons: bool,
+    /// Draw the dated events as markers on the time charts.
+    pub show_events: bool,
+    /// Every event, not only the key ones (milestones).
+    pub all_events: bool,
+}
+
+impl Default for Choices {
+    /// What the window shows first and the command line exports: displacement basis,
+    /// UNHCR and IDMC beside DTM, no other camp counts, the key events.
+    fn default() -> Choices {
+        Choices {
+            basis: Basis::Displacement,
+            show_comparisons: true,
+            camp_comparisons: false,
+            show_events: true,
+            all_events: false,
+        }
+    }
+}
 
 /// The active filters. `governorates: None` means all (national figures).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

@@ -1,13 +1,16 @@
 //! The query layer: pure functions from `(&Dataset, &Filters)` to headline figures
-//! and plot-ready [`crate::model`] types. No egui, no I/O; almost all logic lives
-//! here and is tested here.
+//! and plot-ready [`crate::model`] types; [`dashboard`] computes the whole
+//! [`crate::model::Dashboard`] the window and the exports read. No egui, no I/O;
+//! almost all logic lives here and is tested here.
 
 pub mod briefing;
 pub mod camps;
 pub mod cards;
 pub mod charts;
 pub mod compare;
+pub mod csv_rows;
 pub mod currency;
+mod dashboard;
 pub mod filters;
 pub mod funding;
 pub mod idps;
@@ -16,7 +19,8 @@ pub mod rows;
 pub mod summary;
 pub mod tables;
 
-pub use filters::Filters;
+pub use dashboard::dashboard;
+pub use filters::{Choices, Filters};
 
 /// Rounds to one decimal, as percentages are shown.
 #[must_use]

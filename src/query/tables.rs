@@ -172,18 +172,10 @@ fn source_name(dataset: &Dataset, id: &str) -> String {
     )
 }
 
-/// Sorts rows by a column: numbers numerically, text alphabetically.
+/// Sorts rows by a column: numbers numerically, text alphabetically
+/// ([`TableSpec::sort`]; sorting a table is the model's).
 pub fn sort_rows(table: &mut TableSpec, column: usize, ascending: bool) {
-    table.rows.sort_by(|a, b| {
-        let (Some(x), Some(y)) = (a.get(column), b.get(column)) else {
-            return std::cmp::Ordering::Equal;
-        };
-        let order = match (x.number, y.number) {
-            (Some(m), Some(n)) => m.total_cmp(&n),
-            _ => x.text.cmp(&y.text),
-        };
-        if ascending { order } else { order.reverse() }
-    });
+    table.sort(column, ascending);
 }
 
 #[cfg(test)]

@@ -4,29 +4,29 @@
 
 use egui::{CollapsingHeader, RichText, Ui};
 
+use super::command::Command;
 use crate::data::{FileReport, Gazetteer};
 use crate::model::thousands;
 
-/// What the user asked for in the window.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DataAction {
-    Remove(usize),
-    Open,
-}
-
-/// Draws the list; `bundled` switches the bundled Iraq data on or off.
+/// Draws the list, with the switch of the bundled Iraq data (`bundled`: on now);
+/// pushes [`Command::SetBundled`], [`Command::RemoveFile`] or
+/// [`Command::ShowOpenDialog`].
 pub fn data_panel_ui(
     ui: &mut Ui,
     files: &[FileReport],
-    bundled: &mut bool,
+    bundled: bool,
     gazetteer: &Gazetteer,
-) -> Option<DataAction> {
-    let mut action = None;
+    commands: &mut Vec<Command>,
+) {
+    let mut switch = bundled;
     ui.checkbox(
-        bundled,
+        &mut switch,
         "Bundled Iraq data (IOM DTM, OCHA FTS, camps, events)",
     )
     .on_hover_text("Switch off to see only your own files");
+    if switch != bundled {
+        commands.push(Command::SetBundled(switch));
+    }
     ui.separator();
     if files.is_empty() {
         ui.label("No files of your own yet. Open one (Ctrl+O) or drop it on the window.");
@@ -37,7 +37,7 @@ pub fn data_panel_ui(
             ui.label(RichText::new(f.shape.label()).weak());
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui.button("Remove").clicked() {
-                    action = Some(DataAction::Remove(i));
+                    commands.push(Command::RemoveFile(i));
                 }
             });
         });
@@ -82,7 +82,6 @@ pub fn data_panel_ui(
         ui.separator();
     }
     if ui.button("Open a file\u{2026}").clicked() {
-        action = Some(DataAction::Open);
+        commands.push(Command::ShowOpenDialog);
     }
-    action
 }

@@ -1,11 +1,13 @@
 //! The export dialog (the app's own): a path field pre-filled with a sensible name
-//! in `~/Documents/displacement-dashboard`, the format and scale, and "Browse…", which
-//! runs the system's save dialog on a worker thread and only fills the field.
+//! in `~/Documents/displacement-dashboard`, the format and scale, and "Browse…", for
+//! which the app runs the system's save dialog on a worker thread (it only fills
+//! the field). It pushes [`Command::Export`] and [`Command::Browse`].
 
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, channel};
 
 use egui::{RichText, Ui};
+
+use super::command::{Browse, Command};
 
 /// A format offered in the dialog.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,7 +38,10 @@ pub struct ExportDialog {
     pub choice: Option<Choice>,
     /// Offer CSV (a chart has numbers behind it; the sheet does not).
     pub allow_csv: bool,
-    browse: Option<Receiver<Option<PathBuf>>>,
+    /// The system's save dialog is open ("Browse…" waits for it).
+    pub browsing: bool,
+    /// Why the save dialog failed, if it did.
+    note: Option<String>,
 }
 
 impl ExportDialog {
@@ -55,28 +60,36 @@ impl ExportDialog {
         self.allow_csv = allow_csv;
     }
 
-    /// Draws the dialog; returns the path and format to export.
-    pub fn ui(&mut self, ctx: &egui::Context) -> Option<(PathBuf, Choice)> {
-        if let Some(rx) = &self.browse
-            && let Ok(picked) = rx.try_recv()
-        {
-            self.browse = None;
-            if let Some(p) = picked {
-                self.path = p.display().to_string();
-            }
+    /// What the system's save dialog gave: a path goes into the field.
+    pub fn picked(&mut self, picked: Option<PathBuf>) {
+        self.browsing = false;
+        if let Some(p) = picked {
+            self.path = p.display().to_string();
         }
+    }
+
+    /// The save dialog could not run: "Browse…" works again, and the dialog says why.
+    pub fn browse_failed(&mut self, why: &str) {
+        self.browsing = false;
+        self.note = Some(format!("The save dialog failed ({why}): type the path."));
+    }
+
+    /// Draws the dialog; pushes the path and format to export.
+    pub fn ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
         let mut chosen = None;
         let mut open = self.open;
         egui::Window::new("Export")
             .open(&mut open)
             .collapsible(false)
             .default_width(540.0)
-            .show(ctx, |ui| chosen = self.body_ui(ui));
+            .show(ctx, |ui| chosen = self.body_ui(ui, commands));
         self.open = open && chosen.is_none();
-        chosen
+        if let Some((path, choice)) = chosen {
+            commands.push(Command::Export { path, choice });
+        }
     }
 
-    fn body_ui(&mut self, ui: &mut Ui) -> Option<(PathBuf, Choice)> {
+    fn body_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) -> Option<(PathBuf, Choice)> {
         ui.label(RichText::new(&self.subject).strong());
         let mut choice = self.choice.unwrap_or(Choice::Png(2));
         ui.horizontal(|ui| {
@@ -105,35 +118,19 @@ impl ExportDialog {
             ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(360.0))
                 .labelled_by(label.id);
             if ui
-                .add_enabled(self.browse.is_none(), egui::Button::new("Browse\u{2026}"))
+                .add_enabled(!self.browsing, egui::Button::new("Browse\u{2026}"))
                 .clicked()
             {
-                self.browse = Some(browse(ui.ctx(), &self.path));
+                self.browsing = true;
+                self.note = None;
+                commands.push(Command::Browse(Browse::Save(PathBuf::from(&self.path))));
             }
         });
+        if let Some(note) = &self.note {
+            ui.label(RichText::new(note).small().weak());
+        }
         let ready = !self.path.trim().is_empty();
         let export = ui.add_enabled(ready, egui::Button::new("Export")).clicked();
         export.then(|| (PathBuf::from(self.path.trim()), choice))
     }
-}
-
-/// Runs the system's save dialog on a worker thread (it only fills the field).
-fn browse(ctx: &egui::Context, current: &str) -> Receiver<Option<PathBuf>> {
-    let (send, receive) = channel();
-    let repaint = ctx.clone();
-    let current = PathBuf::from(current);
-    let _ = std::thread::Builder::new()
-        .name("save dialog".into())
-        .spawn(move || {
-            let mut dialog = rfd::FileDialog::new();
-            if let Some(name) = current.file_name() {
-                dialog = dialog.set_file_name(name.to_string_lossy());
-            }
-            if let Some(folder) = current.parent().filter(|f| f.is_dir()) {
-                dialog = dialog.set_directory(folder);
-            }
-            let _ = send.send(dialog.save_file());
-            repaint.request_repaint();
-        });
-    receive
 }

@@ -2,6 +2,7 @@
 //! what kind of table it is and which of its columns hold what. The mapping is
 //! remembered for files with the same header.
 
+use super::command::Command;
 use std::collections::BTreeMap;
 
 use egui::{ComboBox, RichText, Ui};
@@ -23,7 +24,7 @@ pub struct MappingDialog {
 
 /// What the user asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum MappingAction {
+enum MappingAction {
     /// Read another sheet of the workbook.
     Sheet(String),
     /// Open the file with this mapping.
@@ -34,8 +35,8 @@ pub enum MappingAction {
 const NONE: &str = "(not in this file)";
 
 impl MappingDialog {
-    /// Draws the dialog.
-    pub fn ui(&mut self, ctx: &egui::Context) -> Option<MappingAction> {
+    /// Draws the dialog; pushes [`Command::MappingSheet`] or [`Command::OpenMapped`].
+    pub fn ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
         let mut action = None;
         let mut open = self.open;
         egui::Window::new("Assign columns")
@@ -43,7 +44,10 @@ impl MappingDialog {
             .default_width(620.0)
             .show(ctx, |ui| action = self.body_ui(ui));
         self.open = open && !matches!(action, Some(MappingAction::Open(_)));
-        action
+        commands.extend(action.map(|a| match a {
+            MappingAction::Sheet(sheet) => Command::MappingSheet(sheet),
+            MappingAction::Open(mapping) => Command::OpenMapped(mapping),
+        }));
     }
 
     fn body_ui(&mut self, ui: &mut Ui) -> Option<MappingAction> {

@@ -1,10 +1,12 @@
-//! The Open dialog: a path field, "Browse…" (the system's file dialog on a worker
-//! thread, which only fills the field), and the recently opened files.
+//! The Open dialog: a path field, "Browse…" (the system's file dialog, run by the
+//! app on a worker thread, which only fills the field), and the recently opened
+//! files. It pushes [`Command::Open`] and [`Command::Browse`].
 
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, channel};
 
 use egui::{RichText, Ui};
+
+use super::command::{Browse, Command};
 
 /// The dialog's state.
 #[derive(Default)]
@@ -13,46 +15,59 @@ pub struct OpenDialog {
     pub path: String,
     /// For a workbook: the sheet to read (empty: the first with a recognisable header).
     pub sheet: String,
-    browse: Option<Receiver<Option<PathBuf>>>,
+    /// The system's file dialog is open ("Browse…" waits for it).
+    pub browsing: bool,
     /// Said when the system dialog is not available.
     note: Option<String>,
 }
 
 impl OpenDialog {
-    /// Shows the dialog; returns a path to open and, for a workbook, the sheet chosen.
-    pub fn ui(
-        &mut self,
-        ctx: &egui::Context,
-        recent: &[String],
-    ) -> Option<(PathBuf, Option<String>)> {
-        if let Some(rx) = &self.browse
-            && let Ok(picked) = rx.try_recv()
-        {
-            self.browse = None;
-            match picked {
-                Some(p) => self.path = p.display().to_string(),
-                None => {
-                    self.note = Some(
-                        "No file chosen (or no system file dialog here): type the path, or drop the file on the window."
-                            .into(),
-                    );
-                }
+    /// What the system's file dialog gave: the path goes into the field.
+    pub fn picked(&mut self, picked: Option<PathBuf>) {
+        self.browsing = false;
+        match picked {
+            Some(p) => self.path = p.display().to_string(),
+            None => {
+                self.note = Some(
+                    "No file chosen (or no system file dialog here): type the path, or drop the file on the window."
+                        .into(),
+                );
             }
         }
+    }
+
+    /// The system's file dialog could not run: "Browse…" works again, and the
+    /// dialog says why.
+    pub fn browse_failed(&mut self, why: &str) {
+        self.browsing = false;
+        self.note = Some(format!(
+            "The file dialog failed ({why}): type the path, or drop the file on the window."
+        ));
+    }
+
+    /// Shows the dialog; pushes a path to open and, for a workbook, the sheet chosen.
+    pub fn ui(&mut self, ctx: &egui::Context, recent: &[String], commands: &mut Vec<Command>) {
         let mut chosen = None;
         let mut open = self.open;
         egui::Window::new("Open a file")
             .open(&mut open)
             .collapsible(false)
             .default_width(520.0)
-            .show(ctx, |ui| chosen = self.body_ui(ui, recent));
+            .show(ctx, |ui| chosen = self.body_ui(ui, recent, commands));
         self.open = open && chosen.is_none();
         let sheet = self.sheet.trim();
         let sheet = (!sheet.is_empty()).then(|| sheet.to_string());
-        chosen.map(|path| (path, sheet))
+        if let Some(path) = chosen {
+            commands.push(Command::Open { path, sheet });
+        }
     }
 
-    fn body_ui(&mut self, ui: &mut Ui, recent: &[String]) -> Option<PathBuf> {
+    fn body_ui(
+        &mut self,
+        ui: &mut Ui,
+        recent: &[String],
+        commands: &mut Vec<Command>,
+    ) -> Option<PathBuf> {
         let mut chosen = None;
         ui.label("CSV or Excel: DTM master lists, FTS exports, HDX downloads, or tables in the dashboard's own format.");
         ui.horizontal(|ui| {
@@ -67,11 +82,12 @@ impl OpenDialog {
                 chosen = Some(PathBuf::from(self.path.trim()));
             }
             if ui
-                .add_enabled(self.browse.is_none(), egui::Button::new("Browse\u{2026}"))
+                .add_enabled(!self.browsing, egui::Button::new("Browse\u{2026}"))
                 .clicked()
             {
-                self.browse = Some(browse(ui.ctx()));
+                self.browsing = true;
                 self.note = None;
+                commands.push(Command::Browse(Browse::Open));
             }
         });
         if let Some(note) = &self.note {
@@ -109,23 +125,4 @@ impl OpenDialog {
         }
         chosen
     }
-}
-
-/// Runs the system's file dialog on a worker thread.
-fn browse(ctx: &egui::Context) -> Receiver<Option<PathBuf>> {
-    let (send, receive) = channel();
-    let repaint = ctx.clone();
-    let _ = std::thread::Builder::new()
-        .name("file dialog".into())
-        .spawn(move || {
-            let picked = rfd::FileDialog::new()
-                .add_filter(
-                    "Tables",
-                    &["csv", "txt", "xlsx", "xls", "xlsm", "xlsb", "ods"],
-                )
-                .pick_file();
-            let _ = send.send(picked);
-            repaint.request_repaint();
-        });
-    receive
 }

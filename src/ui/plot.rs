@@ -4,8 +4,6 @@
 //! above the plot ([`super::annotations`]), never over the data. A chart with
 //! nothing to draw shows its message as a real label, never an empty axis.
 
-use std::collections::BTreeMap;
-
 use egui::{Align2, Id, RichText, Ui};
 use egui_plot::{
     AxisHints, Bar, BarChart, ItemId, Line, LineStyle, MarkerShape, Plot, PlotPoint, PlotPoints,
@@ -15,8 +13,7 @@ use egui_plot::{
 use super::{annotations, palette, time_axis};
 use crate::model::{ChartId, ChartSpec, Point, Series, SeriesKind, Unit, date_of_day_number};
 
-/// Source id → "Publisher, title (date)", for tooltips.
-pub type SourceNames = BTreeMap<String, String>;
+pub use crate::model::SourceNames;
 
 /// How to draw a chart this frame.
 pub struct PlotOptions<'a> {
@@ -29,8 +26,6 @@ pub struct PlotOptions<'a> {
     /// Label the events in a strip above the plot (off for a plot stacked under
     /// another that labels them).
     pub label_events: bool,
-    /// Series labels the user has switched off.
-    pub hidden: &'a [String],
     /// Series a legend just above already names (same label, colour and kind): left
     /// out of this chart's legend.
     pub legend_known: &'a [String],
@@ -139,7 +134,7 @@ pub fn chart_ui(ui: &mut Ui, spec: &ChartSpec, options: &PlotOptions<'_>) -> Cha
     let bar = response
         .response
         .hover_pos()
-        .and_then(|pointer| bar_at(ui, spec, options.hidden, &response.transform, pointer));
+        .and_then(|pointer| bar_at(ui, spec, &response.transform, pointer));
     if let Some((series, point)) = bar {
         bar_tooltip_ui(&response.response, spec, series, point, options.sources);
     }
@@ -167,7 +162,6 @@ pub fn chart_ui(ui: &mut Ui, spec: &ChartSpec, options: &PlotOptions<'_>) -> Cha
 fn bar_at<'s>(
     ui: &Ui,
     spec: &'s ChartSpec,
-    hidden: &[String],
     transform: &egui_plot::PlotTransform,
     pointer: egui::Pos2,
 ) -> Option<(&'s Series, &'s Point)> {
@@ -180,7 +174,7 @@ fn bar_at<'s>(
         .series
         .iter()
         .rev()
-        .filter(|s| s.kind == SeriesKind::Bars && !hidden.contains(&s.label))
+        .filter(|s| s.kind == SeriesKind::Bars)
     {
         for p in &series.points {
             let rect = transform.rect_from_values(
@@ -240,7 +234,6 @@ fn items_ui(plot_ui: &mut egui_plot::PlotUi<'_>, spec: &ChartSpec, options: &Plo
     let (events, others): (Vec<_>, Vec<_>) = spec
         .series
         .iter()
-        .filter(|s| !options.hidden.contains(&s.label))
         .partition(|s| s.kind == SeriesKind::Events);
     for series in events.into_iter().chain(others) {
         let colour = palette::series(series.colour);
@@ -405,11 +398,7 @@ pub fn after_data_ui(ui: &mut Ui, spec: &ChartSpec, all: bool) {
 /// The legend, under the plot so it never covers data: one swatch and name per
 /// series, in the order the chart gives them.
 fn legend_ui(ui: &mut Ui, spec: &ChartSpec, options: &PlotOptions<'_>) {
-    let shown: Vec<&Series> = spec
-        .series
-        .iter()
-        .filter(|s| !options.hidden.contains(&s.label))
-        .collect();
+    let shown: Vec<&Series> = spec.series.iter().collect();
     if shown
         .iter()
         .all(|s| options.legend_known.contains(&s.label))

@@ -8,8 +8,7 @@
 
 use egui::{Grid, Label, RichText, ScrollArea, Sense, Ui};
 
-use crate::model::TableSpec;
-use crate::query::tables::sort_rows;
+use crate::model::{CsvTable, TableSpec};
 
 /// Text cells (sources, notes, plan names) wrap at 30% of the table's width, at
 /// most this wide and at least [`MIN_TEXT_CELL_WIDTH`].
@@ -28,12 +27,20 @@ pub struct TableView {
 
 impl TableView {
     /// Draws the table in `height` points, with a "Copy as CSV" button (not in
-    /// presentation mode).
-    pub fn ui(&mut self, ui: &mut Ui, id: &str, table: &TableSpec, height: f32, presenting: bool) {
+    /// presentation mode) that copies `csv`: the panel's exported CSV, without its
+    /// byte-order mark.
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        id: &str,
+        (table, csv): (&TableSpec, &CsvTable),
+        height: f32,
+        presenting: bool,
+    ) {
         let Self { sort } = self;
         let mut rows = table.clone();
         if let Some((column, ascending)) = *sort {
-            sort_rows(&mut rows, column, ascending);
+            rows.sort(column, ascending);
         }
         let top = ui.cursor().top();
         ui.horizontal(|ui| {
@@ -45,10 +52,12 @@ impl TableView {
             if !presenting
                 && ui
                     .small_button("Copy as CSV")
-                    .on_hover_text("The rows as CSV, numbers without separators or units")
+                    .on_hover_text(
+                        "The numbers as the CSV export writes them: its columns, numbers without separators or units",
+                    )
                     .clicked()
             {
-                ui.ctx().copy_text(to_csv(&rows));
+                ui.ctx().copy_text(csv.text());
             }
         });
         // The row count's line comes out of the table's height.
@@ -129,55 +138,4 @@ fn header_ui(ui: &mut Ui, name: &str, column: usize, sort: &mut Option<(usize, b
             ));
         }
     });
-}
-
-/// The table as CSV text (quotes where needed); quantities as plain numbers.
-#[must_use]
-pub fn to_csv(table: &TableSpec) -> String {
-    let quote = |s: &str| {
-        if s.contains([',', '"', '\n']) {
-            format!("\"{}\"", s.replace('"', "\"\""))
-        } else {
-            s.to_string()
-        }
-    };
-    let mut out = table
-        .columns
-        .iter()
-        .map(|c| quote(c))
-        .collect::<Vec<_>>()
-        .join(",");
-    out.push('\n');
-    for row in &table.rows {
-        out.push_str(
-            &row.iter()
-                .map(|c| quote(c.csv()))
-                .collect::<Vec<_>>()
-                .join(","),
-        );
-        out.push('\n');
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::Cell;
-
-    #[test]
-    fn csv_writes_plain_numbers_and_quotes_text() {
-        let table = TableSpec {
-            columns: vec!["Series".into(), "Date".into(), "Value".into()],
-            rows: vec![vec![
-                Cell::text("Returnees, \"DTM\""),
-                Cell::number(17_000.0, "31 Dec 2019"),
-                Cell::quantity(4_969_788.0, "4,969,788", "4969788"),
-            ]],
-        };
-        assert_eq!(
-            to_csv(&table),
-            "Series,Date,Value\n\"Returnees, \"\"DTM\"\"\",31 Dec 2019,4969788\n"
-        );
-    }
 }

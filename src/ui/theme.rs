@@ -4,6 +4,7 @@
 
 use egui::epaint::text::{FontInsert, FontPriority, InsertFontFamily};
 use egui::{FontData, FontFamily, FontId, TextStyle};
+use serde::{Deserialize, Serialize};
 
 /// Noto Sans Arabic (SIL Open Font License; the licence is beside it in `assets/fonts/`).
 const ARABIC_FONT: &[u8] = crate::fonts::NOTO_SANS_ARABIC;
@@ -33,4 +34,26 @@ pub fn install(ctx: &egui::Context) {
         // Thin bars, drawn whether or not the pointer is over the area.
         style.spacing.scroll = egui::style::ScrollStyle::thin();
     });
+}
+
+/// Light, dark, or as the system says.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ThemeChoice {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl ThemeChoice {
+    /// The egui preference.
+    #[must_use]
+    pub fn preference(self) -> egui::ThemePreference {
+        match self {
+            ThemeChoice::System => egui::ThemePreference::System,
+            ThemeChoice::Light => egui::ThemePreference::Light,
+            ThemeChoice::Dark => egui::ThemePreference::Dark,
+        }
+    }
 }

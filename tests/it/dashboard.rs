@@ -703,3 +703,144 @@ fn the_funding_chart_says_there_was_no_appeal_after_2022() {
     // The coverage band's label is in the strip above its plot, not over the values.
     h.get_by_label("OCHA: over 95% funded each year, 2017\u{2013}2020");
 }
+
+/// The series an exported SVG draws (`<g class="series" data-series="…">`), in order.
+fn exported_series(svg: &str) -> Vec<String> {
+    svg.split("class=\"series\" data-series=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .map(|label| {
+            label
+                .replace("&apos;", "'")
+                .replace("&amp;", "&")
+                .replace("&quot;", "\"")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+        })
+        .collect()
+}
+
+#[test]
+fn an_export_draws_the_charts_on_screen_for_the_same_filters_and_choices() {
+    use displacement_dashboard::export::What;
+    use displacement_dashboard::model::PanelId;
+    use displacement_dashboard::ui::export_dialog::Choice;
+    let dir = std::env::temp_dir().join(format!("dd-ui-same-spec-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let mut h = bundled();
+    // Choices that change what is drawn: UNHCR and IDMC off, another basis.
+    h.get_by_role_and_label(Role::CheckBox, "UNHCR, IDMC")
+        .click();
+    h.run();
+    h.get_by_role(Role::ComboBox).click();
+    h.run();
+    h.get_by_label("Where they come from").click();
+    h.run();
+    for (panel, file) in [
+        (PanelId::Idps, "idps.svg"),
+        (PanelId::Governorates, "governorates.svg"),
+        (PanelId::Camps, "camps.svg"),
+    ] {
+        let path = dir.join(file);
+        let ctx = h.ctx.clone();
+        h.state_mut()
+            .export_to(&ctx, What::Chart(panel), path.clone(), Choice::Svg);
+        wait_for_exports(&mut h);
+        let svg = std::fs::read_to_string(&path).expect("the SVG was written");
+        let view = h.state().view();
+        let on_screen: Vec<String> = view
+            .panel(panel)
+            .charts()
+            .flat_map(|spec| spec.series.iter())
+            .filter(|s| !s.points.is_empty())
+            .map(|s| s.label.clone())
+            .collect();
+        assert_eq!(exported_series(&svg), on_screen, "{file}");
+        for spec in view.panel(panel).charts() {
+            assert!(
+                svg.contains(&spec.title.replace('&', "&amp;")),
+                "{}",
+                spec.title
+            );
+        }
+    }
+    let view = h.state().view();
+    assert_eq!(view.basis, displacement_dashboard::data::Basis::Origin);
+    assert!(!view.idps_comparisons.is_empty());
+    assert!(
+        view.idps
+            .series
+            .iter()
+            .all(|s| !view.idps_comparisons.contains(&s.label)),
+        "switched off on screen"
+    );
+}
+
+/// A file dialog that fails as badly as it can: its worker panics.
+fn panicking_picker() -> Option<std::path::PathBuf> {
+    panic!("the system file dialog crashed")
+}
+
+/// A save dialog whose worker panics too.
+fn panicking_save(_: &std::path::Path) -> Option<std::path::PathBuf> {
+    panic!("the system save dialog crashed")
+}
+
+/// Steps the window until no file dialog runs.
+fn wait_for_browse(h: &mut Harness<'static, DashboardApp>) {
+    for _ in 0..500 {
+        h.step();
+        if h.state()
+            .notice()
+            .is_some_and(|n| n.starts_with("Browse failed"))
+        {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    h.run();
+}
+
+#[test]
+fn a_file_dialog_that_panics_is_reported_once_and_browse_works_again() {
+    use displacement_dashboard::app::FilePickers;
+    use egui_kittest::kittest::NodeT as _;
+    let mut h = bundled();
+    h.state_mut().set_file_pickers(FilePickers {
+        open: panicking_picker,
+        save: panicking_save,
+    });
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Browse…").click();
+    h.run();
+    wait_for_browse(&mut h);
+    assert_eq!(
+        h.state().notice(),
+        Some("Browse failed: the file dialog stopped unexpectedly")
+    );
+    // The dialog says so too, and "Browse…" can be clicked again.
+    assert!(
+        h.query_all_by_label_contains("The file dialog failed")
+            .count()
+            > 0,
+        "the dialog's note"
+    );
+    let browse = h.get_by_role_and_label(Role::Button, "Browse…");
+    assert!(
+        !browse.accesskit_node().is_disabled(),
+        "Browse… is enabled again"
+    );
+    browse.click();
+    h.run();
+    wait_for_browse(&mut h);
+    assert_eq!(
+        h.state().notice(),
+        Some("Browse failed: the file dialog stopped unexpectedly")
+    );
+    assert!(
+        !h.get_by_role_and_label(Role::Button, "Browse…")
+            .accesskit_node()
+            .is_disabled()
+    );
+}

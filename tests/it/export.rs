@@ -6,16 +6,148 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use api as export;
+use api::{ExportChart, ExportError, ExportRequest, Format, Layout, What};
 use chrono::NaiveDate;
 use displacement_dashboard::data::{Basis, Dataset, Pcode};
-use displacement_dashboard::export::{
-    self, ExportChart, ExportError, ExportRequest, Format, Layout, What,
-};
 use displacement_dashboard::model::{ChartSpec, day_number};
 use displacement_dashboard::query::charts::{self, DTM_CREDIT};
 use displacement_dashboard::query::{Filters, funding, round1};
 
 use crate::support::Run;
+
+/// The export API as these tests call it: a chart with its basis, a dataset and
+/// filters. Each call computes the dashboard (`query::dashboard`) for those choices
+/// and hands it to the real export, as the command line does.
+mod api {
+    use std::path::PathBuf;
+
+    use chrono::NaiveDate;
+    use displacement_dashboard::data::{Basis, Dataset};
+    use displacement_dashboard::export as real;
+    pub use displacement_dashboard::export::{ExportError, Format, Image};
+    use displacement_dashboard::model::{ChartSpec, Dashboard, PanelId};
+    use displacement_dashboard::query::{Choices, Filters, dashboard};
+
+    /// A panel, with the basis the governorate panel is computed for.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum ExportChart {
+        Idps,
+        Governorates(Basis),
+        Camps,
+        Funding,
+    }
+
+    impl ExportChart {
+        fn panel(self) -> (PanelId, Basis) {
+            match self {
+                ExportChart::Idps => (PanelId::Idps, Basis::Displacement),
+                ExportChart::Governorates(b) => (PanelId::Governorates, b),
+                ExportChart::Camps => (PanelId::Camps, Basis::Displacement),
+                ExportChart::Funding => (PanelId::Funding, Basis::Displacement),
+            }
+        }
+    }
+
+    /// What to export.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum What {
+        Chart(ExportChart),
+        Table(ExportChart),
+        Sheet,
+    }
+
+    impl What {
+        fn real(self) -> (real::What, Basis) {
+            match self {
+                What::Chart(c) => (real::What::Chart(c.panel().0), c.panel().1),
+                What::Table(c) => (real::What::Table(c.panel().0), c.panel().1),
+                What::Sheet => (real::What::Sheet, Basis::Displacement),
+            }
+        }
+    }
+
+    /// The picture's size (the choices are the command line's defaults).
+    pub type Layout = real::PictureSize;
+
+    /// One export.
+    pub struct ExportRequest {
+        pub what: What,
+        pub format: Format,
+        pub path: PathBuf,
+        pub layout: Layout,
+    }
+
+    fn dash(ds: &Dataset, f: &Filters, basis: Basis) -> Dashboard {
+        let choices = Choices {
+            basis,
+            ..Choices::default()
+        };
+        dashboard(ds, f, &choices)
+    }
+
+    pub fn run(
+        request: &ExportRequest,
+        ds: &Dataset,
+        f: &Filters,
+        day: NaiveDate,
+    ) -> Result<PathBuf, ExportError> {
+        let (what, basis) = request.what.real();
+        let real_request = real::ExportRequest {
+            what,
+            format: request.format,
+            path: request.path.clone(),
+            size: request.layout,
+        };
+        real::run(&real_request, &dash(ds, f, basis), day)
+    }
+
+    pub fn render_svg(
+        what: What,
+        layout: &Layout,
+        ds: &Dataset,
+        f: &Filters,
+        day: NaiveDate,
+    ) -> Result<String, ExportError> {
+        let (what, basis) = what.real();
+        real::render_svg(what, *layout, &dash(ds, f, basis), day)
+    }
+
+    pub fn render_image(
+        what: What,
+        layout: &Layout,
+        scale: u32,
+        ds: &Dataset,
+        f: &Filters,
+        day: NaiveDate,
+    ) -> Result<Image, ExportError> {
+        let (what, basis) = what.real();
+        real::render_image(what, *layout, scale, &dash(ds, f, basis), day)
+    }
+
+    pub fn render_csv(chart: ExportChart, ds: &Dataset, f: &Filters) -> String {
+        let (panel, basis) = chart.panel();
+        real::render_csv(panel, &dash(ds, f, basis))
+    }
+
+    /// The charts of `chart` with every series, optional ones included (the export
+    /// leaves those out unless asked for; the CSV holds them all).
+    pub fn chart_specs(chart: ExportChart, ds: &Dataset, f: &Filters) -> Vec<ChartSpec> {
+        let (panel, basis) = chart.panel();
+        let every_series = Choices {
+            basis,
+            camp_comparisons: true,
+            ..Choices::default()
+        };
+        let d = dashboard(ds, f, &every_series);
+        d.panel(panel).charts().cloned().collect()
+    }
+
+    pub fn default_file_name(what: What, f: &Filters, ds: &Dataset, format: Format) -> String {
+        let (what, basis) = what.real();
+        real::default_file_name(what, &dash(ds, f, basis), format)
+    }
+}
 
 /// The date every export in these tests says it was generated.
 fn day() -> NaiveDate {
@@ -642,7 +774,7 @@ fn run_writes_the_file_and_returns_its_path() {
     let ds = bundled();
     let f = filters(Some(&[NINEWA]), 2017, 2024);
     let what = What::Table(ExportChart::Idps);
-    let name = export::default_file_name(what, &f, &ds.gazetteer, Format::Csv);
+    let name = export::default_file_name(what, &f, &ds, Format::Csv);
     assert_eq!(name, "idps-ninewa-2017-2024.csv");
     let request = ExportRequest {
         what,

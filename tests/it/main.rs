@@ -13,6 +13,7 @@ mod fts_flows;
 mod malformed;
 mod master_lists;
 mod offline;
+mod panels;
 mod props;
 mod real_formats;
 mod screen;

@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 use displacement_dashboard::app::DashboardApp;
 use displacement_dashboard::app::settings::Settings;
 use displacement_dashboard::data::Dataset;
-use displacement_dashboard::export::{ExportChart, What};
-use displacement_dashboard::model::{ChartId, day_number};
+use displacement_dashboard::export::What;
+use displacement_dashboard::model::{ChartId, PanelId, day_number};
 use displacement_dashboard::query::Filters;
 use displacement_dashboard::ui::export_dialog::Choice;
 use displacement_dashboard::ui::plot::plot_memory;
@@ -472,30 +472,34 @@ fn the_table_sorts_with_a_drawn_arrow_and_copies_plain_numbers() {
         })
         .collect();
     let csv = copied.last().expect("Copy as CSV copied text");
+    // The clipboard holds the exported CSV (its columns, values and CRLF line ends),
+    // without the file's byte-order mark.
+    let exported = displacement_dashboard::export::render_csv(PanelId::Funding, h.state().view());
+    assert_eq!(exported.strip_prefix('\u{feff}'), Some(csv.as_str()));
+    assert!(!csv.starts_with('\u{feff}'));
+    assert!(csv.ends_with("\r\n") && !csv.replace("\r\n", "").contains('\n'));
     let mut lines = csv.lines();
     assert_eq!(
         lines.next(),
         Some(
-            "Year,Measure,Required,Funded,Coverage (FTS),Reported at the time,Appeals or flows,Source"
+            "year,plan_code,plan_name,kind,requirements_usd,funding_usd,coverage_pct,coverage_reported_pct,reported_on,source"
         )
     );
-    // Sorted by year, descending: 2025's "no appeal" rows first, then 2022's appeals,
-    // with plain numbers.
+    // 2022's appeals, with plain numbers.
     let first: Vec<&str> = lines
         .find(|l| l.starts_with("2022,"))
         .expect("a 2022 row")
         .split(',')
         .collect();
-    assert_eq!(first[1], "Iraq appeals");
     assert!(
-        first[2].bytes().all(|b| b.is_ascii_digit()) && first[2].len() >= 9,
+        first[4].bytes().all(|b| b.is_ascii_digit()) && first[4].len() >= 9,
         "{first:?}"
     );
     assert!(
-        first[3].bytes().all(|b| b.is_ascii_digit()) && first[3].len() >= 9,
+        first[5].bytes().all(|b| b.is_ascii_digit()) && first[5].len() >= 9,
         "{first:?}"
     );
-    assert_eq!((first[4], first[5]), ("90.4", "67"));
+    assert_eq!((first[6], first[7]), ("90.4", "67"));
 }
 
 #[test]
@@ -548,12 +552,8 @@ fn presentation_mode_shows_no_local_path_and_no_copy_button() {
     std::fs::create_dir_all(&dir).expect("temp dir");
     let path = dir.join("idps.svg");
     let ctx = h.ctx.clone();
-    h.state_mut().export_to(
-        &ctx,
-        What::Chart(ExportChart::Idps),
-        path.clone(),
-        Choice::Svg,
-    );
+    h.state_mut()
+        .export_to(&ctx, What::Chart(PanelId::Idps), path.clone(), Choice::Svg);
     for _ in 0..500 {
         h.step();
         if !h.state().is_exporting() {

@@ -19,7 +19,7 @@ pub use funding::{
 pub use governorates::{basis_title, governorates, governorates_with_rows};
 pub use idps::{idps_over_time, idps_with_rows};
 
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
 
 use super::filters::year_bounds;
 use super::{Filters, cards};
@@ -162,11 +162,7 @@ pub fn empty_message(filters: &Filters, what: &str) -> String {
     }
 }
 
-/// The middle of a year (1 July), where a year's figure is drawn on a time axis.
-#[must_use]
-pub fn mid_year(year: i32) -> f64 {
-    NaiveDate::from_ymd_opt(year, 7, 1).map_or(0.0, day_number)
-}
+pub use crate::model::mid_year;
 
 #[cfg(test)]
 mod tests {

@@ -1,45 +1,12 @@
-//! The chart panels, one file each. A panel owns its state (chart or table, its own
-//! controls) and draws the [`ChartSpec`]s the app computed for the current filters.
-
-pub mod camps;
-pub mod funding;
-pub mod governorates;
-pub mod idps;
-
-use std::cell::RefCell;
+//! A panel's frame, shared by every panel: the title, the Chart/Table switch,
+//! Export… and Copy image, the panel's own controls, the subtitle, the body and the
+//! source line.
 
 use egui::{Frame, RichText, Ui};
 
-use super::plot::PlotOptions;
-use crate::model::{ChartId, ChartSpec};
-
-/// Chart or the numbers behind it.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum Mode {
-    #[default]
-    Chart,
-    Table,
-}
-
-/// What every panel needs to draw this frame.
-pub struct PanelContext<'a> {
-    pub plot: PlotOptions<'a>,
-    /// Presentation mode: no controls, larger titles.
-    pub presenting: bool,
-    /// Export and copy requests made by the panels this frame.
-    pub requests: &'a RefCell<Vec<PanelRequest>>,
-}
-
-/// Something a panel asks the app to do for its chart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PanelRequest {
-    /// Open the export dialog for this chart.
-    Export(ChartId),
-    /// Put the chart's picture on the clipboard.
-    CopyImage(ChartId),
-    /// The user worked with this chart (Ctrl+E exports it).
-    Focus(ChartId),
-}
+use super::Mode;
+use crate::model::{ChartSpec, PanelId};
+use crate::ui::command::Command;
 
 /// Space between a panel's title and its controls on the same row.
 const TITLE_GAP: f32 = 16.0;
@@ -48,8 +15,8 @@ const TITLE_GAP: f32 = 16.0;
 /// returns the width they took.
 fn controls_ui(
     ui: &mut Ui,
-    ctx: &PanelContext<'_>,
-    spec: &ChartSpec,
+    id: PanelId,
+    commands: &mut Vec<Command>,
     mode: &mut Mode,
     controls: impl FnOnce(&mut Ui),
 ) -> f32 {
@@ -63,18 +30,14 @@ fn controls_ui(
         .on_hover_text("Save as SVG, PNG or CSV (Ctrl+E)")
         .clicked()
     {
-        ctx.requests
-            .borrow_mut()
-            .push(PanelRequest::Export(spec.id));
+        commands.push(Command::AskExport(id));
     }
     if ui
         .small_button("Copy image")
         .on_hover_text("Put this chart, as print-quality PNG, on the clipboard")
         .clicked()
     {
-        ctx.requests
-            .borrow_mut()
-            .push(PanelRequest::CopyImage(spec.id));
+        commands.push(Command::CopyImage(id));
     }
     ui.separator();
     controls(ui);
@@ -82,41 +45,43 @@ fn controls_ui(
 }
 
 /// A panel's frame: title, the Chart/Table switch and the panel's own controls on
-/// the right, the subtitle, then the body, then the source line.
+/// the right, the subtitle, then the body, then the source line. `spec` is the
+/// panel's first chart (its title, subtitle and source line); returns what the
+/// frame's buttons asked for.
 pub fn panel_ui(
     ui: &mut Ui,
-    ctx: &PanelContext<'_>,
+    id: PanelId,
+    presenting: bool,
     spec: &ChartSpec,
     mode: &mut Mode,
     controls: impl FnOnce(&mut Ui),
     body: impl FnOnce(&mut Ui),
-) {
+) -> Vec<Command> {
+    let mut commands = Vec::new();
     let framed = Frame::group(ui.style()).inner_margin(8.0).show(ui, |ui| {
         ui.set_width(ui.available_width());
-        let size = if ctx.presenting { 22.0 } else { 16.0 };
+        let size = if presenting { 22.0 } else { 16.0 };
         // The title, with the controls beside it where the whole group fits (as
         // measured on the last frame), else on their own row: a narrow column never
         // hides the title, and the controls never split across rows.
-        let width_id = ui.scope_id().with(("panel-controls-width", spec.id));
+        let width_id = ui.scope_id().with(("panel-controls-width", id));
         let controls_width = ui
             .data(|d| d.get_temp::<f32>(width_id))
             .unwrap_or(f32::INFINITY);
         let mut controls = Some(controls);
         ui.horizontal(|ui| {
             ui.label(RichText::new(&spec.title).strong().size(size));
-            if !ctx.presenting && ui.available_width() >= controls_width + TITLE_GAP {
+            if !presenting && ui.available_width() >= controls_width + TITLE_GAP {
                 ui.add_space(TITLE_GAP);
                 if let Some(controls) = controls.take() {
-                    let width = controls_ui(ui, ctx, spec, mode, controls);
+                    let width = controls_ui(ui, id, &mut commands, mode, controls);
                     ui.data_mut(|d| d.insert_temp(width_id, width));
                 }
             }
         });
-        if !ctx.presenting
-            && let Some(controls) = controls.take()
-        {
+        if !presenting && let Some(controls) = controls.take() {
             ui.horizontal_wrapped(|ui| {
-                let width = controls_ui(ui, ctx, spec, mode, controls);
+                let width = controls_ui(ui, id, &mut commands, mode, controls);
                 ui.data_mut(|d| d.insert_temp(width_id, width));
             });
         }
@@ -130,6 +95,7 @@ pub fn panel_ui(
         ui.label(RichText::new(&spec.source_line).small().weak());
     });
     if framed.response.contains_pointer() && ui.input(|i| i.pointer.any_click()) {
-        ctx.requests.borrow_mut().push(PanelRequest::Focus(spec.id));
+        commands.push(Command::Focus(id));
     }
+    commands
 }

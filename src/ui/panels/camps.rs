@@ -3,8 +3,12 @@
 
 use egui::Ui;
 
-use super::{Mode, PanelContext, panel_ui};
-use crate::model::{ChartSpec, TableSpec};
+use super::frame::panel_ui;
+use super::{Mode, Panel, PanelCx};
+use crate::data::Pcode;
+use crate::model::{Dashboard, PanelId};
+use crate::query::Choices;
+use crate::ui::command::Command;
 use crate::ui::plot::{PlotOptions, chart_ui};
 use crate::ui::table_view::TableView;
 
@@ -13,52 +17,43 @@ use crate::ui::table_view::TableView;
 pub struct CampsPanel {
     pub mode: Mode,
     pub table: TableView,
-    /// Draw the counts of other definitions and scopes beside the main line.
-    pub show_comparisons: bool,
 }
 
-/// The labels of the optional (comparison) series of these charts.
-#[must_use]
-pub fn optional_labels(specs: &[&ChartSpec]) -> Vec<String> {
-    specs
-        .iter()
-        .flat_map(|s| s.series.iter())
-        .filter(|s| s.optional)
-        .map(|s| s.label.clone())
-        .collect()
-}
+impl Panel for CampsPanel {
+    fn id(&self) -> PanelId {
+        PanelId::Camps
+    }
 
-impl CampsPanel {
-    /// Draws the panel: two plots sharing the time axis.
-    pub fn ui(
-        &mut self,
-        ui: &mut Ui,
-        camps: &ChartSpec,
-        people: &ChartSpec,
-        table: &TableSpec,
-        ctx: &PanelContext<'_>,
-    ) -> Option<String> {
+    fn mode(&self) -> Mode {
+        self.mode
+    }
+
+    fn set_mode(&mut self, mode: Mode) {
+        self.mode = mode;
+    }
+
+    /// Draws the panel: two plots sharing the time axis, holding the optional series
+    /// only when `choices.camp_comparisons`; a click on a governorate's point filters
+    /// to it.
+    fn ui(&mut self, ui: &mut Ui, dash: &Dashboard, choices: &mut Choices, cx: &mut PanelCx<'_>) {
         let Self {
             mode,
             table: table_view,
-            show_comparisons,
         } = self;
-        let optional = optional_labels(&[camps, people]);
-        let hidden: Vec<String> = if *show_comparisons {
-            Vec::new()
-        } else {
-            optional.clone()
-        };
+        let (camps, people, table) = (&dash.camps, &dash.camp_people, &dash.camps_table);
+        let optional = &dash.camp_comparisons;
         let current = *mode;
+        let plot = &cx.plot;
         let mut clicked = None;
-        panel_ui(
+        let commands = panel_ui(
             ui,
-            ctx,
+            PanelId::Camps,
+            cx.presenting,
             camps,
             mode,
             |ui| {
                 if !optional.is_empty() {
-                    ui.checkbox(show_comparisons, "Other camp counts")
+                    ui.checkbox(&mut choices.camp_comparisons, "Other camp counts")
                         .on_hover_text(format!(
                             "Counts of other definitions and scopes, for comparison (never joined to the main line):\n{}",
                             optional.join("\n")
@@ -68,9 +63,8 @@ impl CampsPanel {
             |ui| match current {
                 Mode::Chart => {
                     let top = PlotOptions {
-                        height: ctx.plot.height * 0.6,
-                        hidden: &hidden,
-                        ..ctx.plot
+                        height: plot.height * 0.6,
+                        ..*plot
                     };
                     clicked = chart_ui(ui, camps, &top).clicked_governorate;
                     ui.label(egui::RichText::new(&people.title).strong());
@@ -87,19 +81,27 @@ impl CampsPanel {
                         .collect();
                     // The events are labelled above the plot over this one.
                     let bottom = PlotOptions {
-                        height: ctx.plot.height * 0.4,
+                        height: plot.height * 0.4,
                         legend_known: &known,
-                        hidden: &hidden,
                         label_events: false,
-                        ..ctx.plot
+                        ..*plot
                     };
                     chart_ui(ui, people, &bottom);
                 }
                 Mode::Table => {
-                    table_view.ui(ui, "camps-table", table, ctx.plot.height, ctx.presenting);
+                    table_view.ui(
+                        ui,
+                        "camps-table",
+                        (table, &dash.camps_csv),
+                        plot.height,
+                        cx.presenting,
+                    );
                 }
             },
         );
-        clicked
+        cx.commands.extend(commands);
+        if let Some(pcode) = clicked.as_deref().and_then(Pcode::parse) {
+            cx.commands.push(Command::FilterTo(pcode));
+        }
     }
 }

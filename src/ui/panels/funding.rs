@@ -3,8 +3,10 @@
 
 use egui::Ui;
 
-use super::{Mode, PanelContext, panel_ui};
-use crate::model::{ChartSpec, TableSpec};
+use super::frame::panel_ui;
+use super::{Mode, Panel, PanelCx};
+use crate::model::{Dashboard, PanelId};
+use crate::query::Choices;
 use crate::ui::plot::{PlotOptions, chart_ui};
 use crate::ui::table_view::TableView;
 
@@ -15,47 +17,61 @@ pub struct FundingPanel {
     pub table: TableView,
 }
 
-impl FundingPanel {
-    /// Draws the panel.
-    pub fn ui(
-        &mut self,
-        ui: &mut Ui,
-        funding: &ChartSpec,
-        coverage: &ChartSpec,
-        table: &TableSpec,
-        ctx: &PanelContext<'_>,
-    ) {
+impl Panel for FundingPanel {
+    fn id(&self) -> PanelId {
+        PanelId::Funding
+    }
+
+    fn mode(&self) -> Mode {
+        self.mode
+    }
+
+    fn set_mode(&mut self, mode: Mode) {
+        self.mode = mode;
+    }
+
+    fn ui(&mut self, ui: &mut Ui, dash: &Dashboard, _: &mut Choices, cx: &mut PanelCx<'_>) {
         let Self {
             mode,
             table: table_view,
         } = self;
+        let (funding, coverage, table) = (&dash.funding, &dash.coverage, &dash.funding_table);
         let current = *mode;
-        panel_ui(
+        let plot = &cx.plot;
+        let commands = panel_ui(
             ui,
-            ctx,
+            PanelId::Funding,
+            cx.presenting,
             funding,
             mode,
             |_| {},
             |ui| match current {
                 Mode::Chart => {
                     let top = PlotOptions {
-                        height: ctx.plot.height * 0.55,
+                        height: plot.height * 0.55,
                         show_events: false,
-                        ..ctx.plot
+                        ..*plot
                     };
                     chart_ui(ui, funding, &top);
                     ui.label(egui::RichText::new(&coverage.title).strong());
                     let bottom = PlotOptions {
-                        height: ctx.plot.height * 0.45,
+                        height: plot.height * 0.45,
                         show_events: false,
-                        ..ctx.plot
+                        ..*plot
                     };
                     chart_ui(ui, coverage, &bottom);
                 }
                 Mode::Table => {
-                    table_view.ui(ui, "funding-table", table, ctx.plot.height, ctx.presenting);
+                    table_view.ui(
+                        ui,
+                        "funding-table",
+                        (table, &dash.funding_csv),
+                        plot.height,
+                        cx.presenting,
+                    );
                 }
             },
         );
+        cx.commands.extend(commands);
     }
 }

@@ -3,28 +3,20 @@
 
 use egui::Ui;
 
-use super::{Mode, PanelContext, panel_ui};
-use crate::data::Basis;
-use crate::model::{ChartSpec, TableSpec};
+use super::frame::panel_ui;
+use super::{Mode, Panel, PanelCx};
+use crate::data::{Basis, Pcode};
+use crate::model::{ChartSpec, Dashboard, PanelId};
+use crate::query::Choices;
+use crate::ui::command::Command;
 use crate::ui::plot::chart_ui;
 use crate::ui::table_view::TableView;
 
 /// The IDPs-by-governorate panel.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct GovernoratesPanel {
     pub mode: Mode,
     pub table: TableView,
-    pub basis: Basis,
-}
-
-impl Default for GovernoratesPanel {
-    fn default() -> Self {
-        GovernoratesPanel {
-            mode: Mode::Chart,
-            table: TableView::default(),
-            basis: Basis::Displacement,
-        }
-    }
 }
 
 /// Says so when the breakdown drawn is sparse or partial, so a handful of bars is
@@ -83,27 +75,36 @@ const BASES: [(Basis, &str); 3] = [
     (Basis::InCamp, "In camps"),
 ];
 
-impl GovernoratesPanel {
-    /// Draws the panel; returns the P-code of a governorate the user clicked.
-    pub fn ui(
-        &mut self,
-        ui: &mut Ui,
-        spec: &ChartSpec,
-        table: &TableSpec,
-        ctx: &PanelContext<'_>,
-    ) -> Option<String> {
+impl Panel for GovernoratesPanel {
+    fn id(&self) -> PanelId {
+        PanelId::Governorates
+    }
+
+    fn mode(&self) -> Mode {
+        self.mode
+    }
+
+    fn set_mode(&mut self, mode: Mode) {
+        self.mode = mode;
+    }
+
+    /// Draws the panel for the dashboard's basis (a choice made here applies from
+    /// the next frame); a click on a governorate's bar filters to it.
+    fn ui(&mut self, ui: &mut Ui, dash: &Dashboard, choices: &mut Choices, cx: &mut PanelCx<'_>) {
         let Self {
             mode,
             table: table_view,
-            basis,
         } = self;
+        let (spec, table) = (&dash.governorates, &dash.governorates_table);
         let current = *mode;
-        // The basis `spec` was computed for (a change applies from the next frame).
-        let drawn_basis = *basis;
+        let plot = &cx.plot;
+        let presenting = cx.presenting;
+        let basis = &mut choices.basis;
         let mut clicked = None;
-        panel_ui(
+        let commands = panel_ui(
             ui,
-            ctx,
+            PanelId::Governorates,
+            presenting,
             spec,
             mode,
             |ui| {
@@ -123,11 +124,11 @@ impl GovernoratesPanel {
             },
             |ui| match current {
                 Mode::Chart => {
-                    clicked = chart_ui(ui, spec, &ctx.plot).clicked_governorate;
-                    if let Some(note) = partial_note(spec, drawn_basis) {
+                    clicked = chart_ui(ui, spec, plot).clicked_governorate;
+                    if let Some(note) = partial_note(spec, dash.basis) {
                         ui.label(egui::RichText::new(note).small().strong());
                     }
-                    if !spec.is_empty() && !ctx.presenting {
+                    if !spec.is_empty() && !presenting {
                         ui.label(
                             egui::RichText::new("Click a governorate's bar to filter to it")
                                 .small()
@@ -135,35 +136,20 @@ impl GovernoratesPanel {
                         );
                     }
                 }
-                Mode::Table => table_view.ui(
-                    ui,
-                    "governorates-table",
-                    table,
-                    ctx.plot.height,
-                    ctx.presenting,
-                ),
+                Mode::Table => {
+                    table_view.ui(
+                        ui,
+                        "governorates-table",
+                        (table, &dash.governorates_csv),
+                        plot.height,
+                        presenting,
+                    );
+                }
             },
         );
-        clicked
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::data::Dataset;
-    use crate::query::{Filters, charts};
-
-    #[test]
-    fn sparse_and_partial_bases_say_so_and_the_full_tables_do_not() {
-        let ds = Dataset::bundled().unwrap();
-        let f = Filters::all(&ds);
-        let note = |basis| partial_note(&charts::governorates(&ds, &f, basis), basis);
-        assert_eq!(note(Basis::Displacement), None);
-        let origin = note(Basis::Origin).expect("origins are partial");
-        assert!(origin.starts_with("Partial breakdown"), "{origin}");
-        assert!(origin.contains("name only some governorates"), "{origin}");
-        let camps = note(Basis::InCamp).expect("in-camp figures are sparse");
-        assert!(camps.contains("published for only"), "{camps}");
+        cx.commands.extend(commands);
+        if let Some(pcode) = clicked.as_deref().and_then(Pcode::parse) {
+            cx.commands.push(Command::FilterTo(pcode));
+        }
     }
 }
