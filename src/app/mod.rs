@@ -84,6 +84,10 @@ pub struct DashboardApp {
     /// The round-or-date question of an undated master list.
     date_question: ui::date_question::DateQuestion,
     data_window: bool,
+    /// The briefing window is shown; its text, computed for the dashboard key it
+    /// was written for (only while the window is open).
+    briefing_open: bool,
+    briefing: Option<(DashboardKey, ui::briefing::BriefingText)>,
     open_dialog: ui::open_dialog::OpenDialog,
     notice: Option<String>,
     /// Paths to start loading on the first frame (command-line files).
@@ -142,6 +146,8 @@ impl DashboardApp {
             failure: None,
             date_question: ui::date_question::DateQuestion::default(),
             data_window: false,
+            briefing_open: false,
+            briefing: None,
             open_dialog: ui::open_dialog::OpenDialog::default(),
             notice: None,
             pending: Vec::new(),
@@ -429,6 +435,23 @@ impl DashboardApp {
                 );
             });
         self.data_window = data_window;
+        if self.briefing_open {
+            if self
+                .briefing
+                .as_ref()
+                .is_none_or(|(key, _)| *key != self.key)
+            {
+                let b = crate::query::briefing::briefing(&self.dataset, &self.key.filters);
+                let text = ui::briefing::BriefingText {
+                    plain: b.plain(),
+                    markdown: b.markdown(),
+                };
+                self.briefing = Some((self.key.clone(), text));
+            }
+            if let Some((_, text)) = &self.briefing {
+                ui::briefing::briefing_ui(ctx, &mut self.briefing_open, text);
+            }
+        }
         self.problems_window(ctx);
         self.mapping_dialog.ui(ctx, &mut self.commands);
     }

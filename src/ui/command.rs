@@ -42,6 +42,8 @@ pub enum Command {
     ShowOpenDialog,
     /// Show the Data window.
     ShowDataWindow,
+    /// Show the briefing paragraph's window.
+    ShowBriefing,
     /// Run the system's file dialog on a worker thread; it only fills a field.
     Browse(Browse),
     /// Load a file (with a remembered column mapping if one fits its header); a

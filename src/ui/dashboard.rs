@@ -150,6 +150,13 @@ pub fn top_bar_ui(ui: &mut egui::Ui, w: &mut Window<'_>) {
             {
                 w.commands.push(Command::AskExportSheet);
             }
+            if ui
+                .button("Briefing text")
+                .on_hover_text("A paragraph for a briefing note, from the figures on screen, with their sources")
+                .clicked()
+            {
+                w.commands.push(Command::ShowBriefing);
+            }
             if ui.button("Present").on_hover_text("Presentation mode (F11): no controls, print styling, larger titles").clicked() {
                 w.commands.push(Command::TogglePresenting);
             }

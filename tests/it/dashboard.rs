@@ -844,3 +844,51 @@ fn a_file_dialog_that_panics_is_reported_once_and_browse_works_again() {
             .is_disabled()
     );
 }
+
+/// What the last frame put on the clipboard.
+fn copied_text(h: &Harness<'static, DashboardApp>) -> Option<String> {
+    h.output()
+        .platform_output
+        .commands
+        .iter()
+        .rev()
+        .find_map(|c| match c {
+            egui::OutputCommand::CopyText(text) => Some(text.clone()),
+            _ => None,
+        })
+}
+
+#[test]
+fn the_briefing_window_writes_the_paragraph_for_the_filters_and_copies_it() {
+    let mut h = bundled();
+    h.get_by_role_and_label(Role::Button, "Briefing text")
+        .click();
+    h.run();
+    h.get_by_label_contains(
+        "Iraq had 997,334 internally displaced people at the end of 2025 (IOM DTM figures as published by UNHCR), down 70.8% from the peak of 3.42 million in March 2016 (IOM DTM, round 42).",
+    );
+    h.get_by_label_contains("Notes: \u{201c}Displaced since 2014\u{201d} adds IDPs and returnees");
+    h.get_by_role_and_label(Role::Button, "Copy text").click();
+    h.step();
+    let plain = copied_text(&h).expect("Copy text copies");
+    let cli = crate::support::run(&["summary", "--text"]);
+    assert_eq!(plain, cli.stdout, "the window and summary --text agree");
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Copy with sources (Markdown)")
+        .click();
+    h.step();
+    let markdown = copied_text(&h).expect("Copy with sources copies");
+    assert!(markdown.contains("**Sources**"), "{markdown}");
+    assert!(
+        markdown.contains("1. IOM DTM figures as published by UNHCR"),
+        "{markdown}"
+    );
+    // The paragraph follows the filters.
+    let mut h = bundled();
+    select_only_ninewa(&mut h);
+    h.get_by_role_and_label(Role::Button, "Briefing text").click();
+    h.run();
+    h.get_by_label_contains(
+        "Ninewa had 198,287 internally displaced people at the end of 2025 (IOM DTM figures as published by UNHCR)",
+    );
+}
