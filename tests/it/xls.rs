@@ -173,6 +173,45 @@ pub fn xls(sheet: &[Record]) -> Vec<u8> {
     compound_file(&workbook_stream(sheet), None)
 }
 
+/// A stream whose sheet position (`BoundSheet8`) points into the middle of a cell's
+/// text, where the bytes read as a `Dimensions` record of 4,294,967,295 rows: a walk
+/// of the records from the start sees only a label; calamine, starting at the
+/// position, sees the record (found by the property test, after bytes were edited).
+pub fn hidden_dimensions() -> Vec<u8> {
+    let (_, dims) = dimensions(0, u32::MAX, 0, 0xFFFF);
+    let mut hidden = vec![b'x'];
+    hidden.extend(0x0200u16.to_le_bytes());
+    hidden.extend((dims.len() as u16).to_le_bytes());
+    hidden.extend(&dims);
+    let mut label = Vec::new();
+    label.extend([0, 0, 0, 0, 0, 0]);
+    label.extend((hidden.len() as u16).to_le_bytes());
+    label.push(0);
+    label.extend(&hidden);
+    let bound = |pos: u32| {
+        let mut d = pos.to_le_bytes().to_vec();
+        d.extend([0, 0, 4, 0]);
+        d.extend(b"Data");
+        (0x0085, d)
+    };
+    let mut globals = Vec::new();
+    put(&mut globals, &bof(0x0005));
+    put(&mut globals, &bound(0));
+    put(&mut globals, &(0x000A, Vec::new()));
+    // The sheet's BOF (4 + 16 bytes), the label's header (4) and fields (9), then "x".
+    let pos = globals.len() + 20 + 4 + 9 + 1;
+    let mut stream = Vec::new();
+    put(&mut stream, &bof(0x0005));
+    put(&mut stream, &bound(pos as u32));
+    put(&mut stream, &(0x000A, Vec::new()));
+    put(&mut stream, &bof(0x0010));
+    put(&mut stream, &(0x0204, label));
+    put(&mut stream, &(0x000A, Vec::new()));
+    assert_eq!(&stream[pos..pos + 2], &[0x00, 0x02]);
+    stream.resize(4096, 0);
+    compound_file(&stream, None)
+}
+
 /// The XLS cases that made calamine 0.38 abort or loop, as `(name, bytes, message)`:
 /// each must be refused by `check` with exit 1, never an abort (exit 134) or a hang.
 pub fn hostile() -> Vec<(&'static str, Vec<u8>, &'static str)> {
@@ -198,6 +237,11 @@ pub fn hostile() -> Vec<(&'static str, Vec<u8>, &'static str)> {
         (
             "dimensions_4294967295_rows.xls",
             with(dimensions(0, u32::MAX, 0, 0xFFFF)),
+            "sheet records declare a used range of 4,294,967,295 rows \u{d7} 65,535 columns (Dimensions); an XLS sheet has at most 65,536 \u{d7} 256",
+        ),
+        (
+            "dimensions_hidden_at_the_sheet_position.xls",
+            hidden_dimensions(),
             "sheet records declare a used range of 4,294,967,295 rows \u{d7} 65,535 columns (Dimensions); an XLS sheet has at most 65,536 \u{d7} 256",
         ),
         (

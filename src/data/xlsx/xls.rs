@@ -166,32 +166,72 @@ fn workbook_stream(bytes: &[u8]) -> Result<Option<Vec<u8>>, String> {
     mini.chain(start, len, "the Workbook stream").map(Some)
 }
 
-/// Walks the stream's records and checks what calamine sizes its ranges from.
-fn records(stream: &[u8]) -> Result<(), String> {
-    let mut at = 0;
+/// Calls `f` with each record (type, data) from `at` until it returns false or the
+/// stream ends; records are framed as calamine frames them.
+fn walk(
+    stream: &[u8],
+    mut at: usize,
+    mut f: impl FnMut(u16, &[u8]) -> Result<bool, String>,
+) -> Result<(), String> {
     while let (Some(typ), Some(len)) = (u16_at(stream, at), u16_at(stream, at + 2)) {
         let Some(data) = stream.get(at + 4..at + 4 + len as usize) else {
             return Ok(());
         };
         at += 4 + len as usize;
-        match typ {
-            0x0200 => dimensions(data)?,
-            // Number, Label, RString, BoolErr, Rk, LabelSst, Formula: row, column first.
-            0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD | 0x0006 => {
-                if let (Some(row), Some(col)) = (u16_at(data, 0), u16_at(data, 2)) {
-                    cell(u32::from(row), u32::from(col))?;
-                }
-            }
-            // MulRk: row, first column, 6 bytes per cell, last column.
-            0x00BD if data.len() >= 6 => {
-                if let (Some(row), Some(first)) = (u16_at(data, 0), u16_at(data, 2)) {
-                    let cells = (data.len() - 6) / 6;
-                    let last = u32::from(first) + cells.saturating_sub(1) as u32;
-                    cell(u32::from(row), last)?;
-                }
-            }
-            _ => {}
+        if !f(typ, data)? {
+            return Ok(());
         }
+    }
+    Ok(())
+}
+
+/// Reads the records as calamine does (the globals to their end, then each sheet
+/// from the position its `BoundSheet8` record gives, skipping nested substreams)
+/// and checks what calamine sizes its ranges from.
+fn records(stream: &[u8]) -> Result<(), String> {
+    let mut sheets = Vec::new();
+    walk(stream, 0, |typ, data| {
+        if typ == 0x0085
+            && let Some(pos) = u32_at(data, 0)
+        {
+            sheets.push(pos as usize);
+        }
+        Ok(typ != 0x000A)
+    })?;
+    for pos in sheets {
+        let (mut seen_bof, mut depth) = (false, 0usize);
+        walk(stream, pos, |typ, data| {
+            if depth > 0 {
+                match typ {
+                    0x0809 => depth += 1,
+                    0x000A => depth -= 1,
+                    _ => {}
+                }
+                return Ok(true);
+            }
+            match typ {
+                0x0809 if seen_bof => depth += 1,
+                0x0809 => seen_bof = true,
+                0x000A => return Ok(false),
+                0x0200 => dimensions(data)?,
+                // Number, Label, RString, BoolErr, Rk, LabelSst, Formula: row, column first.
+                0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD | 0x0006 => {
+                    if let (Some(row), Some(col)) = (u16_at(data, 0), u16_at(data, 2)) {
+                        cell(u32::from(row), u32::from(col))?;
+                    }
+                }
+                // MulRk: row, first column, 6 bytes per cell, last column.
+                0x00BD if data.len() >= 6 => {
+                    if let (Some(row), Some(first)) = (u16_at(data, 0), u16_at(data, 2)) {
+                        let cells = (data.len() - 6) / 6;
+                        let last = u32::from(first) + cells.saturating_sub(1) as u32;
+                        cell(u32::from(row), last)?;
+                    }
+                }
+                _ => {}
+            }
+            Ok(true)
+        })?;
     }
     Ok(())
 }
