@@ -5,7 +5,8 @@
 //! it would allocate from is checked first ([`package`]: the zip directory's sizes
 //! and compression ratios, encryption, shared strings' `uniqueCount`, styles and
 //! sheet counts; [`scan`]: every cell reference against Excel's limits; [`ods`]:
-//! ODS repeats), each against [`Limits`]. XLSX and XLSB sheets are then read with
+//! ODS repeats; [`xls`]: an XLS file's sector chains, `Dimensions` and cell
+//! columns), each against [`Limits`] or the format's own limits. XLSX and XLSB sheets are then read with
 //! calamine's streaming cell readers into a sparse grid ([`grid`]): only rows that
 //! hold a non-empty cell, each from the sheet's first used column to its own last
 //! cell, so a stray cell at `XFD1048576` costs one row. XLS and ODS sheets still
@@ -23,6 +24,7 @@ mod limits;
 mod ods;
 mod package;
 mod scan;
+mod xls;
 
 use std::io::Cursor;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -253,6 +255,7 @@ fn open_book<'a>(format: Format, bytes: &'a [u8], limits: &Limits) -> Result<Boo
         if package::ole_is_encrypted(bytes) {
             return Err(PASSWORD.into());
         }
+        xls::check(bytes)?;
         return open_workbook_from_rs::<Xls<_>, _>(rs())
             .map(Book::Xls)
             .map_err(|e| xls_error(&e));

@@ -9,7 +9,8 @@ use std::process::Command;
 
 use crate::support::fixture;
 
-/// True when strace runs; otherwise tries to install it (Debian, as root) once.
+/// Ok when strace can trace here (installed, and ptrace allowed); otherwise tries
+/// to install it (Debian, as root) once, or says why not.
 fn strace_available() -> Result<(), String> {
     let runs = || {
         Command::new("strace")
@@ -17,15 +18,26 @@ fn strace_available() -> Result<(), String> {
             .output()
             .is_ok_and(|o| o.status.success())
     };
+    let traces = || match Command::new("strace")
+        .args(["-f", "-e", "trace=network", "true"])
+        .output()
+    {
+        Ok(o) if o.status.success() => Ok(()),
+        Ok(o) => Err(format!(
+            "strace cannot trace here (ptrace not permitted?): {}",
+            String::from_utf8_lossy(&o.stderr).trim()
+        )),
+        Err(e) => Err(format!("strace cannot run: {e}")),
+    };
     if runs() {
-        return Ok(());
+        return traces();
     }
     let installed = Command::new("apt-get")
         .args(["install", "-y", "-qq", "strace"])
         .env("DEBIAN_FRONTEND", "noninteractive")
         .output();
     match installed {
-        _ if runs() => Ok(()),
+        _ if runs() => traces(),
         Ok(o) => Err(format!(
             "strace is missing and apt-get could not install it: {}",
             String::from_utf8_lossy(&o.stderr).trim()

@@ -172,3 +172,135 @@ pub fn compound_file(stream: &[u8], fat: Option<Vec<u32>>) -> Vec<u8> {
 pub fn xls(sheet: &[Record]) -> Vec<u8> {
     compound_file(&workbook_stream(sheet), None)
 }
+
+/// A stream whose sheet position (`BoundSheet8`) points into the middle of a cell's
+/// text, where the bytes read as a `Dimensions` record of 4,294,967,295 rows: a walk
+/// of the records from the start sees only a label; calamine, starting at the
+/// position, sees the record (found by the property test, after bytes were edited).
+pub fn hidden_dimensions() -> Vec<u8> {
+    let (_, dims) = dimensions(0, u32::MAX, 0, 0xFFFF);
+    let mut hidden = vec![b'x'];
+    hidden.extend(0x0200u16.to_le_bytes());
+    hidden.extend((dims.len() as u16).to_le_bytes());
+    hidden.extend(&dims);
+    let mut label = Vec::new();
+    label.extend([0, 0, 0, 0, 0, 0]);
+    label.extend((hidden.len() as u16).to_le_bytes());
+    label.push(0);
+    label.extend(&hidden);
+    let bound = |pos: u32| {
+        let mut d = pos.to_le_bytes().to_vec();
+        d.extend([0, 0, 4, 0]);
+        d.extend(b"Data");
+        (0x0085, d)
+    };
+    let mut globals = Vec::new();
+    put(&mut globals, &bof(0x0005));
+    put(&mut globals, &bound(0));
+    put(&mut globals, &(0x000A, Vec::new()));
+    // The sheet's BOF (4 + 16 bytes), the label's header (4) and fields (9), then "x".
+    let pos = globals.len() + 20 + 4 + 9 + 1;
+    let mut stream = Vec::new();
+    put(&mut stream, &bof(0x0005));
+    put(&mut stream, &bound(pos as u32));
+    put(&mut stream, &(0x000A, Vec::new()));
+    put(&mut stream, &bof(0x0010));
+    put(&mut stream, &(0x0204, label));
+    put(&mut stream, &(0x000A, Vec::new()));
+    assert_eq!(&stream[pos..pos + 2], &[0x00, 0x02]);
+    stream.resize(4096, 0);
+    compound_file(&stream, None)
+}
+
+/// The XLS cases that made calamine 0.38 abort or loop, as `(name, bytes, message)`:
+/// each must be refused by `check` with exit 1, never an abort (exit 134) or a hang.
+pub fn hostile() -> Vec<(&'static str, Vec<u8>, &'static str)> {
+    let with = |first: Record| {
+        let mut records = vec![first];
+        records.extend(table().into_iter().skip(1));
+        xls(&records)
+    };
+    let far_cell = {
+        let mut records = table();
+        records.push(label(65_535, 65_535, "made-up stray"));
+        xls(&records)
+    };
+    let stream = workbook_stream(&table());
+    let sectors = stream.len().div_ceil(512) as u32;
+    // The Workbook stream's first sector points back at itself.
+    let mut looping = vec![0xFFFF_FFFD, END, 2];
+    looping.extend((1..sectors).map(|s| if s + 1 == sectors { END } else { s + 3 }));
+    // The directory's chain points at itself.
+    let mut directory = vec![0xFFFF_FFFD, 1];
+    directory.extend((0..sectors).map(|s| if s + 1 == sectors { END } else { s + 3 }));
+    vec![
+        (
+            "dimensions_4294967295_rows.xls",
+            with(dimensions(0, u32::MAX, 0, 0xFFFF)),
+            "sheet records declare a used range of 4,294,967,295 rows \u{d7} 65,535 columns (Dimensions); an XLS sheet has at most 65,536 \u{d7} 256",
+        ),
+        (
+            "dimensions_hidden_at_the_sheet_position.xls",
+            hidden_dimensions(),
+            "sheet records declare a used range of 4,294,967,295 rows \u{d7} 65,535 columns (Dimensions); an XLS sheet has at most 65,536 \u{d7} 256",
+        ),
+        (
+            "dimensions_end_before_start.xls",
+            with(dimensions(100, 50, 0, 4)),
+            "sheet records declare a used range that ends (row 50) before it starts (row 101) (Dimensions)",
+        ),
+        (
+            "cell_at_column_65536.xls",
+            far_cell,
+            "a cell at row 65,536, column 65,536 is past the XLS format's last column (IV, column 256)",
+        ),
+        (
+            "stream_chain_loops.xls",
+            compound_file(&stream, Some(looping)),
+            "the chain of sectors of the Workbook stream loops back on itself (the file is corrupt)",
+        ),
+        (
+            "directory_chain_loops.xls",
+            compound_file(&stream, Some(directory)),
+            "the chain of sectors of the directory loops back on itself (the file is corrupt)",
+        ),
+    ]
+}
+
+#[test]
+fn xls_declarations_that_aborted_or_looped_are_refused_by_name() {
+    // Before the guard: the two `Dimensions` and far-cell cases aborted (exit 134,
+    // "memory allocation of 11258827267113000 bytes failed"), the reversed range
+    // panicked inside calamine, and the directory loop grew until memory ran out.
+    let dir =
+        std::env::temp_dir().join(format!("displacement-dashboard-xls-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a folder");
+    for (name, bytes, reason) in hostile() {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).expect("write");
+        let r = crate::support::run(&["check", &path.display().to_string()]);
+        assert_eq!(
+            (r.code, r.stderr),
+            (
+                1,
+                format!(
+                    "displacement-dashboard: {}: not a readable workbook (truncated or corrupt?): {reason}\n",
+                    path.display()
+                )
+            ),
+            "{name}"
+        );
+    }
+    // The made-up workbook itself still loads, through the same checks.
+    let path = dir.join("made_up.xls");
+    std::fs::write(&path, xls(&table())).expect("write");
+    let r = crate::support::run(&["check", &path.display().to_string()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout
+            .contains("ok, IDPs-by-governorate table with 3 rows"),
+        "{}",
+        r.stdout
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -553,3 +553,34 @@ fn an_ods_cut_inside_a_sheet_is_refused_not_read_forever() {
     package.parts[1].1 = xml.into_bytes();
     assert!(load_bytes(Some("ods"), &package.zip()).is_err());
 }
+
+/// A record put into the made-up XLS sheet: a cell anywhere, or a used range.
+fn xls_record() -> impl Strategy<Value = crate::xls::Record> {
+    use crate::xls::{dimensions, label, number};
+    prop_oneof![
+        (any::<u16>(), any::<u16>(), prop::sample::select(HOSTILE))
+            .prop_map(|(r, c, t)| label(r, c, t)),
+        (any::<u16>(), any::<u16>(), any::<f64>()).prop_map(|(r, c, v)| number(r, c, v)),
+        (any::<u32>(), any::<u32>(), any::<u16>(), any::<u16>())
+            .prop_map(|(a, b, c, d)| dimensions(a, b, c, d)),
+        (any::<u16>(), prop::collection::vec(any::<u8>(), 0..64)).prop_map(|(t, d)| (t, d)),
+    ]
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    #[test]
+    fn made_up_xls_with_hostile_records_or_bytes_loads_or_is_refused(
+        records in prop::collection::vec((any::<usize>(), xls_record()), 0..4),
+        bytes in prop::collection::vec(mutate::byte_edit(), 0..3),
+    ) {
+        let mut sheet = crate::xls::table();
+        for (at, record) in records {
+            let at = at % (sheet.len() + 1);
+            sheet.insert(at, record);
+        }
+        let file = mutate::edit_bytes(crate::xls::xls(&sheet), &bytes);
+        well_formed(&load_bytes(Some("xls"), &file));
+    }
+}
