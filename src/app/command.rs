@@ -98,7 +98,7 @@ impl DashboardApp {
             Command::TogglePresenting => self.toggle_presenting(ctx),
             Command::ShowOpenDialog => self.open_dialog.open = true,
             Command::ShowDataWindow => self.data_window = true,
-            Command::ShowBriefing => self.briefing_open = true,
+            Command::ShowBriefing => self.briefing.open = true,
             Command::Browse(what) => self.browse(ctx, what),
             Command::Open { path, sheet: None } => self.open_path(ctx, &path),
             Command::Open {

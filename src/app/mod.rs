@@ -61,6 +61,14 @@ struct DashboardKey {
     choices: Choices,
 }
 
+/// The briefing window: shown or not, and its text, computed for the dashboard key
+/// it was written for (only while the window is open).
+#[derive(Default)]
+struct BriefingWindow {
+    open: bool,
+    text: Option<(DashboardKey, ui::briefing::BriefingText)>,
+}
+
 /// The dashboard window's state.
 pub struct DashboardApp {
     dataset: Dataset,
@@ -84,10 +92,7 @@ pub struct DashboardApp {
     /// The round-or-date question of an undated master list.
     date_question: ui::date_question::DateQuestion,
     data_window: bool,
-    /// The briefing window is shown; its text, computed for the dashboard key it
-    /// was written for (only while the window is open).
-    briefing_open: bool,
-    briefing: Option<(DashboardKey, ui::briefing::BriefingText)>,
+    briefing: BriefingWindow,
     open_dialog: ui::open_dialog::OpenDialog,
     notice: Option<String>,
     /// Paths to start loading on the first frame (command-line files).
@@ -146,8 +151,7 @@ impl DashboardApp {
             failure: None,
             date_question: ui::date_question::DateQuestion::default(),
             data_window: false,
-            briefing_open: false,
-            briefing: None,
+            briefing: BriefingWindow::default(),
             open_dialog: ui::open_dialog::OpenDialog::default(),
             notice: None,
             pending: Vec::new(),
@@ -435,9 +439,10 @@ impl DashboardApp {
                 );
             });
         self.data_window = data_window;
-        if self.briefing_open {
+        if self.briefing.open {
             if self
                 .briefing
+                .text
                 .as_ref()
                 .is_none_or(|(key, _)| *key != self.key)
             {
@@ -446,10 +451,10 @@ impl DashboardApp {
                     plain: b.plain(),
                     markdown: b.markdown(),
                 };
-                self.briefing = Some((self.key.clone(), text));
+                self.briefing.text = Some((self.key.clone(), text));
             }
-            if let Some((_, text)) = &self.briefing {
-                ui::briefing::briefing_ui(ctx, &mut self.briefing_open, text);
+            if let Some((_, text)) = &self.briefing.text {
+                ui::briefing::briefing_ui(ctx, &mut self.briefing.open, text);
             }
         }
         self.problems_window(ctx);

@@ -886,7 +886,8 @@ fn the_briefing_window_writes_the_paragraph_for_the_filters_and_copies_it() {
     // The paragraph follows the filters.
     let mut h = bundled();
     select_only_ninewa(&mut h);
-    h.get_by_role_and_label(Role::Button, "Briefing text").click();
+    h.get_by_role_and_label(Role::Button, "Briefing text")
+        .click();
     h.run();
     h.get_by_label_contains(
         "Ninewa had 198,287 internally displaced people at the end of 2025 (IOM DTM figures as published by UNHCR)",
