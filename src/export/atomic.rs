@@ -20,15 +20,23 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
         return Err(fail("it is a folder".into()));
     }
     let tmp = temporary_path(path, &folder);
+    // Only a temporary file this call created is removed on failure (never a file
+    // that happened to have its name).
+    let mut created = false;
     let result = (|| {
         let mut file = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
+        created = true;
         file.write_all(bytes)?;
         file.sync_all()?;
         drop(file);
         std::fs::rename(&tmp, path)
     })();
     result.map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
+        if created {
+            // The write already failed and is reported; a temporary file that
+            // cannot be removed either is left for the user to see.
+            std::fs::remove_file(&tmp).ok();
+        }
         fail(reason(&e, &folder))
     })
 }
@@ -85,6 +93,27 @@ mod tests {
         write(&path, b"new").unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"new");
         assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_failed_write_leaves_the_existing_file_whole() {
+        let dir = scratch("keep");
+        let path = dir.join("a.csv");
+        write(&path, b"old").unwrap();
+        // Every temporary name this process could use is taken, so the write fails
+        // before anything is renamed.
+        for n in 0..4096 {
+            std::fs::create_dir(dir.join(format!(".a.csv.tmp-{}-{n}", std::process::id())))
+                .unwrap();
+        }
+        let e = write(&path, b"new, longer contents").unwrap_err();
+        assert!(e.to_string().starts_with("cannot write "), "{e}");
+        assert_eq!(std::fs::read(&path).unwrap(), b"old", "not truncated");
+        assert_eq!(
+            std::fs::read_dir(&dir).unwrap().count(),
+            4097,
+            "the names it did not create are left alone"
+        );
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! The dashboard, driven headless with `egui_kittest`: clicking the real widgets and
 //! checking what the user would see.
 
+use std::fmt::Write as _;
+
 use displacement_dashboard::app::DashboardApp;
 use displacement_dashboard::app::settings::Settings;
 use displacement_dashboard::data::Dataset;
@@ -892,4 +894,72 @@ fn the_briefing_window_writes_the_paragraph_for_the_filters_and_copies_it() {
     h.get_by_label_contains(
         "Ninewa had 198,287 internally displaced people at the end of 2025 (IOM DTM figures as published by UNHCR)",
     );
+}
+
+#[test]
+fn a_failed_load_keeps_every_table_and_filter_with_a_users_file_open() {
+    let mut h = bundled();
+    open_through_dialog(&mut h, "tests/fixtures/good/dtm_master_list_made_up.csv");
+    select_only_ninewa(&mut h);
+    let (files, filters, view) = (
+        h.state().user_files(),
+        h.state().filters().clone(),
+        h.state().view().clone(),
+    );
+    assert_eq!(files.len(), 1);
+    open_through_dialog(&mut h, "tests/fixtures/broken/negative_count.csv");
+    h.get_by_label("Could not open negative_count.csv");
+    assert_eq!(h.state().user_files(), files, "the user's file stays");
+    assert_eq!(h.state().filters(), &filters, "the filters stay");
+    assert_eq!(h.state().view(), &view, "every chart, table and card stays");
+}
+
+#[test]
+fn a_slow_load_is_cancelled_from_the_window_and_nothing_changes() {
+    // A made-up master list large enough to take a while (600,000 location rows).
+    let dir = std::env::temp_dir().join(format!("dd-cancel-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a scratch folder");
+    let path = dir.join("big_master_list.csv");
+    let mut text = String::from(
+        "Governorate,District,Location ID,Location,Households,Individuals,Round,Date\n",
+    );
+    for i in 0..600_000 {
+        let g = ["Anbar", "Ninewa", "Dahuk", "Erbil"][i % 4];
+        writeln!(text, "{g},District 1,L{i},Location {i},2,10,131,2023-12-31")
+            .expect("a string takes text");
+    }
+    std::fs::write(&path, text).expect("the file is written");
+    let mut h = bundled();
+    let before = h.state().view().clone();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Path").focus();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Path")
+        .type_text(&path.display().to_string());
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Open").click();
+    h.step();
+    h.step();
+    assert!(h.state().is_loading(), "the load is still running");
+    h.get_by_role_and_label(Role::Button, "Cancel").click();
+    for _ in 0..500 {
+        h.step();
+        if !h.state().is_loading() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    h.run();
+    assert!(!h.state().is_loading(), "the load stopped");
+    assert!(
+        h.state()
+            .notice()
+            .is_some_and(|n| n.ends_with("was cancelled; nothing changed")),
+        "{:?}",
+        h.state().notice()
+    );
+    assert!(h.state().user_files().is_empty());
+    assert_eq!(h.state().view(), &before);
+    std::fs::remove_dir_all(&dir).ok();
 }
