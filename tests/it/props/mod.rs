@@ -9,6 +9,7 @@
 
 mod csv;
 mod gazetteer;
+mod geojson;
 mod header;
 mod mutate;
 pub mod workbook;
