@@ -94,6 +94,10 @@ impl DashboardApp {
                 }
             }
             Command::FilterTo(pcode) => self.filters.only(pcode),
+            Command::ToggleGovernorate(pcode) => {
+                let all = self.dataset.gazetteer.governorates().len();
+                self.filters.toggle_on_map(pcode, all);
+            }
             Command::ResetFilters => self.reset_filters(),
             Command::TogglePresenting => self.toggle_presenting(ctx),
             Command::ShowOpenDialog => self.open_dialog.open = true,

@@ -238,6 +238,12 @@ impl DashboardApp {
         &self.filters
     }
 
+    /// Where a panel last drew a governorate on screen (the map), for tests.
+    #[must_use]
+    pub fn locate(&self, pcode: crate::data::Pcode) -> Option<egui::Pos2> {
+        self.panels.iter().find_map(|p| p.locate(pcode))
+    }
+
     /// The dashboard drawn last (for tests and benches).
     #[must_use]
     pub fn view(&self) -> &Dashboard {

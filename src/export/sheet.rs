@@ -35,7 +35,11 @@ const CARD_LINES: usize = 2;
 pub fn sheet(dash: &Dashboard, (width, height): (f64, f64), generated_on: NaiveDate) -> String {
     let inner = width - 2.0 * MARGIN;
     // One cell per panel, in reading order (two rows of two).
-    let cells: Vec<Vec<&ChartSpec>> = PanelId::ALL.map(|id| dash.sheet_panel(id)).into();
+    let cells: Vec<Vec<&ChartSpec>> = PanelId::ALL
+        .into_iter()
+        .map(|id| dash.sheet_panel(id))
+        .filter(|c| !c.is_empty())
+        .collect();
     let all: Vec<&ChartSpec> = cells.iter().flatten().copied().collect();
     let sources = wrap(&chart::merged_sources(&all), inner, SHEET.small, false);
     // How current each series is, on the line of the date generated, after it.

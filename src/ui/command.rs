@@ -34,6 +34,8 @@ pub enum Command {
     CopyImage(PanelId),
     /// Filter the dashboard to one governorate (its bar or point was clicked).
     FilterTo(Pcode),
+    /// Add or remove one governorate in the filter (it was clicked on the map).
+    ToggleGovernorate(Pcode),
     /// Reset every filter.
     ResetFilters,
     /// Presentation mode on or off.

@@ -255,7 +255,7 @@ fn the_funding_table_lists_2022_with_fts_and_reported_coverage() {
     let mut h = bundled();
     // Panels in reading order: IDPs, camps (left column), governorates, funding (right).
     let tables: Vec<_> = h.get_all_by_role_and_label(Role::Button, "Table").collect();
-    assert_eq!(tables.len(), 4);
+    assert_eq!(tables.len(), 5);
     tables[3].click();
     h.run();
     h.get_by_label("Reported at the time");
@@ -267,7 +267,10 @@ fn the_funding_table_lists_2022_with_fts_and_reported_coverage() {
 #[test]
 fn choosing_a_basis_changes_the_governorate_chart() {
     let mut h = bundled();
-    h.get_by_role(Role::ComboBox).click();
+    h.get_all_by_role(Role::ComboBox)
+        .next()
+        .expect("the basis selector")
+        .click();
     h.run();
     h.get_by_label("In camps").click();
     h.run();
@@ -456,7 +459,7 @@ fn a_chart_exports_through_the_dialog_and_the_status_bar_says_where() {
     let buttons: Vec<_> = h
         .get_all_by_role_and_label(Role::Button, "Export…")
         .collect();
-    assert_eq!(buttons.len(), 4, "one per chart panel");
+    assert_eq!(buttons.len(), 5, "one per panel");
     buttons[0].click();
     h.run();
     h.get_by_label("SVG").click();
@@ -732,7 +735,10 @@ fn an_export_draws_the_charts_on_screen_for_the_same_filters_and_choices() {
     h.get_by_role_and_label(Role::CheckBox, "UNHCR, IDMC")
         .click();
     h.run();
-    h.get_by_role(Role::ComboBox).click();
+    h.get_all_by_role(Role::ComboBox)
+        .next()
+        .expect("the basis selector")
+        .click();
     h.run();
     h.get_by_label("Where they come from").click();
     h.run();
@@ -843,4 +849,45 @@ fn a_file_dialog_that_panics_is_reported_once_and_browse_works_again() {
             .accesskit_node()
             .is_disabled()
     );
+}
+
+#[test]
+fn clicking_a_governorate_on_the_map_toggles_it_in_the_filter_and_its_chip() {
+    use displacement_dashboard::data::Pcode;
+    let app = DashboardApp::new(
+        Dataset::bundled().expect("bundled data"),
+        Filters::all(&Dataset::bundled().expect("bundled data")),
+        Settings::default(),
+    );
+    // Tall enough that the map, below the four charts, is on screen.
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1440.0, 2200.0))
+        .with_context_setup(displacement_dashboard::ui::theme::install)
+        .build_ui_state(|ui, app: &mut DashboardApp| app.dashboard_ui(ui), app);
+    h.run();
+    let ninewa = Pcode::new(15).expect("a P-code");
+    let at = h.state().locate(ninewa).expect("the map drew Ninewa");
+    click_at(&mut h, at);
+    assert_eq!(
+        h.state().filters().governorates,
+        Some([ninewa].into_iter().collect())
+    );
+    h.get_by_label("Ninewa ×");
+    // The rest of the dashboard follows the filter.
+    assert_eq!(h.state().view().place, "Ninewa");
+    // A second click removes it again: no filter.
+    let at = h.state().locate(ninewa).expect("the map drew Ninewa");
+    click_at(&mut h, at);
+    assert_eq!(h.state().filters().governorates, None);
+    assert_eq!(h.query_all_by_label("Ninewa ×").count(), 0);
+}
+
+/// A press and release at a point, as a mouse click.
+fn click_at(h: &mut Harness<'static, DashboardApp>, at: egui::Pos2) {
+    h.hover_at(at);
+    h.run();
+    h.drag_at(at);
+    h.run();
+    h.drop_at(at);
+    h.run();
 }
