@@ -56,6 +56,8 @@ pub enum Command {
     OpenDated { path: PathBuf, time: FileTime },
     /// Remove the user's file at this position in the Data window.
     RemoveFile(usize),
+    /// Remove the user's boundary file (the map draws the bundled shapes again).
+    RemoveBoundaries,
     /// Switch the bundled data on or off.
     SetBundled(bool),
     /// Open the column-mapping dialog for a file whose kind was not recognised.

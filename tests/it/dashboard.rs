@@ -891,3 +891,44 @@ fn click_at(h: &mut Harness<'static, DashboardApp>, at: egui::Pos2) {
     h.drop_at(at);
     h.run();
 }
+
+#[test]
+fn a_boundary_file_replaces_the_bundled_shapes_is_credited_listed_and_removable() {
+    let mut h = bundled();
+    assert_eq!(h.state().view().map_geometry.regions.len(), 18);
+    let path = "tests/fixtures/good/boundaries_made_up.geojson";
+    open_through_dialog(&mut h, path);
+    assert!(h.state().failure().is_none(), "{:?}", h.state().failure());
+    assert_eq!(
+        h.state().user_boundaries().as_deref(),
+        Some("boundaries_made_up.geojson")
+    );
+    // Ninewa, Dahuk and Basrah join; Atlantis does not, and is said.
+    assert_eq!(h.state().view().map_geometry.regions.len(), 3);
+    assert_eq!(
+        h.state().view().map.boundary_credit,
+        "Boundaries: your file boundaries_made_up.geojson"
+    );
+    assert!(h.state().user_files().is_empty(), "not a table");
+    h.get_by_label_contains("3 of 4 features matched");
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Data…").click();
+    h.run();
+    h.get_by_label("boundaries_made_up.geojson");
+    h.get_by_label(
+        "boundary file (GeoJSON): 4 features, 3 joined to a governorate, 1 matching none",
+    );
+    h.get_by_role_and_label(Role::DisclosureTriangle, "1 unmatched")
+        .click();
+    h.run();
+    h.get_by_label("Atlantis");
+    h.get_by_role_and_label(Role::Button, "Remove").click();
+    h.run();
+    assert_eq!(h.state().user_boundaries(), None);
+    assert_eq!(h.state().view().map_geometry.regions.len(), 18);
+    assert_eq!(
+        h.state().view().map.boundary_credit,
+        displacement_dashboard::data::bundled::BOUNDARIES_CREDIT
+    );
+}
