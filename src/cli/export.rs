@@ -242,8 +242,8 @@ mod tests {
             "--tiles draws the map as tiles: use it with --chart map"
         );
         assert_eq!(
-            message(&args(None, Some("map"), false, "x.csv")),
-            "unknown table \"map\"; choose idps, governorates, camps or funding"
+            message(&args(None, Some("atlas"), false, "x.csv")),
+            "unknown table \"atlas\"; choose idps, governorates, camps, funding or map"
         );
         assert_eq!(
             message(&args(None, None, false, "x.png")),
