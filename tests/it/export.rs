@@ -1371,6 +1371,16 @@ fn the_cli_exports_the_map_its_tiles_its_table_and_a_users_boundaries() {
     assert_eq!(ninewa[3], "198287", "UNHCR's end-2025 table: {ninewa:?}");
     assert_eq!(ninewa[4], "2025-12-31");
 
+    // The briefing sheet gains the map as a column, still A4 landscape.
+    ok(&["export", "--sheet", "--out", &out("sheet.svg")]);
+    let sheet = read("sheet.svg");
+    assert_eq!(map_paths(&sheet).len(), 18);
+    assert!(
+        sheet.contains("width=\"1123\" height=\"794\""),
+        "A4 at 96 dpi"
+    );
+    assert!(sheet.contains("geoBoundaries (Runfola et al. 2020), CC0"));
+
     // The feature that joins no governorate is said, never a silent miss.
     let r = run(&[
         "export",
