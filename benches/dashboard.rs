@@ -54,5 +54,36 @@ fn frame(c: &mut Criterion) {
     );
 }
 
-criterion_group!(benches, filter_change, frame);
+/// The same frame with the map on screen: a window tall enough that the map, below
+/// the four charts, is drawn in full (shapes, labels, legend) rather than scrolled
+/// out of view and culled.
+fn frame_with_map(c: &mut Criterion) {
+    let dataset = Dataset::bundled().expect("bundled data");
+    let filters = Filters::all(&dataset);
+    let app = DashboardApp::new(dataset, filters, Settings::default());
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1440.0, 2200.0))
+        .with_context_setup(displacement_dashboard::ui::theme::install)
+        .build_ui_state(|ui, app: &mut DashboardApp| app.dashboard_ui(ui), app);
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .locate(Pcode::new(15).expect("a P-code"))
+            .is_some(),
+        "the map is drawn"
+    );
+    c.bench_function(
+        "one frame of the full dashboard with the map on screen (egui pass + tessellation)",
+        |b| {
+            b.iter(|| {
+                harness.step();
+                let shapes = harness.output().shapes.clone();
+                black_box(harness.ctx.tessellate(shapes, 1.0))
+            });
+        },
+    );
+}
+
+criterion_group!(benches, filter_change, frame, frame_with_map);
 criterion_main!(benches);

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::exporter::{self, ExportOutcome};
-use super::files::Finished;
+use super::files::{Finished, UserBoundaries};
 use super::jobs::{Job, Polled};
 use super::{DashboardApp, RECENT_FILES};
 use crate::data::{Dataset, LoadOptions};
@@ -42,9 +42,12 @@ impl Default for FilePickers {
 fn pick_file() -> Option<PathBuf> {
     rfd::FileDialog::new()
         .add_filter(
-            "Tables",
-            &["csv", "txt", "xlsx", "xls", "xlsm", "xlsb", "ods"],
+            "Tables and boundaries",
+            &[
+                "csv", "txt", "xlsx", "xls", "xlsm", "xlsb", "ods", "geojson", "json",
+            ],
         )
+        .add_filter("Boundaries (GeoJSON)", &["geojson", "json"])
         .pick_file()
 }
 
@@ -94,6 +97,10 @@ impl DashboardApp {
                 }
             }
             Command::FilterTo(pcode) => self.filters.only(pcode),
+            Command::ToggleGovernorate(pcode) => {
+                let all = self.dataset.gazetteer.governorates().len();
+                self.filters.toggle_on_map(pcode, all);
+            }
             Command::ResetFilters => self.reset_filters(),
             Command::TogglePresenting => self.toggle_presenting(ctx),
             Command::ShowOpenDialog => self.open_dialog.open = true,
@@ -125,6 +132,15 @@ impl DashboardApp {
                 self.rebuild();
             }
             Command::RemoveFile(_) => {}
+            Command::RemoveBoundaries => {
+                if let Some(b) = self.user_boundaries.take() {
+                    self.notice = Some(format!(
+                        "Removed {}; the map draws the bundled boundaries",
+                        crate::data::load::file_name(&b.path)
+                    ));
+                    self.rebuild();
+                }
+            }
             Command::SetBundled(on) => {
                 if on != self.bundled_on {
                     self.bundled_on = on;
@@ -344,6 +360,18 @@ impl DashboardApp {
                     self.user_files.push(*file);
                     self.data_changed();
                 }
+                Finished::Boundaries { path, load } => {
+                    let c = &load.counts;
+                    self.notice = Some(format!(
+                        "Opened {}: boundaries, {} of {} features matched a governorate; the map draws them",
+                        crate::data::load::file_name(&path),
+                        c.matched,
+                        c.features
+                    ));
+                    self.dataset.set_boundaries((*load).clone());
+                    self.user_boundaries = Some(UserBoundaries { path, load: *load });
+                    self.data_changed();
+                }
                 Finished::Failed(failure) => {
                     self.notice = Some(format!("{} was not opened: see Problems", failure.name));
                     if let Some(round) = failure.needs_date {
@@ -370,6 +398,9 @@ impl DashboardApp {
             Ok(mut dataset) => {
                 for f in &self.user_files {
                     dataset.add(&f.report.name, f.parsed.clone(), false);
+                }
+                if let Some(b) = &self.user_boundaries {
+                    dataset.set_boundaries(b.load.clone());
                 }
                 self.dataset = dataset;
                 self.data_changed();

@@ -10,10 +10,10 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use super::jobs::{Job, Polled};
+use crate::data::boundaries::{BoundaryLoad, Loaded, load_any};
 use crate::data::load::file_name;
 use crate::data::{
-    DataError, FileLoad, FileReport, LoadContext, LoadOptions, Parsed, Problem, Progress,
-    RememberedMappings, load_path,
+    DataError, FileReport, LoadContext, LoadOptions, Parsed, Problem, Progress, RememberedMappings,
 };
 
 /// A file the user loaded.
@@ -24,13 +24,20 @@ pub struct UserFile {
     pub parsed: Parsed,
 }
 
+/// A boundary file the user loaded (one at a time: a second replaces it).
+#[derive(Debug, Clone)]
+pub struct UserBoundaries {
+    pub path: PathBuf,
+    pub load: BoundaryLoad,
+}
+
 /// A file being loaded.
 pub struct LoadJob {
     pub name: String,
     pub path: PathBuf,
     rows: Arc<AtomicUsize>,
     cancel: Arc<AtomicBool>,
-    job: Job<Result<FileLoad, DataError>>,
+    job: Job<Result<Loaded, DataError>>,
 }
 
 impl LoadJob {
@@ -65,6 +72,11 @@ pub struct LoadFailure {
 #[derive(Debug)]
 pub enum Finished {
     Loaded(Box<UserFile>),
+    /// A boundary file: the map draws it instead of the bundled shapes.
+    Boundaries {
+        path: PathBuf,
+        load: Box<BoundaryLoad>,
+    },
     Failed(LoadFailure),
     Cancelled(String),
 }
@@ -100,7 +112,7 @@ impl Loader {
                 options.mapping = remembered.find(&header).cloned();
             }
             let progress = Progress::new(&worker_rows, &worker_cancel);
-            load_path(&load, &worker_path, &options, &progress)
+            load_any(&load, &worker_path, &options, &progress)
         })?;
         self.jobs.push(LoadJob {
             name,
@@ -122,12 +134,19 @@ impl Loader {
     pub fn poll(&mut self) -> Vec<Finished> {
         let mut done = Vec::new();
         self.jobs.retain(|job| match job.job.poll() {
-            Polled::Done(Ok(load)) => {
+            Polled::Done(Ok(Loaded::Table(load))) => {
                 done.push(Finished::Loaded(Box::new(UserFile {
                     path: job.path.clone(),
                     report: load.report,
                     parsed: load.parsed,
                 })));
+                false
+            }
+            Polled::Done(Ok(Loaded::Boundaries(load))) => {
+                done.push(Finished::Boundaries {
+                    path: job.path.clone(),
+                    load: Box::new(load),
+                });
                 false
             }
             Polled::Done(Err(DataError::Cancelled { file })) => {

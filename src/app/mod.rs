@@ -34,7 +34,7 @@ use crate::ui::layout::Memory;
 use crate::ui::panels::Panels;
 pub use command::FilePickers;
 use exporter::Exporter;
-use files::{LoadFailure, Loader, UserFile};
+use files::{LoadFailure, Loader, UserBoundaries, UserFile};
 pub use run::{RunError, RunOptions, run};
 use screenshot::Screenshot;
 use settings::Settings;
@@ -87,6 +87,8 @@ pub struct DashboardApp {
     started: Option<Instant>,
     loader: Loader,
     user_files: Vec<UserFile>,
+    /// The user's boundary file, while loaded (the map draws it).
+    user_boundaries: Option<UserBoundaries>,
     bundled_on: bool,
     failure: Option<LoadFailure>,
     /// The round-or-date question of an undated master list.
@@ -147,6 +149,7 @@ impl DashboardApp {
             started: None,
             loader: Loader::default(),
             user_files: Vec::new(),
+            user_boundaries: None,
             bundled_on: true,
             failure: None,
             date_question: ui::date_question::DateQuestion::default(),
@@ -213,6 +216,14 @@ impl DashboardApp {
             .collect()
     }
 
+    /// The user's boundary file, while loaded: its name.
+    #[must_use]
+    pub fn user_boundaries(&self) -> Option<String> {
+        self.user_boundaries
+            .as_ref()
+            .map(|b| crate::data::load::file_name(&b.path))
+    }
+
     /// Each loaded file's report for the Data window, with what adding it to the
     /// data said (where its figures differ from the bundled ones of the same date).
     fn file_reports(&self) -> Vec<crate::data::FileReport> {
@@ -246,6 +257,12 @@ impl DashboardApp {
     #[must_use]
     pub fn filters(&self) -> &Filters {
         &self.filters
+    }
+
+    /// Where a panel last drew a governorate on screen (the map), for tests.
+    #[must_use]
+    pub fn locate(&self, pcode: crate::data::Pcode) -> Option<egui::Pos2> {
+        self.panels.iter().find_map(|p| p.locate(pcode))
     }
 
     /// The dashboard drawn last (for tests and benches).
@@ -433,6 +450,7 @@ impl DashboardApp {
                 ui::data_panel::data_panel_ui(
                     ui,
                     &reports,
+                    self.dataset.boundaries.as_ref(),
                     self.bundled_on,
                     &self.dataset.gazetteer,
                     &mut self.commands,

@@ -32,6 +32,8 @@ pub struct Settings {
     pub show_camp_comparisons: bool,
     /// `displacement`, `origin` or `in_camp`.
     pub basis: String,
+    /// What the map colours the governorates by.
+    pub map_measure: crate::map::MapMeasure,
     /// Recently opened files (paths only, never contents), newest first.
     pub recent: Vec<String>,
     /// Column mappings the user assigned, by file header.
@@ -50,6 +52,7 @@ impl Default for Settings {
             show_comparisons: true,
             show_camp_comparisons: false,
             basis: Basis::Displacement.as_str().into(),
+            map_measure: crate::map::MapMeasure::Displacement,
             recent: Vec::new(),
             mappings: crate::data::RememberedMappings::default(),
         }
@@ -151,6 +154,9 @@ impl Settings {
             camp_comparisons: self.show_camp_comparisons,
             show_events: self.show_events,
             all_events: self.all_events,
+            map_measure: self.map_measure,
+            map_date: None,
+            map_tiles: false,
         }
     }
 
@@ -161,6 +167,7 @@ impl Settings {
         self.show_camp_comparisons = choices.camp_comparisons;
         self.show_events = choices.show_events;
         self.all_events = choices.all_events;
+        self.map_measure = choices.map_measure;
     }
 }
 
@@ -286,6 +293,9 @@ mod tests {
             camp_comparisons: true,
             show_events: false,
             all_events: true,
+            map_measure: crate::map::MapMeasure::Change,
+            map_date: None,
+            map_tiles: false,
         };
         s.record_choices(&c);
         assert_eq!(s.basis, "in_camp");

@@ -20,10 +20,10 @@ pub const MAX_SCALE: u32 = 8;
 #[allow(clippy::struct_excessive_bools)]
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct ExportArgs {
-    /// Chart to export as SVG or PNG: idps, governorates, camps or funding.
+    /// Chart to export as SVG or PNG: idps, governorates, camps, funding or map.
     #[arg(long, value_name = "CHART")]
     pub chart: Option<String>,
-    /// The numbers behind a chart, as CSV: idps, governorates, camps or funding.
+    /// The numbers behind a chart, as CSV: idps, governorates, camps, funding or map.
     #[arg(long, value_name = "TABLE")]
     pub table: Option<String>,
     /// The one-page briefing sheet (A4 landscape), as SVG or PNG.
@@ -50,17 +50,21 @@ pub struct ExportArgs {
     /// Draw the camps chart's other counts (other definitions and scopes) for comparison.
     #[arg(long)]
     pub comparisons: bool,
+    /// The map's date: the latest governorate table on or before it (default: the
+    /// latest in range). Only with `--chart map` or `--table map`.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<chrono::NaiveDate>,
+    /// Draw the map as the tile grid. Only with `--chart map`.
+    #[arg(long)]
+    pub tiles: bool,
 }
 
 /// The chart names `--chart` and `--table` accept.
-const CHOICES: &str = "idps, governorates, camps or funding";
+const CHOICES: &str = "idps, governorates, camps, funding or map";
 
 fn chart_named(name: &str, option: &str) -> Result<PanelId, Failure> {
     match PanelId::named(name) {
         Some(panel) => Ok(panel),
-        None if option == "chart" && name.eq_ignore_ascii_case("map") => Err(Failure::usage(
-            format!("the map chart is not available yet; choose {CHOICES}"),
-        )),
         None => Err(Failure::usage(format!(
             "unknown {option} \"{name}\"; choose {CHOICES}"
         ))),
@@ -75,6 +79,8 @@ pub fn choices(args: &ExportArgs) -> Choices {
         show_events: !args.no_events,
         all_events: args.all_events,
         camp_comparisons: args.comparisons,
+        map_date: args.date,
+        map_tiles: args.tiles,
         ..Choices::default()
     }
 }
@@ -96,6 +102,17 @@ pub fn request(args: &ExportArgs) -> Result<ExportRequest, Failure> {
             ));
         }
     };
+    let map = matches!(what, What::Chart(PanelId::Map) | What::Table(PanelId::Map));
+    if args.date.is_some() && !map {
+        return Err(Failure::usage(
+            "--date is the map's date: use it with --chart map or --table map",
+        ));
+    }
+    if args.tiles && what != What::Chart(PanelId::Map) {
+        return Err(Failure::usage(
+            "--tiles draws the map as tiles: use it with --chart map",
+        ));
+    }
     let expected = match what {
         What::Table(_) => ".csv",
         _ => ".svg or .png",
@@ -207,16 +224,26 @@ mod tests {
     #[test]
     fn usage_problems_say_what_to_do() {
         assert_eq!(
-            message(&args(Some("map"), None, false, "x.png")),
-            "the map chart is not available yet; choose idps, governorates, camps or funding"
+            request(&args(Some("map"), None, false, "x.png"))
+                .unwrap()
+                .what,
+            What::Chart(PanelId::Map)
         );
         assert_eq!(
             message(&args(Some("pie"), None, false, "x.png")),
-            "unknown chart \"pie\"; choose idps, governorates, camps or funding"
+            "unknown chart \"pie\"; choose idps, governorates, camps, funding or map"
+        );
+        let tiles = ExportArgs {
+            tiles: true,
+            ..args(Some("idps"), None, false, "x.svg")
+        };
+        assert_eq!(
+            message(&tiles),
+            "--tiles draws the map as tiles: use it with --chart map"
         );
         assert_eq!(
-            message(&args(None, Some("map"), false, "x.csv")),
-            "unknown table \"map\"; choose idps, governorates, camps or funding"
+            message(&args(None, Some("atlas"), false, "x.csv")),
+            "unknown table \"atlas\"; choose idps, governorates, camps, funding or map"
         );
         assert_eq!(
             message(&args(None, None, false, "x.png")),

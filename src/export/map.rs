@@ -81,20 +81,36 @@ pub fn map_page(
 /// Draws the map panel (title, subtitle, shapes or tiles, legend, notes) into `rect`:
 /// the briefing sheet's cell or a page.
 pub fn draw_map(svg: &mut Svg, rect: Rect, spec: &MapSpec, geometry: &Geometry, style: &Style) {
-    let mut y = rect.y + style.title;
-    svg.text(
-        rect.x,
-        y,
-        &spec.title,
-        TextStyle::new(style.title, "title").bold(),
-    );
-    y += style.title * 0.45 + style.subtitle + 2.0;
-    svg.text(
-        rect.x,
-        y,
-        &spec.subtitle,
-        TextStyle::new(style.subtitle, "subtitle").fill(MUTED),
-    );
+    // Title and subtitle wrap to the rect (the sheet's map column is narrow).
+    let mut y = rect.y;
+    for (i, line) in wrap(&spec.title, rect.w, style.title, true)
+        .iter()
+        .enumerate()
+    {
+        y += if i == 0 {
+            style.title
+        } else {
+            style.title * 1.2
+        };
+        svg.text(rect.x, y, line, TextStyle::new(style.title, "title").bold());
+    }
+    y += style.title * 0.45 + 2.0;
+    for (i, line) in wrap(&spec.subtitle, rect.w, style.subtitle, false)
+        .iter()
+        .enumerate()
+    {
+        y += if i == 0 {
+            style.subtitle
+        } else {
+            style.subtitle * 1.3
+        };
+        svg.text(
+            rect.x,
+            y,
+            line,
+            TextStyle::new(style.subtitle, "subtitle").fill(MUTED),
+        );
+    }
     y += style.subtitle * 0.45 + 8.0;
     let legend_w = LEGEND_W.min(rect.w * 0.35);
     let notes: Vec<String> = spec

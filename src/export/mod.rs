@@ -46,6 +46,7 @@ pub use request::{
     CHART_SIZE, ExportRequest, Format, MAX_SIDE, MIN_SIDE, PictureSize, SHEET_SIZE, What, check,
 };
 
+use crate::map::Geometry;
 use crate::model::{Dashboard, PanelId};
 use layout::PanelOptions;
 use request::checked_size;
@@ -92,6 +93,17 @@ pub fn render_svg(
     generated_on: NaiveDate,
 ) -> Result<String, ExportError> {
     match what {
+        What::Chart(PanelId::Map) => {
+            let size = checked_size(size, CHART_SIZE)?;
+            let tiles;
+            let geometry = if dash.map_tiles {
+                tiles = Geometry::tiles();
+                &tiles
+            } else {
+                &*dash.map_geometry
+            };
+            Ok(map::map_page(&dash.map, geometry, size, generated_on))
+        }
         What::Chart(panel) => {
             let size = checked_size(size, CHART_SIZE)?;
             let plots: Vec<_> = dash.panel(panel).charts().collect();

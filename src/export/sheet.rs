@@ -13,6 +13,7 @@ use super::layout::{PanelOptions, Rect, SHEET};
 use super::page::generated_line;
 use super::svg::{INK, MUTED, Stroke, Svg, TextStyle, wrap};
 use crate::fonts::text_width;
+use crate::map::Geometry;
 use crate::model::{ChartSpec, Dashboard, Kpi, PanelId};
 
 /// Page margin, px.
@@ -29,13 +30,20 @@ const CARD_SOURCE: f64 = 8.0;
 const VALUE_NOTE_GAP: f64 = 5.0;
 /// Lines of wrapped text each part of a card may take.
 const CARD_LINES: usize = 2;
+/// The width of the map's column, px: Iraq is about as tall as it is wide, so the
+/// shapes beside their legend fill about the height of the two rows of charts.
+const MAP_W: f64 = 300.0;
 
 /// The sheet as SVG text.
 #[must_use]
 pub fn sheet(dash: &Dashboard, (width, height): (f64, f64), generated_on: NaiveDate) -> String {
     let inner = width - 2.0 * MARGIN;
     // One cell per panel, in reading order (two rows of two).
-    let cells: Vec<Vec<&ChartSpec>> = PanelId::ALL.map(|id| dash.sheet_panel(id)).into();
+    let cells: Vec<Vec<&ChartSpec>> = PanelId::ALL
+        .into_iter()
+        .map(|id| dash.sheet_panel(id))
+        .filter(|c| !c.is_empty())
+        .collect();
     let all: Vec<&ChartSpec> = cells.iter().flatten().copied().collect();
     let sources = wrap(&chart::merged_sources(&all), inner, SHEET.small, false);
     // How current each series is, on the line of the date generated, after it.
@@ -51,7 +59,11 @@ pub fn sheet(dash: &Dashboard, (width, height): (f64, f64), generated_on: NaiveD
         .collect();
     let card_h = laid.iter().map(CardText::height).fold(0.0, f64::max) + 16.0;
     let grid_top = MARGIN + 22.0 + 22.0 + 14.0 + card_h + GAP;
-    let cell_w = (inner - 2.0 * GAP) / 2.0;
+    // The map is a column on the right beside the two rows of charts, where the
+    // charts keep room for their titles (not on a sheet narrower than A4).
+    let map_w = map_width(&all, inner);
+    let charts_w = inner - map_w.map_or(0.0, |w| w + 2.0 * GAP);
+    let cell_w = (charts_w - 2.0 * GAP) / 2.0;
     let options = PanelOptions {
         x_range: dash.x_range_days,
         show_events: false,
@@ -111,6 +123,18 @@ pub fn sheet(dash: &Dashboard, (width, height): (f64, f64), generated_on: NaiveD
         };
         chart::draw_panel(&mut svg, rect, plots, &SHEET, &options);
     }
+    if let Some(map_w) = map_w {
+        draw_map_column(
+            &mut svg,
+            dash,
+            Rect {
+                x: MARGIN + charts_w + 2.0 * GAP,
+                y,
+                w: map_w,
+                h: grid_h,
+            },
+        );
+    }
 
     let y = height - MARGIN - footer + 8.0 + SHEET.small;
     footer_text(
@@ -121,6 +145,32 @@ pub fn sheet(dash: &Dashboard, (width, height): (f64, f64), generated_on: NaiveD
         current,
     );
     svg.finish()
+}
+
+/// The map column's width: [`MAP_W`] where the chart cells beside it still hold
+/// their widest title, else none (the sheet then has the four charts alone).
+fn map_width(charts: &[&ChartSpec], inner: f64) -> Option<f64> {
+    let widest = charts
+        .iter()
+        .map(|c| text_width(&c.title, SHEET.title, true))
+        .fold(0.0_f64, f64::max);
+    let cell_w = (inner - MAP_W - 4.0 * GAP) / 2.0;
+    (cell_w >= widest).then_some(MAP_W)
+}
+
+/// The map in its column: shapes (or tiles), legend, notes and the boundary credit
+/// under it (the footer has no room for another line on A4).
+fn draw_map_column(svg: &mut Svg, dash: &Dashboard, rect: Rect) {
+    let tiles;
+    let geometry = if dash.map_tiles {
+        tiles = Geometry::tiles();
+        &tiles
+    } else {
+        &*dash.map_geometry
+    };
+    let mut map = dash.map.clone();
+    map.notes.push(map.boundary_credit.clone());
+    super::map::draw_map(svg, rect, &map, geometry, &SHEET);
 }
 
 /// The two rows' heights in `total`: equal where both fit; else the fuller row gets

@@ -95,7 +95,7 @@ impl Geometry {
         Geometry::of(regions, true, warnings)
     }
 
-    fn of(regions: Vec<Region>, tiles: bool, warnings: Vec<String>) -> Geometry {
+    pub(crate) fn of(regions: Vec<Region>, tiles: bool, warnings: Vec<String>) -> Geometry {
         let bounds = union(regions.iter().map(|r| r.bounds));
         Geometry {
             regions,

@@ -8,9 +8,11 @@
 //! [`ChartSpec`]s. The tables and the CSV rows hold every series.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use super::{ChartSpec, Kpi, TableSpec};
 use crate::data::Basis;
+use crate::map::{Geometry, MapSpec};
 
 /// Source id → "Publisher, title (date)", for tooltips.
 pub type SourceNames = BTreeMap<String, String>;
@@ -27,15 +29,18 @@ pub enum PanelId {
     Camps,
     /// Requirements vs funding, with coverage below.
     Funding,
+    /// The governorates on a map (or the tile grid), coloured by a measure.
+    Map,
 }
 
 impl PanelId {
     /// Every panel, in reading order.
-    pub const ALL: [PanelId; 4] = [
+    pub const ALL: [PanelId; 5] = [
         PanelId::Idps,
         PanelId::Governorates,
         PanelId::Camps,
         PanelId::Funding,
+        PanelId::Map,
     ];
 
     /// The name used on the command line and in file names.
@@ -46,6 +51,7 @@ impl PanelId {
             PanelId::Governorates => "governorates",
             PanelId::Camps => "camps",
             PanelId::Funding => "funding",
+            PanelId::Map => "map",
         }
     }
 
@@ -142,6 +148,8 @@ impl<'a> PanelView<'a> {
 }
 
 /// Everything the dashboard shows for one set of filters and choices.
+// Each bool is an independent view choice or fact of the filters.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dashboard {
     /// The headline cards.
@@ -160,6 +168,16 @@ pub struct Dashboard {
     pub coverage: ChartSpec,
     pub funding_table: TableSpec,
     pub funding_csv: CsvTable,
+    /// The map for the map's choices (measure, date).
+    pub map: MapSpec,
+    /// The shapes the map draws: built once per boundary set and shared by every
+    /// dashboard computed for it (the user's while loaded, else the bundled ones).
+    pub map_geometry: Arc<Geometry>,
+    /// Draw the tile grid instead of the shapes (the panel's toggle; `--tiles`).
+    pub map_tiles: bool,
+    /// The map's figures: governorate, value, date, source.
+    pub map_table: TableSpec,
+    pub map_csv: CsvTable,
     /// The labels of IDPs over time's comparison series (UNHCR, IDMC), drawn or not:
     /// the panel offers its switch when there are any.
     pub idps_comparisons: Vec<String>,
@@ -209,6 +227,7 @@ impl Dashboard {
                 &self.funding_table,
                 &self.funding_csv,
             ),
+            PanelId::Map => ([None, None], &self.map_table, &self.map_csv),
         };
         PanelView { charts, table, csv }
     }
@@ -223,6 +242,7 @@ impl Dashboard {
             PanelId::Governorates => vec![&self.sheet.governorates],
             PanelId::Camps => vec![&self.sheet.camps],
             PanelId::Funding => vec![&self.funding, &self.coverage],
+            PanelId::Map => Vec::new(),
         }
     }
 }
@@ -251,6 +271,7 @@ mod tests {
             assert_eq!(PanelId::named(id.name()), Some(id));
             assert_eq!(PanelId::named(&id.name().to_uppercase()), Some(id));
         }
-        assert_eq!(PanelId::named("map"), None);
+        assert_eq!(PanelId::named("map"), Some(PanelId::Map));
+        assert_eq!(PanelId::named("atlas"), None);
     }
 }

@@ -9,8 +9,9 @@
 
 use chrono::NaiveDate;
 
-use super::{Choices, Filters, cards, charts, csv_rows, currency, funding, tables};
+use super::{Choices, Filters, cards, charts, csv_rows, currency, funding, map, tables};
 use crate::data::{Basis, Dataset};
+use crate::map::MapRequest;
 use crate::model::{
     ChartSpec, Dashboard, SeriesKind, SheetCharts, SourceNames, StatusLine, day_number, thousands,
 };
@@ -69,6 +70,15 @@ pub fn dashboard(dataset: &Dataset, filters: &Filters, choices: &Choices) -> Das
         camp_people.series.retain(|s| !s.optional);
     }
 
+    let map = map::map(
+        dataset,
+        f,
+        &MapRequest {
+            measure: choices.map_measure,
+            date: choices.map_date,
+        },
+    );
+
     let x = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).map_or(0.0, day_number);
     Dashboard {
         cards: cards::cards(dataset, f),
@@ -86,6 +96,11 @@ pub fn dashboard(dataset: &Dataset, filters: &Filters, choices: &Choices) -> Das
         coverage,
         funding_table: tables::funding_table(dataset, f),
         funding_csv,
+        map_table: map::map_table(&map),
+        map_csv: map::map_csv(&map),
+        map,
+        map_geometry: map::geometry(dataset),
+        map_tiles: choices.map_tiles,
         idps_comparisons,
         camp_comparisons,
         sheet,

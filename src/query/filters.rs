@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use chrono::{Datelike, NaiveDate};
 
 use crate::data::{Basis, Dataset, NationalSeries, Pcode};
+use crate::map::MapMeasure;
 
 /// Years used when no DTM series is loaded to set the bounds.
 pub const FALLBACK_YEARS: (i32, i32) = (2014, 2024);
@@ -27,6 +28,12 @@ pub struct Choices {
     pub show_events: bool,
     /// Every event, not only the key ones (milestones).
     pub all_events: bool,
+    /// What the map colours the governorates by.
+    pub map_measure: MapMeasure,
+    /// The map's date (`None`: the latest table in range).
+    pub map_date: Option<NaiveDate>,
+    /// The map draws the tile grid instead of the shapes.
+    pub map_tiles: bool,
 }
 
 impl Default for Choices {
@@ -39,6 +46,9 @@ impl Default for Choices {
             camp_comparisons: false,
             show_events: true,
             all_events: false,
+            map_measure: MapMeasure::Displacement,
+            map_date: None,
+            map_tiles: false,
         }
     }
 }
@@ -127,6 +137,24 @@ impl Filters {
         self.governorates = (set.len() < all.len()).then_some(set);
     }
 
+    /// Toggles one governorate in the filter as a click on the map does: with no
+    /// filter it selects only that one (where [`Filters::toggle`], the filter panel's
+    /// tick box, would select every other one); removing the last one, or adding
+    /// the last missing one, is no filter again (`all`: how many governorates there
+    /// are).
+    pub fn toggle_on_map(&mut self, pcode: Pcode, all: usize) {
+        let Some(set) = &mut self.governorates else {
+            self.only(pcode);
+            return;
+        };
+        if !set.remove(&pcode) {
+            set.insert(pcode);
+        }
+        if set.is_empty() || set.len() >= all {
+            self.governorates = None;
+        }
+    }
+
     /// Selects only this governorate.
     pub fn only(&mut self, pcode: Pcode) {
         self.governorates = Some([pcode].into());
@@ -175,6 +203,29 @@ mod tests {
 
     fn pc(n: u8) -> Pcode {
         Pcode::new(n).unwrap()
+    }
+
+    #[test]
+    fn a_click_on_the_map_selects_one_then_toggles_and_clearing_is_no_filter() {
+        let mut f = Filters {
+            governorates: None,
+            from: 2014,
+            to: 2025,
+        };
+        f.toggle_on_map(pc(15), 18);
+        assert_eq!(f.governorates, Some([pc(15)].into()));
+        f.toggle_on_map(pc(8), 18);
+        assert_eq!(f.governorates, Some([pc(8), pc(15)].into()));
+        f.toggle_on_map(pc(15), 18);
+        assert_eq!(f.governorates, Some([pc(8)].into()));
+        f.toggle_on_map(pc(8), 18);
+        assert_eq!(f.governorates, None);
+        let mut two = Filters {
+            governorates: Some([pc(1)].into()),
+            ..f
+        };
+        two.toggle_on_map(pc(2), 2);
+        assert_eq!(two.governorates, None, "every governorate is no filter");
     }
 
     #[test]

@@ -9,19 +9,23 @@
 //! no complete one).
 
 use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use chrono::NaiveDate;
 
 use super::Filters;
 use super::charts::{DTM_CREDIT, source_line, subtitle};
 use super::idps::{FigureBasis, GovernorateTable, governorate_tables};
+use crate::data::boundaries::Boundaries;
 use crate::data::bundled::BOUNDARIES_CREDIT;
 use crate::data::{Basis, Dataset, Pcode};
+use crate::map::Geometry;
 use crate::map::spec::{
     DIVERGING, MapClass, MapMeasure, MapRequest, MapSpec, MapValue, NO_DATA, SEQUENTIAL,
 };
+use crate::map::spec::{change_text, value_text};
 use crate::map::tiles::tile_of;
-use crate::model::{long_date, thousands};
+use crate::model::{Cell, CsvTable, TableSpec, day_number, long_date, thousands};
 
 /// The map for these filters and this request.
 #[must_use]
@@ -374,6 +378,95 @@ fn class_of(classes: &[MapClass], v: i64) -> Option<usize> {
         .position(|c| c.from <= v && v < c.to)
         .or_else(|| (classes.get(last).is_some_and(|c| v >= c.from)).then_some(last))
         .or_else(|| (classes.first().is_some_and(|c| v < c.from)).then_some(0))
+}
+
+/// The shapes the map draws for this dataset: its user boundary file while loaded,
+/// else the bundled geoBoundaries layer. Built once per boundary set and kept in a
+/// process-wide cache keyed by the set itself (`None`: the bundled one), so a filter
+/// change never re-parses or re-triangulates; a bundled layer that cannot be read
+/// gives an empty map.
+#[must_use]
+pub fn geometry(dataset: &Dataset) -> Arc<Geometry> {
+    type Cache = Mutex<Option<(Option<Boundaries>, Arc<Geometry>)>>;
+    static CACHE: OnceLock<Cache> = OnceLock::new();
+    let cache = CACHE.get_or_init(|| Mutex::new(None));
+    let mut held = cache
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some((key, geometry)) = held.as_ref()
+        && *key == dataset.boundaries
+    {
+        return Arc::clone(geometry);
+    }
+    let geometry = Arc::new(dataset.map_boundaries().map_or_else(
+        |_| Geometry::of(Vec::new(), false, Vec::new()),
+        |b| Geometry::new(&b),
+    ));
+    *held = Some((dataset.boundaries.clone(), Arc::clone(&geometry)));
+    geometry
+}
+
+/// The map's figures as the table view shows them: governorate, value, date,
+/// change since the first date, source; one row per governorate, "no data" kept.
+#[must_use]
+pub fn map_table(spec: &MapSpec) -> TableSpec {
+    let columns = vec![
+        "Governorate".to_string(),
+        spec.unit.clone(),
+        "Date".to_string(),
+        "Change since the first date".to_string(),
+        "Source".to_string(),
+    ];
+    let rows = spec
+        .values
+        .iter()
+        .map(|v| {
+            let value = value_text(spec.measure, v.value);
+            vec![
+                Cell::text(v.name_en.clone()),
+                match v.value {
+                    Some(n) => Cell::number(n as f64, value),
+                    None => Cell::text(value),
+                },
+                match v.date {
+                    Some(d) => Cell::number(day_number(d), long_date(d)),
+                    None => Cell::text(""),
+                },
+                Cell::text(change_text(v).unwrap_or_default()),
+                Cell::text(v.source.clone().unwrap_or_default()),
+            ]
+        })
+        .collect();
+    TableSpec { columns, rows }
+}
+
+/// The map's figures as CSV cells: one row per governorate, the value as plain
+/// digits (empty where there is no data), the date as ISO 8601.
+#[must_use]
+pub fn map_csv(spec: &MapSpec) -> CsvTable {
+    let measure = match spec.measure {
+        MapMeasure::Displacement => "idps_displacement",
+        MapMeasure::Origin => "idps_origin",
+        MapMeasure::InCamp => "idps_in_camp",
+        MapMeasure::Change => "idps_change",
+    };
+    CsvTable {
+        columns: vec!["governorate", "pcode", "measure", "value", "date", "source"],
+        rows: spec
+            .values
+            .iter()
+            .map(|v| {
+                vec![
+                    v.name_en.clone(),
+                    v.pcode.to_string(),
+                    measure.to_string(),
+                    v.value.map(|n| n.to_string()).unwrap_or_default(),
+                    v.date.map(|d| d.to_string()).unwrap_or_default(),
+                    v.source.clone().unwrap_or_default(),
+                ]
+            })
+            .collect(),
+    }
 }
 
 #[cfg(test)]

@@ -34,6 +34,8 @@ pub enum Command {
     CopyImage(PanelId),
     /// Filter the dashboard to one governorate (its bar or point was clicked).
     FilterTo(Pcode),
+    /// Add or remove one governorate in the filter (it was clicked on the map).
+    ToggleGovernorate(Pcode),
     /// Reset every filter.
     ResetFilters,
     /// Presentation mode on or off.
@@ -56,6 +58,8 @@ pub enum Command {
     OpenDated { path: PathBuf, time: FileTime },
     /// Remove the user's file at this position in the Data window.
     RemoveFile(usize),
+    /// Remove the user's boundary file (the map draws the bundled shapes again).
+    RemoveBoundaries,
     /// Switch the bundled data on or off.
     SetBundled(bool),
     /// Open the column-mapping dialog for a file whose kind was not recognised.

@@ -219,9 +219,11 @@ fn grid_ui(
         sources: &view.sources,
     };
     let mut commands = Vec::new();
-    // Panels in reading order fill two columns (left, right, left, …); `slot` is
-    // the plan's order: the left column top to bottom, then the right one.
-    let rows = panels.len().div_ceil(2);
+    // The first four panels in reading order fill two columns (left, right, left,
+    // …); `slot` is the plan's order: the left column top to bottom, then the right
+    // one. Panels after them (the map) are drawn below, across the whole width.
+    let gridded = panels.len().min(layout::GRID_PANELS);
+    let rows = gridded.div_ceil(2);
     let slot = |i: usize| (i % 2) * rows + i / 2;
     let mut draw = |ui: &mut egui::Ui, slot: usize, panel: &mut dyn Panel| {
         let height = plan
@@ -242,11 +244,15 @@ fn grid_ui(
             *c = chrome;
         }
     };
-    let mut ordered: Vec<(usize, &mut dyn Panel)> = panels
-        .iter_mut()
-        .enumerate()
-        .map(|(i, p)| (slot(i), p as &mut dyn Panel))
-        .collect();
+    let mut ordered: Vec<(usize, &mut dyn Panel)> = Vec::new();
+    let mut below: Vec<&mut dyn Panel> = Vec::new();
+    for (i, p) in panels.iter_mut().enumerate() {
+        if i < gridded {
+            ordered.push((slot(i), p));
+        } else {
+            below.push(p);
+        }
+    }
     ordered.sort_by_key(|(slot, _)| *slot);
     if plan.two_columns {
         ui.columns(2, |columns| {
@@ -265,6 +271,18 @@ fn grid_ui(
             }
             draw(ui, slot, panel);
         }
+    }
+    for panel in below {
+        ui.add_space(layout::GAP);
+        let mut cx = PanelCx {
+            plot: PlotOptions {
+                height: layout::WIDE_PLOT,
+                ..base
+            },
+            presenting: *presenting,
+            commands: &mut commands,
+        };
+        panel.ui(ui, view, choices, &mut cx);
     }
     // A layout that moved by more than rounding is drawn again at once (this
     // pass is discarded, or else the next frame comes right away), so the window

@@ -5,6 +5,7 @@
 use egui::{CollapsingHeader, RichText, Ui};
 
 use super::command::Command;
+use crate::data::boundaries::{Boundaries, BoundaryCounts};
 use crate::data::{FileReport, Gazetteer};
 use crate::model::thousands;
 
@@ -14,6 +15,7 @@ use crate::model::thousands;
 pub fn data_panel_ui(
     ui: &mut Ui,
     files: &[FileReport],
+    boundaries: Option<&Boundaries>,
     bundled: bool,
     gazetteer: &Gazetteer,
     commands: &mut Vec<Command>,
@@ -28,7 +30,7 @@ pub fn data_panel_ui(
         commands.push(Command::SetBundled(switch));
     }
     ui.separator();
-    if files.is_empty() {
+    if files.is_empty() && boundaries.is_none() {
         ui.label("No files of your own yet. Open one (Ctrl+O) or drop it on the window.");
     }
     for (i, f) in files.iter().enumerate() {
@@ -81,7 +83,42 @@ pub fn data_panel_ui(
         }
         ui.separator();
     }
+    if let Some(b) = boundaries {
+        boundaries_ui(ui, b, commands);
+    }
     if ui.button("Open a file\u{2026}").clicked() {
         commands.push(Command::ShowOpenDialog);
     }
+}
+
+/// The user's boundary file: its name, how many features matched a governorate, the
+/// ones that did not, and a remove button (the map then draws the bundled shapes).
+fn boundaries_ui(ui: &mut Ui, b: &Boundaries, commands: &mut Vec<Command>) {
+    let name = std::path::Path::new(&b.name)
+        .file_name()
+        .map_or_else(|| b.name.clone(), |n| n.to_string_lossy().into_owned());
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(name).strong());
+        ui.label(RichText::new("Boundaries (the map draws them)").weak());
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.button("Remove").clicked() {
+                commands.push(Command::RemoveBoundaries);
+            }
+        });
+    });
+    let counts = BoundaryCounts::of(b);
+    ui.label(RichText::new(counts.describe()).small());
+    if !b.unmatched.is_empty() {
+        CollapsingHeader::new(
+            RichText::new(format!("{} unmatched", b.unmatched.len()))
+                .color(ui.visuals().warn_fg_color),
+        )
+        .id_salt("unmatched-boundaries")
+        .show(ui, |ui| {
+            for n in &b.unmatched {
+                ui.label(RichText::new(n).small());
+            }
+        });
+    }
+    ui.separator();
 }

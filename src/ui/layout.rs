@@ -18,6 +18,11 @@ const MAX_PLOT: f32 = 340.0;
 /// The same in presentation mode (larger titles, a shared screen).
 const SCROLLING_PLOT_PRESENTING: f32 = 300.0;
 const MAX_PLOT_PRESENTING: f32 = 420.0;
+/// How many panels the two-column grid holds; later ones (the map) are drawn
+/// below it, across the whole width, reached by scrolling.
+pub const GRID_PANELS: usize = 4;
+/// The plot height of a panel drawn below the grid.
+pub const WIDE_PLOT: f32 = 300.0;
 /// Space between the cards and the charts, and between panels.
 pub const GAP: f32 = 6.0;
 

@@ -183,8 +183,6 @@ pub fn map_ui(
     state: &mut MapState,
 ) -> MapResponse {
     let mut out = MapResponse::default();
-    ui.strong(&spec.title);
-    ui.weak(&spec.subtitle);
     controls_ui(ui, spec, state, &mut out);
     if state
         .shapes

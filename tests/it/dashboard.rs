@@ -257,7 +257,7 @@ fn the_funding_table_lists_2022_with_fts_and_reported_coverage() {
     let mut h = bundled();
     // Panels in reading order: IDPs, camps (left column), governorates, funding (right).
     let tables: Vec<_> = h.get_all_by_role_and_label(Role::Button, "Table").collect();
-    assert_eq!(tables.len(), 4);
+    assert_eq!(tables.len(), 5);
     tables[3].click();
     h.run();
     h.get_by_label("Reported at the time");
@@ -269,7 +269,10 @@ fn the_funding_table_lists_2022_with_fts_and_reported_coverage() {
 #[test]
 fn choosing_a_basis_changes_the_governorate_chart() {
     let mut h = bundled();
-    h.get_by_role(Role::ComboBox).click();
+    h.get_all_by_role(Role::ComboBox)
+        .next()
+        .expect("the basis selector")
+        .click();
     h.run();
     h.get_by_label("In camps").click();
     h.run();
@@ -458,7 +461,7 @@ fn a_chart_exports_through_the_dialog_and_the_status_bar_says_where() {
     let buttons: Vec<_> = h
         .get_all_by_role_and_label(Role::Button, "Export…")
         .collect();
-    assert_eq!(buttons.len(), 4, "one per chart panel");
+    assert_eq!(buttons.len(), 5, "one per panel");
     buttons[0].click();
     h.run();
     h.get_by_label("SVG").click();
@@ -734,7 +737,10 @@ fn an_export_draws_the_charts_on_screen_for_the_same_filters_and_choices() {
     h.get_by_role_and_label(Role::CheckBox, "UNHCR, IDMC")
         .click();
     h.run();
-    h.get_by_role(Role::ComboBox).click();
+    h.get_all_by_role(Role::ComboBox)
+        .next()
+        .expect("the basis selector")
+        .click();
     h.run();
     h.get_by_label("Where they come from").click();
     h.run();
@@ -962,4 +968,85 @@ fn a_slow_load_is_cancelled_from_the_window_and_nothing_changes() {
     assert!(h.state().user_files().is_empty());
     assert_eq!(h.state().view(), &before);
     std::fs::remove_dir_all(&dir).ok();
+}
+#[test]
+fn clicking_a_governorate_on_the_map_toggles_it_in_the_filter_and_its_chip() {
+    use displacement_dashboard::data::Pcode;
+    let app = DashboardApp::new(
+        Dataset::bundled().expect("bundled data"),
+        Filters::all(&Dataset::bundled().expect("bundled data")),
+        Settings::default(),
+    );
+    // Tall enough that the map, below the four charts, is on screen.
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1440.0, 2200.0))
+        .with_context_setup(displacement_dashboard::ui::theme::install)
+        .build_ui_state(|ui, app: &mut DashboardApp| app.dashboard_ui(ui), app);
+    h.run();
+    let ninewa = Pcode::new(15).expect("a P-code");
+    let at = h.state().locate(ninewa).expect("the map drew Ninewa");
+    click_at(&mut h, at);
+    assert_eq!(
+        h.state().filters().governorates,
+        Some([ninewa].into_iter().collect())
+    );
+    h.get_by_label("Ninewa ×");
+    // The rest of the dashboard follows the filter.
+    assert_eq!(h.state().view().place, "Ninewa");
+    // A second click removes it again: no filter.
+    let at = h.state().locate(ninewa).expect("the map drew Ninewa");
+    click_at(&mut h, at);
+    assert_eq!(h.state().filters().governorates, None);
+    assert_eq!(h.query_all_by_label("Ninewa ×").count(), 0);
+}
+
+/// A press and release at a point, as a mouse click.
+fn click_at(h: &mut Harness<'static, DashboardApp>, at: egui::Pos2) {
+    h.hover_at(at);
+    h.run();
+    h.drag_at(at);
+    h.run();
+    h.drop_at(at);
+    h.run();
+}
+
+#[test]
+fn a_boundary_file_replaces_the_bundled_shapes_is_credited_listed_and_removable() {
+    let mut h = bundled();
+    assert_eq!(h.state().view().map_geometry.regions.len(), 18);
+    let path = "tests/fixtures/good/boundaries_made_up.geojson";
+    open_through_dialog(&mut h, path);
+    assert!(h.state().failure().is_none(), "{:?}", h.state().failure());
+    assert_eq!(
+        h.state().user_boundaries().as_deref(),
+        Some("boundaries_made_up.geojson")
+    );
+    // Ninewa, Dahuk and Basrah join; Atlantis does not, and is said.
+    assert_eq!(h.state().view().map_geometry.regions.len(), 3);
+    assert_eq!(
+        h.state().view().map.boundary_credit,
+        "Boundaries: your file boundaries_made_up.geojson"
+    );
+    assert!(h.state().user_files().is_empty(), "not a table");
+    h.get_by_label_contains("3 of 4 features matched");
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Data…").click();
+    h.run();
+    h.get_by_label("boundaries_made_up.geojson");
+    h.get_by_label(
+        "boundary file (GeoJSON): 4 features, 3 joined to a governorate, 1 matching none",
+    );
+    h.get_by_role_and_label(Role::DisclosureTriangle, "1 unmatched")
+        .click();
+    h.run();
+    h.get_by_label("Atlantis");
+    h.get_by_role_and_label(Role::Button, "Remove").click();
+    h.run();
+    assert_eq!(h.state().user_boundaries(), None);
+    assert_eq!(h.state().view().map_geometry.regions.len(), 18);
+    assert_eq!(
+        h.state().view().map.boundary_credit,
+        displacement_dashboard::data::bundled::BOUNDARIES_CREDIT
+    );
 }

@@ -838,12 +838,12 @@ fn cli_usage_problems_exit_2_with_a_clear_message() {
     let svg = out("x.svg");
     let e = |m: &str| (2, format!("displacement-dashboard: {m}\n"));
     assert_eq!(
-        fails(&["export", "--chart", "map", "--out", &svg]),
-        e("the map chart is not available yet; choose idps, governorates, camps or funding")
+        fails(&["export", "--chart", "idps", "--tiles", "--out", &svg]),
+        e("--tiles draws the map as tiles: use it with --chart map")
     );
     assert_eq!(
         fails(&["export", "--chart", "pie", "--out", &svg]),
-        e("unknown chart \"pie\"; choose idps, governorates, camps or funding")
+        e("unknown chart \"pie\"; choose idps, governorates, camps, funding or map")
     );
     assert_eq!(
         fails(&["export", "--table", "idps", "--out", &out("x.xlsx")]),
@@ -1314,4 +1314,94 @@ fn funding_csv_lists_what_fts_reports_in_years_with_no_appeal() {
             ],
         ]
     );
+}
+
+/// The `<path class="governorate">`s of an exported map, by P-code.
+fn map_paths(svg: &str) -> Vec<String> {
+    let doc = roxmltree::Document::parse(svg).expect("the map is SVG");
+    doc.descendants()
+        .filter(|n| n.has_tag_name("path") && n.attribute("class") == Some("governorate"))
+        .filter_map(|n| n.attribute("data-pcode").map(str::to_string))
+        .collect()
+}
+
+#[test]
+fn the_cli_exports_the_map_its_tiles_its_table_and_a_users_boundaries() {
+    let dir = scratch("map");
+    let out = |name: &str| dir.join(name).display().to_string();
+    let ok = |args: &[&str]| {
+        let r = run(args);
+        assert_eq!((r.code, r.stderr.as_str()), (0, ""), "{args:?}");
+    };
+    let read = |name: &str| std::fs::read_to_string(dir.join(name)).expect("written");
+
+    ok(&["export", "--chart", "map", "--out", &out("map.svg")]);
+    let svg = read("map.svg");
+    let paths = map_paths(&svg);
+    assert_eq!(paths.len(), 18, "one path per governorate");
+    assert_eq!(paths.iter().collect::<BTreeSet<_>>().len(), 18);
+    assert!(paths.iter().any(|p| p == "IQG15"));
+    assert!(svg.contains("geoBoundaries (Runfola et al. 2020), CC0"));
+    assert!(svg.contains("31 Dec 2025"), "the latest table by default");
+
+    ok(&[
+        "export",
+        "--chart",
+        "map",
+        "--date",
+        "2016-12-31",
+        "--tiles",
+        "--out",
+        &out("tiles.svg"),
+    ]);
+    let tiles = read("tiles.svg");
+    assert_eq!(map_paths(&tiles).len(), 18);
+    assert_eq!(tiles.matches("class=\"tile-name\"").count(), 18, "18 tiles");
+    assert!(tiles.contains("Dec 2016"), "the date asked for");
+
+    ok(&["export", "--table", "map", "--out", &out("map.csv")]);
+    let csv = read("map.csv");
+    let (header, rows) = read_csv(&csv);
+    assert_eq!(
+        header,
+        ["governorate", "pcode", "measure", "value", "date", "source"]
+    );
+    assert_eq!(rows.len(), 18);
+    let ninewa = rows.iter().find(|r| r[1] == "IQG15").expect("Ninewa");
+    assert_eq!(ninewa[3], "198287", "UNHCR's end-2025 table: {ninewa:?}");
+    assert_eq!(ninewa[4], "2025-12-31");
+
+    // The briefing sheet gains the map as a column, still A4 landscape.
+    ok(&["export", "--sheet", "--out", &out("sheet.svg")]);
+    let sheet = read("sheet.svg");
+    assert_eq!(map_paths(&sheet).len(), 18);
+    assert!(
+        sheet.contains("width=\"1123\" height=\"794\""),
+        "A4 at 96 dpi"
+    );
+    assert!(sheet.contains("geoBoundaries (Runfola et al. 2020), CC0"));
+
+    // The feature that joins no governorate is said, never a silent miss.
+    let r = run(&[
+        "export",
+        "--data",
+        "tests/fixtures/good/boundaries_made_up.geojson",
+        "--chart",
+        "map",
+        "--out",
+        &out("user.svg"),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("feature \"Atlantis\" matches no governorate of Iraq"),
+        "{}",
+        r.stderr
+    );
+    let user = read("user.svg");
+    let mut joined = map_paths(&user);
+    joined.sort();
+    assert_eq!(joined, ["IQG02", "IQG09", "IQG15"]);
+    assert!(user.contains("Boundaries: your file boundaries_made_up.geojson"));
+    assert!(!user.contains("geoBoundaries"));
 }

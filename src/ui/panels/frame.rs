@@ -57,6 +57,35 @@ pub fn panel_ui(
     controls: impl FnOnce(&mut Ui),
     body: impl FnOnce(&mut Ui),
 ) -> Vec<Command> {
+    let heading = Heading {
+        title: &spec.title,
+        subtitle: &spec.subtitle,
+        subtitle_italic: spec.national_only,
+        source_line: &spec.source_line,
+    };
+    frame_ui(ui, id, presenting, &heading, mode, controls, body)
+}
+
+/// What a panel's frame writes around its body.
+pub struct Heading<'a> {
+    pub title: &'a str,
+    pub subtitle: &'a str,
+    /// Italic: the figures ignore the governorate filter.
+    pub subtitle_italic: bool,
+    /// Written under the body; nothing when empty (the body writes its own).
+    pub source_line: &'a str,
+}
+
+/// [`panel_ui`] for a panel whose heading is not a chart's (the map).
+pub fn frame_ui(
+    ui: &mut Ui,
+    id: PanelId,
+    presenting: bool,
+    heading: &Heading<'_>,
+    mode: &mut Mode,
+    controls: impl FnOnce(&mut Ui),
+    body: impl FnOnce(&mut Ui),
+) -> Vec<Command> {
     let mut commands = Vec::new();
     let framed = Frame::group(ui.style()).inner_margin(8.0).show(ui, |ui| {
         ui.set_width(ui.available_width());
@@ -70,7 +99,7 @@ pub fn panel_ui(
             .unwrap_or(f32::INFINITY);
         let mut controls = Some(controls);
         ui.horizontal(|ui| {
-            ui.label(RichText::new(&spec.title).strong().size(size));
+            ui.label(RichText::new(heading.title).strong().size(size));
             if !presenting && ui.available_width() >= controls_width + TITLE_GAP {
                 ui.add_space(TITLE_GAP);
                 if let Some(controls) = controls.take() {
@@ -85,14 +114,16 @@ pub fn panel_ui(
                 ui.data_mut(|d| d.insert_temp(width_id, width));
             });
         }
-        let subtitle = if spec.national_only {
-            RichText::new(&spec.subtitle).small().italics()
+        let subtitle = if heading.subtitle_italic {
+            RichText::new(heading.subtitle).small().italics()
         } else {
-            RichText::new(&spec.subtitle).small().weak()
+            RichText::new(heading.subtitle).small().weak()
         };
         ui.label(subtitle);
         body(ui);
-        ui.label(RichText::new(&spec.source_line).small().weak());
+        if !heading.source_line.is_empty() {
+            ui.label(RichText::new(heading.source_line).small().weak());
+        }
     });
     if framed.response.contains_pointer() && ui.input(|i| i.pointer.any_click()) {
         commands.push(Command::Focus(id));

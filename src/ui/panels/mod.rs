@@ -15,6 +15,7 @@ mod frame;
 mod funding;
 mod governorates;
 mod idps;
+mod map;
 
 use egui::Ui;
 
@@ -22,6 +23,7 @@ pub use camps::CampsPanel;
 pub use funding::FundingPanel;
 pub use governorates::{GovernoratesPanel, partial_note};
 pub use idps::IdpsPanel;
+pub use map::MapPanel;
 
 use super::command::Command;
 use super::plot::PlotOptions;
@@ -56,6 +58,12 @@ pub trait Panel {
     /// commands.
     fn ui(&mut self, ui: &mut Ui, dash: &Dashboard, choices: &mut Choices, cx: &mut PanelCx<'_>);
 
+    /// Where the panel last drew a governorate on screen, if it draws places (the
+    /// map's label point): for tests that click a place, as a user would.
+    fn locate(&self, _pcode: crate::data::Pcode) -> Option<egui::Pos2> {
+        None
+    }
+
     /// The panel's title: its first chart's.
     fn title<'a>(&self, dash: &'a Dashboard) -> &'a str {
         dash.panel(self.id())
@@ -75,6 +83,7 @@ impl Default for Panels {
             Box::new(GovernoratesPanel::default()),
             Box::new(CampsPanel::default()),
             Box::new(FundingPanel::default()),
+            Box::new(MapPanel::default()),
         ])
     }
 }
