@@ -249,9 +249,17 @@ pub(super) fn excel_serial_date(text: &str) -> Option<NaiveDate> {
     epoch.checked_add_days(chrono::Days::new(serial.floor() as u64))
 }
 
-/// A whole number of 0 or more, with or without thousands separators
-/// (`1665108`, `"1,665,108"`), or written as a whole float (`1200.0`).
+/// The largest count or amount a cell may hold: ten trillion (far above any number
+/// of people or dollars), so that sums of a file's rows can never overflow.
+pub(super) const MAX_COUNT: u64 = 10_000_000_000_000;
+
+/// A whole number of 0 or more (at most [`MAX_COUNT`]), with or without thousands
+/// separators (`1665108`, `"1,665,108"`), or written as a whole float (`1200.0`).
 pub(super) fn parse_count(text: &str) -> Option<u64> {
+    parse_whole(text).filter(|n| *n <= MAX_COUNT)
+}
+
+fn parse_whole(text: &str) -> Option<u64> {
     if let Ok(n) = text.parse() {
         return Some(n);
     }
@@ -332,6 +340,17 @@ pub(super) fn mark_complete(rows: &mut [GovernoratePoint], all: usize) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn counts_past_ten_trillion_are_not_counts() {
+        // Found by the workbook property test: two cells near u64::MAX made the
+        // file's date totals overflow.
+        assert_eq!(parse_count("10000000000000"), Some(10_000_000_000_000));
+        assert_eq!(parse_count("10000000000001"), None);
+        assert_eq!(parse_count("18446744073709551615"), None);
+        assert_eq!(parse_count("18,446,744,073,709,551,615"), None);
+        assert_eq!(parse_count("1,665,108"), Some(1_665_108));
+    }
+
     use super::*;
 
     fn day(y: i32, m: u32, d: u32) -> Option<NaiveDate> {

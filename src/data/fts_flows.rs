@@ -203,11 +203,13 @@ fn parse_usd(text: &str) -> Option<i64> {
     } else {
         text.to_string()
     };
+    // At most ten trillion dollars a row, so a file's sums cannot overflow.
+    let limit = super::cells::MAX_COUNT as i64;
     if let Ok(n) = plain.parse::<i64>() {
-        return Some(n);
+        return (n.abs() <= limit).then_some(n);
     }
     let x: f64 = plain.parse().ok()?;
-    (x.is_finite() && x.abs() < 9.0e15).then(|| x.round() as i64)
+    (x.is_finite() && x.abs() <= limit as f64).then(|| x.round() as i64)
 }
 
 /// Reads every flow to Iraq alone; counts and leaves out the rest.

@@ -26,7 +26,8 @@ use polars::prelude::{
 };
 
 use super::cells::{
-    COUNT, DATE, GOVERNORATE, file_source_id, mark_complete, parse_count, parse_date, parse_round,
+    COUNT, DATE, GOVERNORATE, MAX_COUNT, file_source_id, mark_complete, parse_count, parse_date,
+    parse_round,
 };
 use super::country::{self, Country, Others, RowCountry};
 use super::csv::Records;
@@ -440,8 +441,8 @@ impl<'a> MasterList<'a> {
         }
         if let (Some(key), Some(individuals), Some(households)) = (key, individuals, households) {
             let sums = acc.groups.entry(key).or_default();
-            sums.individuals += individuals;
-            sums.households += households;
+            sums.individuals = sums.individuals.saturating_add(individuals);
+            sums.households = sums.households.saturating_add(households);
             sums.locations += 1;
         }
     }
@@ -552,8 +553,8 @@ impl<'a> MasterList<'a> {
                 return false;
             };
             let sums = acc.groups.entry(key).or_default();
-            sums.individuals += g.individuals;
-            sums.households += g.households;
+            sums.individuals = sums.individuals.saturating_add(g.individuals);
+            sums.households = sums.households.saturating_add(g.households);
             sums.locations += g.rows;
         }
         true
@@ -568,7 +569,10 @@ impl<'a> MasterList<'a> {
             return Err(acc.others.refusal(file));
         }
         left_out.extend(acc.others.left_out());
-        let total: u64 = acc.groups.values().map(|s| s.individuals).sum();
+        let total: u64 = acc
+            .groups
+            .values()
+            .fold(0u64, |t, s| t.saturating_add(s.individuals));
         let (dated, acc) = self.date_by_total(acc, total)?;
         let acc = acc.as_ref();
         self.check_totals_rows(acc, total, &mut warnings, &mut left_out);
@@ -761,8 +765,8 @@ impl<'a> MasterList<'a> {
                 (*date, *r, *pcode)
             };
             let entry = dated.groups.entry(key).or_default();
-            entry.individuals += sums.individuals;
-            entry.households += sums.households;
+            entry.individuals = entry.individuals.saturating_add(sums.individuals);
+            entry.households = entry.households.saturating_add(sums.households);
             entry.locations += sums.locations;
         }
         Ok((Some(*round), std::borrow::Cow::Owned(dated)))
@@ -903,7 +907,7 @@ fn group_chunk(df: &DataFrame, cols: Cols) -> Option<Vec<ChunkGroup<'_>>> {
         Some(h) => Some(values(text(h)?)),
         None => None,
     };
-    let count = |t: &str| t.parse::<u64>().ok();
+    let count = |t: &str| t.parse::<u64>().ok().filter(|n| *n <= MAX_COUNT);
     let mut groups: HashMap<[Option<&str>; 6], (u64, u64, usize)> = HashMap::new();
     for (row, ind) in individuals.iter().enumerate() {
         let ind = count((*ind)?)?;
@@ -914,8 +918,8 @@ fn group_chunk(df: &DataFrame, cols: Cols) -> Option<Vec<ChunkGroup<'_>>> {
         let key: [Option<&str>; 6] =
             std::array::from_fn(|k| keys[k].as_ref().and_then(|column| column[row]));
         let sums = groups.entry(key).or_default();
-        sums.0 += ind;
-        sums.1 += hh;
+        sums.0 = sums.0.saturating_add(ind);
+        sums.1 = sums.1.saturating_add(hh);
         sums.2 += 1;
     }
     Some(

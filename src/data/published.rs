@@ -36,6 +36,10 @@ const PEOPLE: &str = "a whole number of people, 0 or more";
 /// A whole number of people: `1234`, `1,234` (thousands grouped), `1234.0`.
 #[must_use]
 pub(super) fn parse_people(text: &str) -> Option<u64> {
+    whole_people(text).filter(|n| *n <= super::cells::MAX_COUNT)
+}
+
+fn whole_people(text: &str) -> Option<u64> {
     let text = text.trim();
     let whole = text
         .strip_suffix(".0")

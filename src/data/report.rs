@@ -208,7 +208,7 @@ fn date_totals(tables: &[&Table]) -> Vec<DateTotal> {
                     governorates: 0,
                     individuals: 0,
                 });
-                t.individuals += r.individuals;
+                t.individuals = t.individuals.saturating_add(r.individuals);
                 places.entry((r.date, series)).or_default().insert(r.pcode);
             }
             for (key, set) in places {
