@@ -7,7 +7,7 @@
 
 mod check;
 #[cfg(test)]
-mod check_boundaries;
+mod check_boundaries_tests;
 pub mod export;
 mod summary;
 

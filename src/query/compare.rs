@@ -219,18 +219,7 @@ impl Comparison {
     /// sources named "Publisher, title (published)", two joined by "; ".
     #[must_use]
     pub fn csv_rows(&self, dataset: &Dataset) -> Vec<Vec<String>> {
-        let name = |id: &str| {
-            dataset.source(id).map_or_else(
-                || id.to_string(),
-                |s| {
-                    if s.published.is_empty() {
-                        format!("{}, {}", s.publisher, s.title)
-                    } else {
-                        format!("{}, {} ({})", s.publisher, s.title, s.published)
-                    }
-                },
-            )
-        };
+        let name = |id: &str| super::csv_rows::source_name(dataset, id);
         let opt = |v: Option<String>| v.unwrap_or_default();
         self.rows
             .iter()

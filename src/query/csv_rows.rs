@@ -57,7 +57,7 @@ pub const FUNDING_COLUMNS: [&str; 10] = [
 ];
 
 /// "Publisher, title (published)" of a source id (empty parts left out), or the id.
-fn source_name(dataset: &Dataset, id: &str) -> String {
+pub(super) fn source_name(dataset: &Dataset, id: &str) -> String {
     if id.starts_with("file:") {
         return user_file_name(id);
     }
