@@ -12,6 +12,7 @@ pub mod annotations;
 pub mod app;
 pub mod cli;
 pub mod data;
+pub mod domain;
 pub mod export;
 pub mod fonts;
 pub mod map;

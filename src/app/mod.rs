@@ -21,11 +21,11 @@ use eframe::egui;
 use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 
 use crate::data::Dataset;
+use crate::domain::{Choices, Filters};
 use crate::export::What;
 use crate::model::Dashboard;
 use crate::model::PanelId;
 use crate::query::filters::year_bounds;
-use crate::query::{Choices, Filters};
 use crate::ui;
 use crate::ui::command::Command;
 use crate::ui::export_dialog::ExportDialog;
@@ -205,7 +205,7 @@ impl DashboardApp {
 
     /// Each loaded file's report for the Data window, with what adding it to the
     /// data said (where its figures differ from the bundled ones of the same date).
-    fn file_reports(&self) -> Vec<crate::data::FileReport> {
+    fn file_reports(&self) -> Vec<crate::domain::FileReport> {
         self.user_files
             .iter()
             .map(|f| {

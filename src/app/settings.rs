@@ -5,8 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::data::{Basis, Pcode};
-use crate::query::{Choices, Filters};
+use crate::domain::{Basis, Pcode};
+use crate::domain::{Choices, Filters};
 
 /// The key under which settings are stored.
 pub const STORAGE_KEY: &str = "displacement-dashboard-settings";
@@ -35,7 +35,7 @@ pub struct Settings {
     /// Recently opened files (paths only, never contents), newest first.
     pub recent: Vec<String>,
     /// Column mappings the user assigned, by file header.
-    pub mappings: crate::data::RememberedMappings,
+    pub mappings: crate::domain::RememberedMappings,
 }
 
 impl Default for Settings {
@@ -51,7 +51,7 @@ impl Default for Settings {
             show_camp_comparisons: false,
             basis: Basis::Displacement.as_str().into(),
             recent: Vec::new(),
-            mappings: crate::data::RememberedMappings::default(),
+            mappings: crate::domain::RememberedMappings::default(),
         }
     }
 }

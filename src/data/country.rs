@@ -21,9 +21,9 @@ use super::raw::RawTable;
 use super::schema::col;
 
 /// Iraq's ISO 3166-1 alpha-3 code.
-pub const IRAQ_ALPHA3: &str = "IRQ";
+pub const IRAQ_ALPHA3: &str = crate::domain::IRAQ.alpha3;
 /// Iraq's ISO 3166-1 alpha-2 code (and the prefix of OCHA's P-codes, `IQG01`).
-pub const IRAQ_ALPHA2: &str = "IQ";
+pub const IRAQ_ALPHA2: &str = crate::domain::IRAQ.alpha2;
 /// Iraq's name as files write it, folded (see [`fold`]).
 const IRAQ_NAMES: &[&str] = &["iraq", "republic of iraq", "العراق", "جمهوريه العراق"];
 

@@ -6,34 +6,10 @@
 //! record the physical line it starts on, so every message names the line the user's
 //! editor shows. Cells are trimmed; an empty cell is `None`; blank lines are skipped.
 
+pub use crate::domain::Encoding;
+
 use super::detect::GridRow;
 use super::error::DataError;
-
-/// The character encoding a CSV file was decoded from (`check --json`'s `encoding`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Encoding {
-    Utf8,
-    Utf16Le,
-    Utf16Be,
-    /// Excel's "CSV" on a Windows machine set to an Arabic locale.
-    Windows1256,
-    /// Excel's "CSV" on a Windows machine set to a Western locale.
-    Windows1252,
-}
-
-impl Encoding {
-    /// The WHATWG label (`utf-8`, `windows-1256`...).
-    #[must_use]
-    pub fn label(self) -> &'static str {
-        match self {
-            Encoding::Utf8 => "utf-8",
-            Encoding::Utf16Le => "utf-16le",
-            Encoding::Utf16Be => "utf-16be",
-            Encoding::Windows1256 => "windows-1256",
-            Encoding::Windows1252 => "windows-1252",
-        }
-    }
-}
 
 /// CSV text decoded to UTF-8, and the encoding it came in.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -6,21 +6,10 @@
 //! ([`RememberedMappings`], keyed by [`header_key`]). A mapping never bypasses the
 //! checks: the file's values are validated exactly as for a detected file.
 
-use std::collections::BTreeMap;
-
-use serde::{Deserialize, Serialize};
+pub use crate::domain::{ColumnMapping, LogicalColumn, RememberedMappings, header_key};
 
 use super::layout::{Columns, Layout};
 use super::schema::{Shape, col, fold_header};
-
-/// One column a shape reads, for the mapping dialog.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct LogicalColumn {
-    /// The column's name (a `schema::col` constant).
-    pub name: &'static str,
-    /// The file must have it (`pcode` is also satisfied by `governorate`).
-    pub required: bool,
-}
 
 /// The columns of a shape, required first.
 #[must_use]
@@ -36,12 +25,12 @@ pub fn logical_columns(shape: Shape) -> Vec<LogicalColumn> {
     required.chain(optional).collect()
 }
 
-/// Which header holds each logical column, for one shape.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ColumnMapping {
-    pub shape: Shape,
-    /// Logical column name → header as written in the file.
-    pub columns: BTreeMap<String, String>,
+impl Shape {
+    /// The columns of this shape, required first (see [`logical_columns`]).
+    #[must_use]
+    pub fn logical_columns(self) -> Vec<LogicalColumn> {
+        logical_columns(self)
+    }
 }
 
 impl ColumnMapping {
@@ -72,36 +61,6 @@ impl ColumnMapping {
             columns,
             governorate_by_values: None,
         })
-    }
-}
-
-/// The key a mapping is remembered under: the header's names, folded, in order.
-#[must_use]
-pub fn header_key(header: &[String]) -> String {
-    header
-        .iter()
-        .map(|h| fold_header(h))
-        .collect::<Vec<_>>()
-        .join("|")
-}
-
-/// Mappings the user made, remembered by header (persist this; it holds no data).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct RememberedMappings {
-    pub by_header: BTreeMap<String, ColumnMapping>,
-}
-
-impl RememberedMappings {
-    /// Remembers a mapping for files with this header.
-    pub fn remember(&mut self, header: &[String], mapping: ColumnMapping) {
-        self.by_header.insert(header_key(header), mapping);
-    }
-
-    /// The mapping remembered for this header.
-    #[must_use]
-    pub fn find(&self, header: &[String]) -> Option<&ColumnMapping> {
-        self.by_header.get(&header_key(header))
     }
 }
 

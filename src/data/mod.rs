@@ -358,17 +358,5 @@ impl Dataset {
     }
 }
 
-/// A count with thousands separators (1,098,913): the data layer's one formatter
-/// (`model::thousands` is the drawing layers' twin, which `data` may not import).
-#[must_use]
-pub fn grouped(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
+/// A count with thousands separators (1,098,913): [`crate::domain::thousands`].
+pub use crate::domain::thousands as grouped;

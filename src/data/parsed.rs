@@ -109,13 +109,4 @@ pub struct Parsed {
     pub as_of: Option<String>,
 }
 
-/// Rows of a file that were read and not kept, with why (`check --json`'s `left_out`).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct LeftOut {
-    /// A token: `other_country`, `totals_row`, `older_round`, `other_admin_level`,
-    /// `multi_country_flow`, `blank`...
-    pub reason: &'static str,
-    pub rows: usize,
-    /// In words, for the user ("1,596 rows of other countries left out: HTI, SDN").
-    pub detail: String,
-}
+pub use crate::domain::LeftOut;

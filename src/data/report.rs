@@ -2,92 +2,17 @@
 //! entry, `check`'s line and `check --json`'s report (DESIGN §3: the field names
 //! never change).
 
+pub use crate::domain::{DateTotal, FileFormat, FileReport, FundingYearTotal};
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
 use chrono::NaiveDate;
-use serde::Serialize;
 
-use super::csv::Encoding;
-use super::error::Warning;
 use super::gazetteer::Pcode;
-use super::parsed::{LeftOut, Parsed, Table};
+use super::parsed::{Parsed, Table};
 use super::records::{Basis, NationalSeries};
-use super::schema::{Format, Shape, TableKind};
-
-/// How the file was read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FileFormat {
-    Csv { separator: char },
-    Workbook { sheet: String, sheets: Vec<String> },
-}
-
-/// What a loaded file holds, for the data panel and `check`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct FileReport {
-    /// The name used in messages and as the source ("your file: NAME").
-    pub name: String,
-    pub format: FileFormat,
-    /// What the header was recognised as.
-    pub shape: Shape,
-    /// The table the rows became.
-    pub kind: TableKind,
-    /// Physical row of the header (rows above it were skipped).
-    pub header_row: usize,
-    /// An HXL hashtag row was under the header.
-    pub hxl: bool,
-    /// Rows in the resulting table.
-    pub rows: usize,
-    /// Data rows read from the file.
-    pub rows_read: usize,
-    /// First and last date of the rows (a funding table: 1 Jan of its first year to
-    /// 31 Dec of its last).
-    pub date_range: Option<(NaiveDate, NaiveDate)>,
-    /// Governorates the rows name.
-    pub governorates: Vec<Pcode>,
-    /// A DTM master list: the location rows summed into the table.
-    pub locations_aggregated: Option<usize>,
-    pub warnings: Vec<Warning>,
-    /// The published format the file was read as.
-    pub read_as: Format,
-    /// A CSV's character encoding (`None` for a workbook).
-    pub encoding: Option<Encoding>,
-    /// ISO3 of the country whose rows were kept (always Iraq's).
-    pub country: Option<String>,
-    /// Data rows kept: read minus left out.
-    pub rows_kept: usize,
-    /// Rows read and not kept, by reason.
-    pub left_out: Vec<LeftOut>,
-    /// The kinds of every table the file became, the main one first.
-    pub tables: Vec<TableKind>,
-    /// How an undated master list was dated ("round 123 (30 Sep 2021, from the file name)").
-    pub dating: Option<String>,
-    /// A funding file's FTS snapshot date, and where it came from.
-    pub as_of: Option<(NaiveDate, &'static str)>,
-    /// IDP tables: each date's national figure and how many governorates it has.
-    pub totals: Vec<DateTotal>,
-    /// Funding tables: Iraq's own appeals per year.
-    pub funding_years: Vec<FundingYearTotal>,
-}
-
-/// One date of an IDP table: its national figure (a national row where the file has
-/// one, else the sum of the governorates present) and how many governorates it has.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct DateTotal {
-    pub date: NaiveDate,
-    pub round: Option<u32>,
-    pub series: &'static str,
-    pub governorates: usize,
-    pub individuals: u64,
-}
-
-/// Iraq's own appeals (response plans and flash appeals) in one year of a funding file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct FundingYearTotal {
-    pub year: i32,
-    pub requirements_usd: u64,
-    pub funding_usd: u64,
-}
+use super::schema::Shape;
 
 impl FileReport {
     /// The report of a parsed file.

@@ -6,23 +6,9 @@
 //! and 1 Jun 2016) is ambiguous and never dated by guess. [`round_in_name`] reads a
 //! round from a file or sheet name (`..._round_123.xlsx`, `Round 123`, `R123`).
 
+pub use crate::domain::FileTime;
+
 use chrono::NaiveDate;
-
-/// The round or date a user gave for one file (`--file-round`, `--file-date`, or the
-/// app's dialog), for master lists that carry neither.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct FileTime {
-    pub round: Option<u32>,
-    pub date: Option<NaiveDate>,
-}
-
-impl FileTime {
-    /// True when neither is given.
-    #[must_use]
-    pub fn is_empty(&self) -> bool {
-        self.round.is_none() && self.date.is_none()
-    }
-}
 
 /// One round of the DTM national series.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -8,6 +8,8 @@
 //! a DTM master list, or a format an agency publishes: FTS, DTM API, HDX HAPI, IDMC,
 //! UNHCR) is recognised in `detect.rs`; [`Shape::format`] names the published format.
 
+pub use crate::domain::{Format, Shape, TableKind};
+
 /// Column names of the bundled tables (DESIGN §4).
 pub mod col {
     pub const PCODE: &str = "pcode";
@@ -129,68 +131,7 @@ pub mod col {
     pub const UNHCR_IDPS: &str = "IDPs of concern to UNHCR";
 }
 
-/// The kinds of table the app reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum TableKind {
-    Governorates,
-    Sources,
-    IdpsNational,
-    IdpsGovernorate,
-    Camps,
-    CampCounts,
-    Funding,
-    Events,
-    /// OCHA FTS incoming funding flows to Iraq (a user's file; nothing bundled).
-    FundingFlows,
-}
-
 impl TableKind {
-    /// Every kind of plain table, in detection order (ties go to the earlier one).
-    /// Funding flows are read only from FTS's own layout ([`Shape::FtsFlows`]).
-    pub const ALL: [TableKind; 8] = [
-        TableKind::IdpsNational,
-        TableKind::IdpsGovernorate,
-        TableKind::Camps,
-        TableKind::CampCounts,
-        TableKind::Funding,
-        TableKind::Events,
-        TableKind::Sources,
-        TableKind::Governorates,
-    ];
-
-    /// The token `check --json` writes (`idps_governorate`).
-    #[must_use]
-    pub fn token(self) -> &'static str {
-        match self {
-            TableKind::Governorates => "governorates",
-            TableKind::Sources => "sources",
-            TableKind::IdpsNational => "idps_national",
-            TableKind::IdpsGovernorate => "idps_governorate",
-            TableKind::Camps => "camps",
-            TableKind::CampCounts => "camp_counts",
-            TableKind::Funding => "funding",
-            TableKind::Events => "events",
-            TableKind::FundingFlows => "funding_flows",
-        }
-    }
-
-    /// A name for messages ("national IDP table").
-    #[must_use]
-    pub fn label(self) -> &'static str {
-        match self {
-            TableKind::Governorates => "governorates table",
-            TableKind::Sources => "sources table",
-            TableKind::IdpsNational => "national IDP table",
-            TableKind::IdpsGovernorate => "IDPs-by-governorate table",
-            TableKind::Camps => "camp events table",
-            TableKind::CampCounts => "camp counts table",
-            TableKind::Funding => "funding table",
-            TableKind::Events => "events table",
-            TableKind::FundingFlows => "funding flows table",
-        }
-    }
-
     /// The columns a file of this kind must have.
     #[must_use]
     pub fn required(self) -> &'static [&'static str] {
@@ -248,100 +189,7 @@ impl TableKind {
     }
 }
 
-/// How a file's columns are laid out: a plain table of one kind, or a format that
-/// the loader maps onto one (a DTM master list onto IDPs by governorate, an FTS
-/// export onto funding).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Shape {
-    /// A table in the app's own format (DESIGN §4), columns by any known spelling.
-    Table(TableKind),
-    /// IOM DTM master list: one row per location and round, aggregated to governorates.
-    DtmMasterList,
-    /// OCHA FTS requirements and funding export, mapped to the funding table.
-    FtsExport,
-    /// OCHA FTS incoming funding flows (one row per flow), mapped to the funding
-    /// flows table: Iraq's flows kept, other countries' counted and left out.
-    FtsFlows,
-    /// IOM DTM API export (HDX "Global IOM DTM data for admin levels 0-2"): admin-1
-    /// rows become the governorate table, admin-0 rows a national series.
-    DtmApi,
-    /// HDX HAPI "Affected people: IDPs", read like the DTM API export.
-    HapiIdps,
-    /// IDMC displacement data: the conflict stock per country and year.
-    Idmc,
-    /// UNHCR population statistics (Refugee Data Finder): IDPs per country and year.
-    UnhcrPopstats,
-}
-
 impl Shape {
-    /// Every shape, in detection order (the first whose required columns are all
-    /// present wins): the published multi-country formats first (a DTM API export's
-    /// `admin1Name` would otherwise make it a plain governorate table), a master list
-    /// before the governorate table it becomes, our own funding table before an FTS
-    /// export. An FTS flows file (`amountUSD`, `destLocations`, `status`) and an FTS
-    /// requirements export (`year`, `name`, `requirements`, `funding`) share no
-    /// required column, so neither is ever taken for the other whatever the order.
-    pub const ALL: [Shape; 15] = [
-        Shape::HapiIdps,
-        Shape::DtmApi,
-        Shape::Idmc,
-        Shape::UnhcrPopstats,
-        Shape::Table(TableKind::IdpsNational),
-        Shape::DtmMasterList,
-        Shape::Table(TableKind::IdpsGovernorate),
-        Shape::Table(TableKind::Camps),
-        Shape::Table(TableKind::CampCounts),
-        Shape::Table(TableKind::Funding),
-        Shape::FtsExport,
-        Shape::FtsFlows,
-        Shape::Table(TableKind::Events),
-        Shape::Table(TableKind::Sources),
-        Shape::Table(TableKind::Governorates),
-    ];
-
-    /// The table the file's rows become.
-    #[must_use]
-    pub fn kind(self) -> TableKind {
-        match self {
-            Shape::Table(kind) => kind,
-            Shape::DtmMasterList | Shape::DtmApi | Shape::HapiIdps => TableKind::IdpsGovernorate,
-            Shape::FtsExport => TableKind::Funding,
-            Shape::FtsFlows => TableKind::FundingFlows,
-            Shape::Idmc | Shape::UnhcrPopstats => TableKind::IdpsNational,
-        }
-    }
-
-    /// The published format this shape is (`check --json`'s `format`).
-    #[must_use]
-    pub fn format(self) -> Format {
-        match self {
-            Shape::Table(_) => Format::Table,
-            Shape::DtmMasterList => Format::DtmMasterList,
-            Shape::FtsExport => Format::FtsRequirements,
-            Shape::FtsFlows => Format::FtsFlows,
-            Shape::DtmApi => Format::DtmApi,
-            Shape::HapiIdps => Format::HapiIdps,
-            Shape::Idmc => Format::Idmc,
-            Shape::UnhcrPopstats => Format::UnhcrPopstats,
-        }
-    }
-
-    /// A name for messages and the data panel.
-    #[must_use]
-    pub fn label(self) -> &'static str {
-        match self {
-            Shape::Table(kind) => kind.label(),
-            Shape::DtmMasterList => "DTM master list (locations, aggregated to governorates)",
-            Shape::FtsExport => "OCHA FTS export (funding table)",
-            Shape::FtsFlows => "OCHA FTS incoming funding flows (funding flows table)",
-            Shape::DtmApi => "IOM DTM API export (IDPs by governorate and national)",
-            Shape::HapiIdps => "HDX HAPI IDPs (IDPs by governorate and national)",
-            Shape::Idmc => "IDMC displacement data (conflict stock per year)",
-            Shape::UnhcrPopstats => "UNHCR population statistics (IDPs per year)",
-        }
-    }
-
     /// Columns that must be present. `pcode` is also satisfied by a governorate
     /// name column; a master list needs `date` or `round` as well (see `detect.rs`).
     #[must_use]
@@ -436,45 +284,6 @@ impl Shape {
     #[must_use]
     pub fn has_governorate(self) -> bool {
         self.required().contains(&col::PCODE)
-    }
-}
-
-/// The published format a file was read as (`check --json`'s `format`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Format {
-    /// A table in the app's own layout (DESIGN §4), or a user's table like it.
-    Table,
-    /// An IOM DTM master list (one row per location).
-    DtmMasterList,
-    /// An IOM DTM API export (HDX "Global IOM DTM data for admin levels 0-2").
-    DtmApi,
-    /// HDX HAPI "Affected people: IDPs".
-    HapiIdps,
-    /// OCHA FTS requirements and funding by plan.
-    FtsRequirements,
-    /// OCHA FTS incoming funding flows.
-    FtsFlows,
-    /// IDMC displacement data.
-    Idmc,
-    /// UNHCR population statistics (Refugee Data Finder).
-    UnhcrPopstats,
-}
-
-impl Format {
-    /// The token `check --json` writes.
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Format::Table => "table",
-            Format::DtmMasterList => "dtm_master_list",
-            Format::DtmApi => "dtm_api",
-            Format::HapiIdps => "hapi_idps",
-            Format::FtsRequirements => "fts_requirements",
-            Format::FtsFlows => "fts_flows",
-            Format::Idmc => "idmc",
-            Format::UnhcrPopstats => "unhcr_popstats",
-        }
     }
 }
 

@@ -8,7 +8,7 @@
 
 use chrono::NaiveDate;
 
-use crate::data::Pcode;
+use crate::domain::Pcode;
 use crate::model::thousands;
 
 /// The sequential scale, light to dark (`ColorBrewer` `YlGnBu`, 5 classes).

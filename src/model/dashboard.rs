@@ -10,7 +10,7 @@
 use std::collections::BTreeMap;
 
 use super::{ChartSpec, Kpi, TableSpec};
-use crate::data::Basis;
+use crate::domain::Basis;
 
 /// Source id → "Publisher, title (date)", for tooltips.
 pub type SourceNames = BTreeMap<String, String>;

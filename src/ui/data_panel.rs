@@ -5,7 +5,7 @@
 use egui::{CollapsingHeader, RichText, Ui};
 
 use super::command::Command;
-use crate::data::{FileReport, Gazetteer};
+use crate::domain::{FileReport, Gazetteer};
 use crate::model::thousands;
 
 /// Draws the list, with the switch of the bundled Iraq data (`bundled`: on now);

@@ -25,8 +25,8 @@ pub use idps::IdpsPanel;
 
 use super::command::Command;
 use super::plot::PlotOptions;
+use crate::domain::Choices;
 use crate::model::{Dashboard, PanelId};
-use crate::query::Choices;
 
 /// Chart or the numbers behind it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
