@@ -18,8 +18,8 @@ use serde::Serialize;
 
 use super::bundled;
 use super::error::{DataError, Warning};
-use super::gazetteer::{Gazetteer, Pcode};
 use super::load::{FileLoad, LoadContext, LoadOptions, Progress, file_name};
+use crate::domain::{Gazetteer, Pcode};
 
 pub use read::{MAX_FEATURES, MAX_POSITIONS};
 
