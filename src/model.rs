@@ -422,19 +422,7 @@ pub struct Kpi {
     pub notes: Vec<String>,
 }
 
-/// `1098913` → `"1,098,913"`.
-#[must_use]
-pub fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
+pub use crate::domain::thousands;
 
 /// `1098913` → `"1.10 M"`, `5970829` → `"5.97 M"`, `95400` → `"95,400"`.
 #[must_use]
@@ -491,8 +479,8 @@ pub fn long_date(date: NaiveDate) -> String {
 
 /// A date as precise as it is known: `"Mar 2016"` for a month, `"2016"` for a year.
 #[must_use]
-pub fn date_as_known(date: NaiveDate, precision: crate::data::DatePrecision) -> String {
-    use crate::data::DatePrecision;
+pub fn date_as_known(date: NaiveDate, precision: crate::domain::DatePrecision) -> String {
+    use crate::domain::DatePrecision;
     match precision {
         DatePrecision::Day => long_date(date),
         DatePrecision::Month => date.format("%b %Y").to_string(),
@@ -552,7 +540,7 @@ mod tests {
 
     #[test]
     fn dates_read_as_known() {
-        use crate::data::DatePrecision;
+        use crate::domain::DatePrecision;
         let d = NaiveDate::from_ymd_opt(2016, 3, 1).unwrap();
         assert_eq!(long_date(d), "1 Mar 2016");
         assert_eq!(date_as_known(d, DatePrecision::Month), "Mar 2016");

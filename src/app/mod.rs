@@ -21,11 +21,11 @@ use eframe::egui;
 use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 
 use crate::data::Dataset;
+use crate::domain::{Choices, Filters};
 use crate::export::What;
 use crate::model::Dashboard;
 use crate::model::PanelId;
 use crate::query::filters::year_bounds;
-use crate::query::{Choices, Filters};
 use crate::ui;
 use crate::ui::command::Command;
 use crate::ui::export_dialog::ExportDialog;
@@ -226,7 +226,7 @@ impl DashboardApp {
 
     /// Each loaded file's report for the Data window, with what adding it to the
     /// data said (where its figures differ from the bundled ones of the same date).
-    fn file_reports(&self) -> Vec<crate::data::FileReport> {
+    fn file_reports(&self) -> Vec<crate::domain::FileReport> {
         self.user_files
             .iter()
             .map(|f| {
@@ -261,7 +261,7 @@ impl DashboardApp {
 
     /// Where a panel last drew a governorate on screen (the map), for tests.
     #[must_use]
-    pub fn locate(&self, pcode: crate::data::Pcode) -> Option<egui::Pos2> {
+    pub fn locate(&self, pcode: crate::domain::Pcode) -> Option<egui::Pos2> {
         self.panels.iter().find_map(|p| p.locate(pcode))
     }
 
@@ -447,10 +447,18 @@ impl DashboardApp {
             .default_width(480.0)
             .show(ctx, |ui| {
                 let reports = self.file_reports();
+                let boundaries = self.dataset.boundaries.as_ref().map(|b| {
+                    (
+                        crate::data::load::file_name(std::path::Path::new(&b.name)),
+                        crate::data::boundaries::BoundaryCounts::of(b),
+                    )
+                });
                 ui::data_panel::data_panel_ui(
                     ui,
                     &reports,
-                    self.dataset.boundaries.as_ref(),
+                    boundaries
+                        .as_ref()
+                        .map(|(name, counts)| (name.as_str(), counts)),
                     self.bundled_on,
                     &self.dataset.gazetteer,
                     &mut self.commands,

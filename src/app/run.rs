@@ -12,7 +12,7 @@ use super::DashboardApp;
 use super::screenshot::Screenshot;
 use super::settings::{self, STORAGE_KEY, Settings};
 use crate::data::Dataset;
-use crate::query::Filters;
+use crate::domain::Filters;
 use crate::query::filters::year_bounds;
 use crate::ui;
 

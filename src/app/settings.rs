@@ -5,8 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::data::{Basis, Pcode};
-use crate::query::{Choices, Filters};
+use crate::domain::{Basis, Pcode};
+use crate::domain::{Choices, Filters};
 
 /// The key under which settings are stored.
 pub const STORAGE_KEY: &str = "displacement-dashboard-settings";
@@ -33,11 +33,11 @@ pub struct Settings {
     /// `displacement`, `origin` or `in_camp`.
     pub basis: String,
     /// What the map colours the governorates by.
-    pub map_measure: crate::map::MapMeasure,
+    pub map_measure: crate::domain::MapMeasure,
     /// Recently opened files (paths only, never contents), newest first.
     pub recent: Vec<String>,
     /// Column mappings the user assigned, by file header.
-    pub mappings: crate::data::RememberedMappings,
+    pub mappings: crate::domain::RememberedMappings,
 }
 
 impl Default for Settings {
@@ -52,9 +52,9 @@ impl Default for Settings {
             show_comparisons: true,
             show_camp_comparisons: false,
             basis: Basis::Displacement.as_str().into(),
-            map_measure: crate::map::MapMeasure::Displacement,
+            map_measure: crate::domain::MapMeasure::Displacement,
             recent: Vec::new(),
-            mappings: crate::data::RememberedMappings::default(),
+            mappings: crate::domain::RememberedMappings::default(),
         }
     }
 }
@@ -293,7 +293,7 @@ mod tests {
             camp_comparisons: true,
             show_events: false,
             all_events: true,
-            map_measure: crate::map::MapMeasure::Change,
+            map_measure: crate::domain::MapMeasure::Change,
             map_date: None,
             map_tiles: false,
         };

@@ -5,48 +5,54 @@
 //! the caller gets a [`DataError`] naming file, row, column, what was expected and what
 //! was found, and the dataset is left exactly as it was.
 
+mod aggregate;
 pub mod boundaries;
-pub mod bundled;
-pub mod cells;
-pub mod country;
-pub mod csv;
-pub mod detect;
-pub mod dtm_api;
-pub mod error;
-pub mod fts;
-pub mod fts_flows;
-pub mod gazetteer;
-pub mod hapi;
-pub mod idmc;
-pub mod layout;
-pub mod levels;
+mod header;
 pub mod load;
-pub mod mapping;
-pub mod masterlist;
-pub mod parsed;
-pub mod progress;
-pub mod published;
-pub mod raw;
-pub mod records;
-pub mod report;
-pub mod rounds;
-pub mod schema;
-pub mod tables;
-pub mod unhcr;
-pub mod xlsx;
+mod read;
+mod validate;
+
+// The pipeline's modules by their old paths (`data::csv`, `data::schema`, ...).
+pub use aggregate::{masterlist, rounds};
+pub use header::{detect, layout, mapping, raw, schema};
+pub use load::{bundled, error, report};
+pub use read::{csv, progress, xlsx};
+pub use validate::{
+    cells, country, dtm_api, fts, fts_flows, hapi, idmc, levels, parsed, published, tables, unhcr,
+};
+
+/// The gazetteer's names by their old path (`data::gazetteer::Pcode`); they live in
+/// [`crate::domain`].
+pub mod gazetteer {
+    pub use crate::domain::{Gazetteer, Governorate, LookupError, Pcode, Region, Resolved, fold};
+}
+
+/// The validated rows by their old path (`data::records::Source`); they live in
+/// [`crate::domain`].
+pub mod records {
+    pub use crate::domain::{
+        Basis, CampCount, CampDefinition, CampEvent, CampEventKind, CampScope, DatePrecision,
+        Event, EventCategory, FlowStatus, FlowType, FundingFlow, FundingKind, FundingRow,
+        GovernoratePoint, NationalPoint, NationalSeries, PeopleUnit, Precision, Source,
+    };
+}
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
+pub use crate::domain::{
+    Basis, CampCount, CampDefinition, CampEvent, CampEventKind, CampScope, DatePrecision, Event,
+    EventCategory, FlowStatus, FlowType, FundingFlow, FundingKind, FundingRow, GovernoratePoint,
+    NationalPoint, NationalSeries, PeopleUnit, Precision, Source,
+};
+pub use crate::domain::{Gazetteer, Governorate, LookupError, Pcode, Region};
 pub use error::{DataError, Problem, Warning};
-pub use gazetteer::{Gazetteer, Governorate, LookupError, Pcode, Region};
 pub use load::{
     FileFormat, FileLoad, FileReport, LoadContext, LoadOptions, Preview, Progress, load_path,
     preview,
 };
 pub use mapping::{ColumnMapping, LogicalColumn, RememberedMappings, logical_columns};
 pub use parsed::{LeftOut, Parsed, Table};
-pub use records::*;
 pub use schema::{Shape, TableKind};
 
 /// A file that was loaded, for the status bar and the data panel.
@@ -358,17 +364,5 @@ impl Dataset {
     }
 }
 
-/// A count with thousands separators (1,098,913): the data layer's one formatter
-/// (`model::thousands` is the drawing layers' twin, which `data` may not import).
-#[must_use]
-pub fn grouped(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
+/// A count with thousands separators (1,098,913): [`crate::domain::thousands`].
+pub use crate::domain::thousands as grouped;

@@ -2,7 +2,7 @@
 //! when (`idps-ninewa-2017-2024.png`).
 
 use super::{Format, What};
-use crate::data::Basis;
+use crate::domain::Basis;
 use crate::model::{Dashboard, PanelId};
 
 /// A file name for an export: `idps-ninewa-2017-2024.png`,

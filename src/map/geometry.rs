@@ -7,8 +7,8 @@
 //! triangulated with `earcutr` (holes included), since egui fills only convex
 //! shapes; hit-testing uses the rings themselves (even–odd, so holes are outside).
 
-use crate::data::Pcode;
 use crate::data::boundaries::Boundaries;
+use crate::domain::Pcode;
 
 use super::tiles::TILES;
 

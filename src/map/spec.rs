@@ -8,7 +8,7 @@
 
 use chrono::NaiveDate;
 
-use crate::data::Pcode;
+use crate::domain::Pcode;
 use crate::model::thousands;
 
 /// The sequential scale, light to dark (`ColorBrewer` `YlGnBu`, 5 classes).
@@ -34,43 +34,7 @@ pub const DIVERGING: [[u8; 3]; 6] = [
 /// The "no data" fill: a mid grey no class of either scale uses.
 pub const NO_DATA: [u8; 3] = [0xC8, 0xC8, 0xC8];
 
-/// What the governorates are coloured by.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum MapMeasure {
-    /// IDPs by governorate of displacement (where they are now).
-    #[default]
-    Displacement,
-    /// IDPs by governorate of origin (where they fled from), where published.
-    Origin,
-    /// IDPs in camps, where known.
-    InCamp,
-    /// Change in IDPs by governorate of displacement since the first date in range.
-    Change,
-}
-
-impl MapMeasure {
-    /// Every measure, in the order the selector lists them.
-    pub const ALL: [MapMeasure; 4] = [
-        MapMeasure::Displacement,
-        MapMeasure::Origin,
-        MapMeasure::InCamp,
-        MapMeasure::Change,
-    ];
-
-    /// The selector's label.
-    #[must_use]
-    pub fn label(self) -> &'static str {
-        match self {
-            MapMeasure::Displacement => "Where IDPs are (displacement)",
-            MapMeasure::Origin => "Where IDPs fled from (origin)",
-            MapMeasure::InCamp => "IDPs in camps",
-            MapMeasure::Change => "Change since the first date",
-        }
-    }
-}
+pub use crate::domain::MapMeasure;
 
 /// What the map is asked for: the measure and a date (`None`: the latest in range).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

@@ -6,7 +6,7 @@
 //! alone in the west column's middle, Basrah at the bottom. Columns run west to east
 //! from 0, rows north to south from 0.
 
-use crate::data::Pcode;
+use crate::domain::Pcode;
 
 /// One tile: a governorate's P-code number and its cell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

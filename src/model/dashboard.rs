@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use super::{ChartSpec, Kpi, TableSpec};
-use crate::data::Basis;
+use crate::domain::Basis;
 use crate::map::{Geometry, MapSpec};
 
 /// Source id → "Publisher, title (date)", for tooltips.

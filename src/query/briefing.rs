@@ -393,9 +393,9 @@ impl Builder<'_> {
 /// "5 governorates".
 fn place(dataset: &Dataset, filters: &Filters) -> String {
     let Some(selected) = &filters.governorates else {
-        return "Iraq".into();
+        return crate::domain::IRAQ.name.into();
     };
-    for region in [Region::Kri, Region::Federal] {
+    for &region in crate::domain::IRAQ.regions {
         let mut of = dataset.gazetteer.in_region(region);
         of.sort();
         let mut sel: Vec<_> = selected.iter().copied().collect();

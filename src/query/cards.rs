@@ -12,7 +12,7 @@ use crate::model::{
 #[must_use]
 pub fn place(dataset: &Dataset, filters: &Filters) -> String {
     match &filters.governorates {
-        None => "Iraq".into(),
+        None => crate::domain::IRAQ.name.into(),
         Some(s) if s.is_empty() => "no governorate".into(),
         Some(s) if s.len() <= 3 => s
             .iter()

@@ -2,8 +2,8 @@
 
 use egui::{Button, RichText, Ui};
 
-use crate::data::Gazetteer;
-use crate::query::Filters;
+use crate::domain::Filters;
+use crate::domain::Gazetteer;
 
 /// How many governorates get a chip each before they are summarised.
 const MAX_NAMED: usize = 3;

@@ -6,8 +6,8 @@
 use std::path::PathBuf;
 
 use super::export_dialog::Choice;
-use crate::data::rounds::FileTime;
-use crate::data::{ColumnMapping, Pcode};
+use crate::domain::FileTime;
+use crate::domain::{ColumnMapping, Pcode};
 use crate::model::PanelId;
 
 /// Which system file dialog to run ("Browse…").

@@ -13,9 +13,9 @@ use super::layout;
 use super::panels::{Panel, PanelCx, Panels};
 use super::plot::PlotOptions;
 use super::theme::ThemeChoice;
-use crate::data::Gazetteer;
+use crate::domain::Gazetteer;
+use crate::domain::{Choices, Filters};
 use crate::model::Dashboard;
-use crate::query::{Choices, Filters};
 
 /// What the window's layout reads and edits this frame, lent by the app.
 pub struct Window<'a> {

@@ -5,17 +5,17 @@
 use egui::{CollapsingHeader, RichText, Ui};
 
 use super::command::Command;
-use crate::data::boundaries::{Boundaries, BoundaryCounts};
-use crate::data::{FileReport, Gazetteer};
+use crate::domain::{BoundaryCounts, FileReport, Gazetteer};
 use crate::model::thousands;
 
-/// Draws the list, with the switch of the bundled Iraq data (`bundled`: on now);
+/// Draws the list, with the switch of the bundled Iraq data (`bundled`: on now) and
+/// the user's boundary file (`boundaries`: its name and counts) while loaded;
 /// pushes [`Command::SetBundled`], [`Command::RemoveFile`] or
 /// [`Command::ShowOpenDialog`].
 pub fn data_panel_ui(
     ui: &mut Ui,
     files: &[FileReport],
-    boundaries: Option<&Boundaries>,
+    boundaries: Option<(&str, &BoundaryCounts)>,
     bundled: bool,
     gazetteer: &Gazetteer,
     commands: &mut Vec<Command>,
@@ -83,8 +83,8 @@ pub fn data_panel_ui(
         }
         ui.separator();
     }
-    if let Some(b) = boundaries {
-        boundaries_ui(ui, b, commands);
+    if let Some((name, counts)) = boundaries {
+        boundaries_ui(ui, name, counts, commands);
     }
     if ui.button("Open a file\u{2026}").clicked() {
         commands.push(Command::ShowOpenDialog);
@@ -93,10 +93,7 @@ pub fn data_panel_ui(
 
 /// The user's boundary file: its name, how many features matched a governorate, the
 /// ones that did not, and a remove button (the map then draws the bundled shapes).
-fn boundaries_ui(ui: &mut Ui, b: &Boundaries, commands: &mut Vec<Command>) {
-    let name = std::path::Path::new(&b.name)
-        .file_name()
-        .map_or_else(|| b.name.clone(), |n| n.to_string_lossy().into_owned());
+fn boundaries_ui(ui: &mut Ui, name: &str, counts: &BoundaryCounts, commands: &mut Vec<Command>) {
     ui.horizontal(|ui| {
         ui.label(RichText::new(name).strong());
         ui.label(RichText::new("Boundaries (the map draws them)").weak());
@@ -106,16 +103,15 @@ fn boundaries_ui(ui: &mut Ui, b: &Boundaries, commands: &mut Vec<Command>) {
             }
         });
     });
-    let counts = BoundaryCounts::of(b);
     ui.label(RichText::new(counts.describe()).small());
-    if !b.unmatched.is_empty() {
+    if !counts.unmatched.is_empty() {
         CollapsingHeader::new(
-            RichText::new(format!("{} unmatched", b.unmatched.len()))
+            RichText::new(format!("{} unmatched", counts.unmatched.len()))
                 .color(ui.visuals().warn_fg_color),
         )
         .id_salt("unmatched-boundaries")
         .show(ui, |ui| {
-            for n in &b.unmatched {
+            for n in &counts.unmatched {
                 ui.label(RichText::new(n).small());
             }
         });

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
-use crate::data::rounds::FileTime;
+use crate::domain::FileTime;
 
 /// The text fields of the question, kept between frames.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -3,8 +3,7 @@
 
 use egui::{RichText, ScrollArea, Slider, Ui};
 
-use crate::data::{Gazetteer, Governorate, Pcode, Region, gazetteer::fold};
-use crate::query::Filters;
+use crate::domain::{Filters, Gazetteer, Governorate, Pcode, Region, fold};
 
 /// The height of the years block before it has been measured.
 const YEARS_HEIGHT: f32 = 150.0;

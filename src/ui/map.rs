@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use egui::emath::TSTransform;
 use egui::{Color32, Mesh, Pos2, Rect, Sense, Shape, Stroke, Vec2};
 
-use crate::data::Pcode;
+use crate::domain::Pcode;
 use crate::map::spec::{MapMeasure, MapSpec, change_text, value_text};
 use crate::map::{Geometry, MapPoint, Transform};
 use crate::model::long_date;

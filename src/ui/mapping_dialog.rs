@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use egui::{ComboBox, RichText, Ui};
 
-use crate::data::{ColumnMapping, Shape, logical_columns};
+use crate::domain::{ColumnMapping, Shape};
 
 /// The dialog's state: the file's header and a few sample rows, and the choices.
 #[derive(Default)]
@@ -85,7 +85,7 @@ impl MappingDialog {
             });
         if let Some(shape) = self.shape {
             egui::Grid::new("mapping").striped(true).show(ui, |ui| {
-                for column in logical_columns(shape) {
+                for column in shape.logical_columns() {
                     let name = if column.required {
                         RichText::new(column.name).strong()
                     } else {
@@ -113,7 +113,8 @@ impl MappingDialog {
                     ui.end_row();
                 }
             });
-            let missing: Vec<&str> = logical_columns(shape)
+            let missing: Vec<&str> = shape
+                .logical_columns()
                 .into_iter()
                 .filter(|c| c.required && !self.columns.contains_key(c.name))
                 .map(|c| c.name)

@@ -3,7 +3,7 @@
 
 use egui::{RichText, ScrollArea, Ui};
 
-use crate::data::Problem;
+use crate::domain::Problem;
 
 /// Draws the problems; returns true when the user asks to assign the columns by hand
 /// (offered when `can_map`: the kind of table was not recognised).

@@ -14,12 +14,11 @@ pub mod read;
 
 use std::path::Path;
 
-use serde::Serialize;
-
 use super::bundled;
 use super::error::{DataError, Warning};
-use super::gazetteer::{Gazetteer, Pcode};
 use super::load::{FileLoad, LoadContext, LoadOptions, Progress, file_name};
+pub use crate::domain::BoundaryCounts;
+use crate::domain::{Gazetteer, Pcode};
 
 pub use read::{MAX_FEATURES, MAX_POSITIONS};
 
@@ -74,14 +73,6 @@ impl Boundaries {
     }
 }
 
-/// What `check` and `check --json` say of a boundary file (`kind: "boundaries"`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct BoundaryCounts {
-    pub features: usize,
-    pub matched: usize,
-    pub unmatched: Vec<String>,
-}
-
 impl BoundaryCounts {
     /// The counts of a boundary set.
     #[must_use]
@@ -91,21 +82,6 @@ impl BoundaryCounts {
             matched: b.matched,
             unmatched: b.unmatched.clone(),
         }
-    }
-
-    /// `check`'s sentence.
-    #[must_use]
-    pub fn describe(&self) -> String {
-        format!(
-            "boundary file (GeoJSON): {} features, {} joined to a governorate{}",
-            self.features,
-            self.matched,
-            if self.unmatched.is_empty() {
-                String::new()
-            } else {
-                format!(", {} matching none", self.unmatched.len())
-            }
-        )
     }
 }
 

@@ -335,16 +335,21 @@ pub fn coverage(dataset: &Dataset, filters: &Filters) -> ChartSpec {
         reported,
     );
     reported.value_labels = true;
-    let bands = if filters.from <= 2020 && filters.to >= 2017 && !fts.points.is_empty() {
-        vec![Band {
-            from_x: mid_year(2017.max(filters.from)) - 150.0,
-            to_x: mid_year(2020.min(filters.to)) + 150.0,
-            y: 104.0,
-            label: "OCHA: over 95% funded each year, 2017\u{2013}2020".into(),
-            source_id: OCHA_2017_2020_SOURCE.into(),
-        }]
-    } else {
-        Vec::new()
+    let bands = match crate::domain::IRAQ.funded_band {
+        Some(band)
+            if filters.from <= band.to_year
+                && filters.to >= band.from_year
+                && !fts.points.is_empty() =>
+        {
+            vec![Band {
+                from_x: mid_year(band.from_year.max(filters.from)) - 150.0,
+                to_x: mid_year(band.to_year.min(filters.to)) + 150.0,
+                y: 104.0,
+                label: band.label.into(),
+                source_id: OCHA_2017_2020_SOURCE.into(),
+            }]
+        }
+        _ => Vec::new(),
     };
     let source = source_line(
         dataset,

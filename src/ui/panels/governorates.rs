@@ -5,9 +5,9 @@ use egui::Ui;
 
 use super::frame::panel_ui;
 use super::{Mode, Panel, PanelCx};
-use crate::data::{Basis, Pcode};
+use crate::domain::Choices;
+use crate::domain::{Basis, Pcode};
 use crate::model::{ChartSpec, Dashboard, PanelId};
-use crate::query::Choices;
 use crate::ui::command::Command;
 use crate::ui::plot::chart_ui;
 use crate::ui::table_view::TableView;

@@ -5,8 +5,8 @@ use egui::Ui;
 
 use super::frame::panel_ui;
 use super::{Mode, Panel, PanelCx};
+use crate::domain::Choices;
 use crate::model::{Dashboard, PanelId};
-use crate::query::Choices;
 use crate::ui::plot::{after_data_ui, chart_ui};
 use crate::ui::table_view::TableView;
 

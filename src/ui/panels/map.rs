@@ -8,10 +8,9 @@ use egui::{RichText, Ui};
 
 use super::frame::{Heading, frame_ui};
 use super::{Mode, Panel, PanelCx};
-use crate::data::Pcode;
+use crate::domain::{Choices, Pcode};
 use crate::map::Geometry;
 use crate::model::{Dashboard, PanelId};
-use crate::query::Choices;
 use crate::ui::command::Command;
 use crate::ui::map::{MapState, map_ui};
 use crate::ui::table_view::TableView;

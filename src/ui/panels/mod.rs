@@ -27,8 +27,8 @@ pub use map::MapPanel;
 
 use super::command::Command;
 use super::plot::PlotOptions;
+use crate::domain::Choices;
 use crate::model::{Dashboard, PanelId};
-use crate::query::Choices;
 
 /// Chart or the numbers behind it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -60,7 +60,7 @@ pub trait Panel {
 
     /// Where the panel last drew a governorate on screen, if it draws places (the
     /// map's label point): for tests that click a place, as a user would.
-    fn locate(&self, _pcode: crate::data::Pcode) -> Option<egui::Pos2> {
+    fn locate(&self, _pcode: crate::domain::Pcode) -> Option<egui::Pos2> {
         None
     }
 

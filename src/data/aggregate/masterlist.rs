@@ -1,0 +1,1132 @@
+//! IOM DTM master lists: one row per location and round, aggregated to governorates.
+//!
+//! Rows are summed per (date, round, governorate); where several rounds share a date,
+//! only the latest round is kept, as HDX HAPI does. The result is the IDPs-by-
+//! governorate table (basis: displacement), `complete` only on dates where all 18
+//! governorates are present, with the file as its own source. A file without a date
+//! column takes each round's date from the loaded DTM national series. Households
+//! are checked (whole numbers) but the table keeps individuals, as DESIGN §4 defines it.
+//!
+//! A large CSV goes through polars first: the text is cut into chunks on record
+//! boundaries, and each chunk is parsed and grouped by the raw key texts with polars'
+//! lazy engine, so memory stays near the file's size and progress and cancellation are
+//! checked between chunks. Only distinct keys (a few hundred) are then resolved. If
+//! anything in the file is not clean, the exact path runs instead: every row is
+//! checked on its own, so every problem names its physical row and column. Workbooks
+//! take the exact path directly.
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::Cursor;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use polars::prelude::{
+    CsvReadOptions, DataFrame, DataType, Field, PolarsResult, Schema, SerReader, StringChunked,
+};
+
+use crate::data::cells::{
+    COUNT, DATE, GOVERNORATE, MAX_COUNT, file_source_id, mark_complete, parse_count, parse_date,
+    parse_round,
+};
+use crate::data::country::{self, Country, Others, RowCountry};
+use crate::data::csv::Records;
+use crate::data::detect::{GridRow, Header};
+use crate::data::error::{DataError, Problem, Warning};
+use crate::data::parsed::{LeftOut, Parsed, Table};
+use crate::data::progress::Progress;
+use crate::data::raw::RawTable;
+use crate::data::rounds::{FileTime, Round, Rounds, round_in_name};
+use crate::data::schema::{Shape, col as c};
+use crate::domain::{Basis, GovernoratePoint};
+use crate::domain::{Gazetteer, Pcode};
+
+/// Data rows per polars chunk.
+const CHUNK_ROWS: usize = 65_536;
+
+pub use crate::data::error::MAX_PROBLEMS;
+
+/// What the reader needs besides the file: the gazetteer, each DTM round's date and
+/// total, and the round or date the user gave for this file.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    pub gazetteer: &'a Gazetteer,
+    pub rounds: &'a Rounds,
+    pub given: FileTime,
+}
+
+/// How rows without a date column get their date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Dating {
+    /// From the date column, else each row's round.
+    Columns,
+    /// One date for the whole file, and how it was found ("from the file name").
+    File {
+        date: NaiveDate,
+        round: Option<u32>,
+        how: &'static str,
+    },
+    /// Nothing yet: the file's total decides, once every row is summed.
+    ByTotal,
+}
+
+/// The stand-in date of rows dated by the file's total, until it is known.
+const UNDATED: NaiveDate = NaiveDate::MIN;
+
+/// Where the columns are.
+#[derive(Debug, Clone, Copy)]
+struct Cols {
+    pcode: Option<usize>,
+    governorate: Option<usize>,
+    individuals: usize,
+    households: Option<usize>,
+    round: Option<usize>,
+    date: Option<usize>,
+    /// DTM baseline files name the country (`Country`, `Country Code`).
+    country_code: Option<usize>,
+    country_name: Option<usize>,
+}
+
+impl Cols {
+    /// The key columns, in [`ChunkGroup::keys`]' order.
+    fn keys(self) -> [Option<usize>; 6] {
+        [
+            self.date,
+            self.round,
+            self.pcode,
+            self.governorate,
+            self.country_code,
+            self.country_name,
+        ]
+    }
+
+    /// The country a row names, if not Iraq: by its country code or name, else by
+    /// the prefix of its P-code (`SD08` is Sudan's).
+    fn other_country(self, cell: impl Fn(usize) -> Option<String>) -> Option<Country> {
+        let found = [
+            (
+                self.country_code,
+                country::of_code as fn(&str) -> RowCountry,
+            ),
+            (self.country_name, country::of_name),
+            (self.pcode, country::of_admin_code),
+        ]
+        .into_iter()
+        .filter_map(|(i, read)| Some(read(&cell(i?)?)))
+        .find(|c| *c != RowCountry::Unnamed);
+        match found {
+            Some(RowCountry::Other(c)) => Some(c),
+            _ => None,
+        }
+    }
+}
+
+/// Sums of one (date, round, governorate).
+#[derive(Debug, Clone, Copy, Default)]
+struct Sums {
+    individuals: u64,
+    households: u64,
+    locations: usize,
+}
+
+/// A problem at one cell, before it has a row.
+struct Issue {
+    column: usize,
+    name: &'static str,
+    expected: String,
+    found: String,
+}
+
+/// What has been summed so far.
+#[derive(Debug, Clone, Default)]
+struct Acc {
+    groups: HashMap<(NaiveDate, Option<u32>, Pcode), Sums>,
+    /// Names that resolved with a warning (Halabja), and how many rows used them.
+    noted: BTreeMap<String, (String, usize)>,
+    /// Totals rows left out: physical row, first cell, individuals.
+    totals_rows: Vec<(usize, String, Option<u64>)>,
+    /// Rounds whose date in the file is more than 31 days from DTM's: round → (file, DTM).
+    far_rounds: BTreeMap<u32, (NaiveDate, NaiveDate)>,
+    /// Rows of other countries, left out.
+    others: Others,
+}
+
+/// Reads a master list under a recognised header.
+pub struct MasterList<'a> {
+    names: RawTable,
+    ctx: Context<'a>,
+    cols: Cols,
+    dating: Dating,
+    resolved: HashMap<String, Result<(Pcode, Option<String>), String>>,
+}
+
+/// How a list without date and round columns is dated: the date or round the user
+/// gave, a round in the file name, a round in the sheet name, or (`ByTotal`) later.
+fn file_dating(
+    file: &str,
+    sheet: Option<&str>,
+    cols: Cols,
+    ctx: Context<'_>,
+) -> Result<Dating, DataError> {
+    let base = std::path::Path::new(file)
+        .file_name()
+        .map_or_else(|| file.to_string(), |n| n.to_string_lossy().into_owned());
+    if let Some(date) = ctx.given.date {
+        return Ok(Dating::File {
+            date,
+            round: ctx.given.round.or_else(|| round_in_name(&base)),
+            how: "as given",
+        });
+    }
+    if cols.date.is_some() || (cols.round.is_some() && ctx.given.round.is_none()) {
+        return Ok(Dating::Columns);
+    }
+    let found = [
+        (ctx.given.round, "as given"),
+        (round_in_name(&base), "from the file name"),
+        (sheet.and_then(round_in_name), "from the sheet name"),
+    ]
+    .into_iter()
+    .find_map(|(round, how)| Some((round?, how)));
+    let Some((round, how)) = found else {
+        return Ok(Dating::ByTotal);
+    };
+    match ctx.rounds.date(round) {
+        Ok(date) => Ok(Dating::File {
+            date,
+            round: Some(round),
+            how,
+        }),
+        Err(e) => Err(DataError::NeedsDate {
+            file: file.into(),
+            reason: format!("the list names round {round} ({how}), but {e}"),
+            round: Some(round),
+        }),
+    }
+}
+
+impl<'a> MasterList<'a> {
+    /// A reader for the columns of `header`; `first_column` gives workbook letters.
+    /// Fails when the list names a round the DTM series cannot date.
+    pub fn new(
+        file: &str,
+        sheet: Option<&str>,
+        header: &Header,
+        first_column: Option<usize>,
+        ctx: Context<'a>,
+    ) -> Result<Self, DataError> {
+        let cols_of = &header.layout.columns;
+        let cols = Cols {
+            pcode: cols_of.get(c::PCODE),
+            governorate: cols_of.get(c::GOVERNORATE),
+            individuals: cols_of.get(c::INDIVIDUALS).unwrap_or(0),
+            households: cols_of.get(c::HOUSEHOLDS),
+            round: cols_of.get(c::ROUND),
+            date: cols_of.get(c::DATE),
+            country_code: cols_of.get(c::COUNTRY_CODE),
+            country_name: cols_of.get(c::COUNTRY_NAME),
+        };
+        let dating = file_dating(file, sheet, cols, ctx)?;
+        Ok(MasterList {
+            names: RawTable::new(file, sheet, header, first_column),
+            ctx,
+            cols,
+            dating,
+            resolved: HashMap::new(),
+        })
+    }
+
+    /// Dates a list that has no round of its own by another sheet's name
+    /// (`Round 123` beside a `DTM Dataset` sheet), when nothing better dated it.
+    pub fn round_sheet(&mut self, sheet: &str) {
+        if self.dating != Dating::ByTotal {
+            return;
+        }
+        if let Some(round) = round_in_name(sheet)
+            && let Ok(date) = self.ctx.rounds.date(round)
+        {
+            self.dating = Dating::File {
+                date,
+                round: Some(round),
+                how: "from a sheet name",
+            };
+        }
+    }
+
+    fn resolve(&mut self, text: &str) -> Result<(Pcode, Option<String>), String> {
+        if let Some(r) = self.resolved.get(text) {
+            return r.clone();
+        }
+        let r = self
+            .ctx
+            .gazetteer
+            .resolve(text)
+            .map(|r| (r.pcode, r.warning))
+            .map_err(|e| format!("a known governorate name or P-code ({e})"));
+        self.resolved.insert(text.to_string(), r.clone());
+        r
+    }
+
+    /// Checks a row's key cells; `rows` is how many rows share them.
+    fn key(
+        &mut self,
+        acc: &mut Acc,
+        date: Option<&str>,
+        round: Option<&str>,
+        pcode: Option<&str>,
+        governorate: Option<&str>,
+        rows: usize,
+    ) -> Result<(NaiveDate, Option<u32>, Pcode), Vec<Issue>> {
+        let mut issues = Vec::new();
+        let issue = |column: usize, name, expected: &str, found: Option<&str>| Issue {
+            column,
+            name,
+            expected: expected.into(),
+            found: found.unwrap_or("").into(),
+        };
+        let mut place: Option<(Pcode, usize, &str)> = None;
+        for (column, name, text) in [
+            (self.cols.pcode, c::PCODE, pcode),
+            (self.cols.governorate, c::GOVERNORATE, governorate),
+        ] {
+            let Some(column) = column else { continue };
+            let Some(text) = text else {
+                issues.push(issue(column, name, GOVERNORATE, None));
+                continue;
+            };
+            match self.resolve(text) {
+                Ok((p, warning)) => {
+                    if let Some((other, other_column, other_text)) = place
+                        && other != p
+                    {
+                        let header = self
+                            .names
+                            .header
+                            .get(other_column)
+                            .cloned()
+                            .unwrap_or_default();
+                        let expected = format!(
+                            "the same governorate as column \"{header}\" (\"{other_text}\" is {})",
+                            self.ctx.gazetteer.name(other)
+                        );
+                        issues.push(issue(column, name, &expected, Some(text)));
+                    }
+                    if let Some(w) = warning {
+                        acc.noted.entry(text.to_string()).or_insert((w, 0)).1 += rows;
+                    }
+                    place.get_or_insert((p, column, text));
+                }
+                Err(expected) => issues.push(issue(column, name, &expected, Some(text))),
+            }
+        }
+        let round_n = match (self.cols.round, round) {
+            (Some(column), Some(text)) => {
+                let n = parse_round(text);
+                if n.is_none() {
+                    issues.push(issue(column, c::ROUND, "a DTM round number", Some(text)));
+                }
+                n
+            }
+            _ => None,
+        };
+        let (date, round_n) = match (&self.dating, self.cols.date, self.cols.round) {
+            (Dating::File { date, round, .. }, ..) => (Some(*date), round.or(round_n)),
+            (Dating::ByTotal, ..) => (Some(UNDATED), round_n),
+            (Dating::Columns, Some(column), _) => {
+                let d = date.and_then(parse_date);
+                if d.is_none() {
+                    issues.push(issue(column, c::DATE, DATE, date));
+                }
+                if let (Some(d), Some(r)) = (d, round_n)
+                    && let Ok(dtm) = self.ctx.rounds.date(r)
+                    && (d - dtm).num_days().abs() > 31
+                {
+                    acc.far_rounds.entry(r).or_insert((d, dtm));
+                }
+                (d, round_n)
+            }
+            (Dating::Columns, None, Some(column)) => {
+                let d = match round_n.map(|r| self.ctx.rounds.date(r)) {
+                    Some(Ok(d)) => Some(d),
+                    Some(Err(e)) => {
+                        let expected = format!(
+                            "a round of the DTM series with one date (the file has no date column; {e})"
+                        );
+                        issues.push(issue(column, c::ROUND, &expected, round));
+                        None
+                    }
+                    None => {
+                        if round.is_none() {
+                            issues.push(issue(
+                                column,
+                                c::ROUND,
+                                "a DTM round (the file has no date column)",
+                                None,
+                            ));
+                        }
+                        None
+                    }
+                };
+                (d, round_n)
+            }
+            (Dating::Columns, None, None) => (None, round_n),
+        };
+        match (date, place) {
+            (Some(d), Some((p, ..))) if issues.is_empty() => Ok((d, round_n, p)),
+            _ => Err(issues),
+        }
+    }
+
+    /// Checks and sums one row (the exact path); problems go to `problems`.
+    fn push_row(&mut self, acc: &mut Acc, row: &GridRow, problems: &mut Problems) {
+        let cell = |i: Option<usize>| i.and_then(|i| row.cells.get(i)).and_then(Option::as_deref);
+        let cols = self.cols;
+        if let Some(first) = totals_label(row, cols) {
+            let individuals = cell(Some(cols.individuals)).and_then(parse_count);
+            acc.totals_rows.push((row.line, first, individuals));
+            return;
+        }
+        if let Some(country) = cols.other_country(|i| cell(Some(i)).map(String::from)) {
+            acc.others.add(country, 1);
+            return;
+        }
+        let key = self.key(
+            acc,
+            cell(cols.date),
+            cell(cols.round),
+            cell(cols.pcode),
+            cell(cols.governorate),
+            1,
+        );
+        let (key, mut issues) = match key {
+            Ok(k) => (Some(k), Vec::new()),
+            Err(i) => (None, i),
+        };
+        let individuals = cell(Some(cols.individuals));
+        let count = individuals.and_then(parse_count);
+        if count.is_none() {
+            issues.push(Issue {
+                column: cols.individuals,
+                name: c::INDIVIDUALS,
+                expected: COUNT.into(),
+                found: individuals.unwrap_or("").into(),
+            });
+        }
+        let individuals = count;
+        let households = match cell(cols.households) {
+            None => Some(0),
+            Some(text) => {
+                let n = parse_count(text);
+                if n.is_none()
+                    && let Some(column) = cols.households
+                {
+                    issues.push(Issue {
+                        column,
+                        name: c::HOUSEHOLDS,
+                        expected: COUNT.into(),
+                        found: text.into(),
+                    });
+                }
+                n
+            }
+        };
+        for i in issues {
+            problems.push(self.names.problem_at_line(
+                row.line,
+                Some(i.column),
+                i.name,
+                &i.expected,
+                &i.found,
+            ));
+        }
+        if let (Some(key), Some(individuals), Some(households)) = (key, individuals, households) {
+            let sums = acc.groups.entry(key).or_default();
+            sums.individuals = sums.individuals.saturating_add(individuals);
+            sums.households = sums.households.saturating_add(households);
+            sums.locations += 1;
+        }
+    }
+
+    /// Reads every row of a sheet or of CSV text (the exact path).
+    pub fn read_rows(
+        &mut self,
+        rows: impl Iterator<Item = GridRow>,
+        progress: &Progress,
+    ) -> Result<Parsed, DataError> {
+        let mut acc = Acc::default();
+        let mut problems = Problems::default();
+        for (i, row) in rows.enumerate() {
+            if row.is_blank_within(self.names.header.len()) {
+                continue;
+            }
+            self.push_row(&mut acc, &row, &mut problems);
+            if i % 4096 == 4095 {
+                progress.add(4096);
+                progress.check(&self.names.file)?;
+            }
+        }
+        if !problems.list.is_empty() {
+            return Err(problems.into_error());
+        }
+        self.finish(&acc)
+    }
+
+    /// Reads CSV text from `records` (at the first data row): polars first, the
+    /// exact path if the file is not clean.
+    pub fn read_csv(
+        &mut self,
+        text: &str,
+        records: Records,
+        separator: u8,
+        progress: &Progress,
+    ) -> Result<Parsed, DataError> {
+        let start = records.clone();
+        let before = progress.rows();
+        // polars reads LF and CRLF lines only: a file with CR alone (old Mac Excel)
+        // takes the exact path.
+        let bare_cr = text
+            .as_bytes()
+            .windows(2)
+            .any(|w| w[0] == b'\r' && w[1] != b'\n');
+        if !bare_cr && let Some(acc) = self.fast(text, records, separator, progress)? {
+            return self.finish(&acc);
+        }
+        progress.set(before);
+        self.read_rows(start, progress)
+    }
+
+    /// The polars path: `None` when a value needs the exact path.
+    fn fast(
+        &mut self,
+        text: &str,
+        mut records: Records,
+        separator: u8,
+        progress: &Progress,
+    ) -> Result<Option<Acc>, DataError> {
+        let width = self.names.header.len();
+        let mut acc = Acc::default();
+        loop {
+            progress.check(&self.names.file)?;
+            let begin = records.offset();
+            let n = records.skip_records(CHUNK_ROWS);
+            if n == 0 {
+                break;
+            }
+            let chunk = &text[begin..records.offset()];
+            let cols = self.cols;
+            let read = catch_unwind(AssertUnwindSafe(|| {
+                read_chunk(chunk.as_bytes(), separator, width, cols)
+            }));
+            let Ok(Ok(df)) = read else {
+                return Ok(None);
+            };
+            let Some(groups) = group_chunk(&df, cols) else {
+                return Ok(None);
+            };
+            if !self.add_groups(&mut acc, &groups, cols) {
+                return Ok(None);
+            }
+            progress.add(n);
+        }
+        Ok(Some(acc))
+    }
+
+    /// Adds one chunk's groups; false when a key is not clean.
+    fn add_groups(&mut self, acc: &mut Acc, groups: &[ChunkGroup<'_>], cols: Cols) -> bool {
+        for g in groups {
+            let [date, round, pcode, governorate, country_code, country_name] = g.keys;
+            let named = |i: usize| {
+                let text = if Some(i) == cols.country_code {
+                    country_code
+                } else if Some(i) == cols.country_name {
+                    country_name
+                } else {
+                    pcode
+                };
+                text.map(String::from)
+            };
+            if let Some(country) = cols.other_country(named) {
+                acc.others.add(country, g.rows);
+                continue;
+            }
+            let Ok(key) = self.key(acc, date, round, pcode, governorate, g.rows) else {
+                return false;
+            };
+            let sums = acc.groups.entry(key).or_default();
+            sums.individuals = sums.individuals.saturating_add(g.individuals);
+            sums.households = sums.households.saturating_add(g.households);
+            sums.locations += g.rows;
+        }
+        true
+    }
+
+    /// The governorate table: latest round per date, `complete` where all are present.
+    fn finish(&self, acc: &Acc) -> Result<Parsed, DataError> {
+        let file = &self.names.file;
+        let mut warnings = Vec::new();
+        let mut left_out = Vec::new();
+        if acc.groups.is_empty() && !acc.others.is_empty() {
+            return Err(acc.others.refusal(file));
+        }
+        left_out.extend(acc.others.left_out());
+        let total: u64 = acc
+            .groups
+            .values()
+            .fold(0u64, |t, s| t.saturating_add(s.individuals));
+        let (dated, acc) = self.date_by_total(acc, total)?;
+        let acc = acc.as_ref();
+        self.check_totals_rows(acc, total, &mut warnings, &mut left_out);
+        warnings.extend(far_rounds_warning(file, acc));
+        let mut rounds: BTreeMap<NaiveDate, BTreeMap<Option<u32>, usize>> = BTreeMap::new();
+        for ((date, round, _), sums) in &acc.groups {
+            *rounds.entry(*date).or_default().entry(*round).or_default() += sums.locations;
+        }
+        let mut kept: BTreeMap<NaiveDate, Option<u32>> = BTreeMap::new();
+        for (date, by_round) in &rounds {
+            let Some((&latest, _)) = by_round.iter().next_back() else {
+                continue;
+            };
+            kept.insert(*date, latest);
+            if by_round.len() > 1 {
+                let older: Vec<String> = by_round
+                    .keys()
+                    .filter(|r| **r != latest)
+                    .map(|r| round_label(*r))
+                    .collect();
+                let older_rows: usize = by_round
+                    .iter()
+                    .filter(|(r, _)| **r != latest)
+                    .map(|(_, n)| n)
+                    .sum();
+                let detail = format!(
+                    "{date}: several rounds share this date; kept {} (the latest) and left out {older_rows} location rows of {}",
+                    round_label(latest),
+                    older.join(", ")
+                );
+                warnings.push(Warning {
+                    file: file.clone(),
+                    message: detail.clone(),
+                });
+                left_out.push(LeftOut {
+                    reason: "older_round",
+                    rows: older_rows,
+                    detail,
+                });
+            }
+        }
+        for (message, n) in acc.noted.values() {
+            warnings.push(Warning {
+                file: file.clone(),
+                message: format!("{message} ({n} rows)"),
+            });
+        }
+        let source_id = file_source_id(file);
+        let mut locations = 0;
+        let mut points: Vec<GovernoratePoint> = acc
+            .groups
+            .iter()
+            .filter(|((date, round, _), _)| kept.get(date) == Some(round))
+            .map(|((date, round, pcode), sums)| {
+                locations += sums.locations;
+                GovernoratePoint {
+                    date: *date,
+                    round: *round,
+                    pcode: *pcode,
+                    basis: Basis::Displacement,
+                    individuals: sums.individuals,
+                    panel: None,
+                    complete: false,
+                    source_id: source_id.clone(),
+                }
+            })
+            .collect();
+        points.sort_by_key(|p| (p.date, p.pcode));
+        mark_complete(&mut points, self.ctx.gazetteer.governorates().len());
+        let dating = match (&self.dating, dated) {
+            (Dating::File { date, round, how }, _) => Some(dating_text(*date, *round, how)),
+            (_, Some(r)) => Some(dating_text(r.date, Some(r.round), "by its total")),
+            _ => None,
+        };
+        Ok(Parsed {
+            table: Table::IdpsGovernorate(points),
+            warnings,
+            shape: Shape::DtmMasterList,
+            locations_aggregated: Some(locations),
+            rows_read: acc.groups.values().map(|s| s.locations).sum::<usize>()
+                + acc.totals_rows.len(),
+            left_out,
+            also: Vec::new(),
+            dating,
+            as_of: None,
+        })
+    }
+
+    /// Warns about each totals row left out, saying whether it equals the sum of the
+    /// rows, and counts them as left out.
+    fn check_totals_rows(
+        &self,
+        acc: &Acc,
+        total: u64,
+        warnings: &mut Vec<Warning>,
+        left_out: &mut Vec<LeftOut>,
+    ) {
+        let file = &self.names.file;
+        for (line, label, individuals) in &acc.totals_rows {
+            let check = match individuals {
+                Some(n) if *n == total => format!(
+                    "its individuals ({}) equal the sum of the rows",
+                    crate::data::grouped(*n)
+                ),
+                Some(n) => format!(
+                    "its individuals ({}) differ from the sum of the rows ({})",
+                    crate::data::grouped(*n),
+                    crate::data::grouped(total)
+                ),
+                None => "it gives no individuals to check".into(),
+            };
+            warnings.push(Warning {
+                file: file.clone(),
+                message: format!(
+                    "{}row {line}: totals row \"{label}\" left out; {check}",
+                    self.place()
+                ),
+            });
+        }
+        if !acc.totals_rows.is_empty() {
+            let n = acc.totals_rows.len();
+            let equal = acc.totals_rows.iter().all(|(_, _, i)| *i == Some(total));
+            left_out.push(LeftOut {
+                reason: "totals_row",
+                rows: n,
+                detail: format!(
+                    "{n} totals row{} left out{}",
+                    if n == 1 { "" } else { "s" },
+                    if equal {
+                        ", equal to the sum of the rows"
+                    } else {
+                        ", not equal to the sum of the rows"
+                    }
+                ),
+            });
+        }
+    }
+
+    /// "sheet \"S\": " for messages about a workbook's sheet.
+    fn place(&self) -> String {
+        self.names
+            .sheet
+            .as_ref()
+            .map(|s| format!("sheet \"{s}\", "))
+            .unwrap_or_default()
+    }
+
+    /// A list dated by its total: the one DTM round whose national total equals the
+    /// sum of the list's rows dates every row; otherwise the user must say.
+    fn date_by_total<'b>(
+        &self,
+        acc: &'b Acc,
+        total: u64,
+    ) -> Result<(Option<Round>, std::borrow::Cow<'b, Acc>), DataError> {
+        if self.dating != Dating::ByTotal {
+            return Ok((None, std::borrow::Cow::Borrowed(acc)));
+        }
+        let file = &self.names.file;
+        let matches = self.ctx.rounds.with_total(total);
+        let [round] = matches.as_slice() else {
+            let reason = if matches.is_empty() {
+                format!(
+                    "no date or round was found (no date or round column, none in the file or sheet names), and its total of {} IDPs equals no DTM round",
+                    crate::data::grouped(total)
+                )
+            } else {
+                format!(
+                    "no date or round was found, and its total of {} IDPs equals {} DTM rounds",
+                    crate::data::grouped(total),
+                    matches.len()
+                )
+            };
+            return Err(DataError::NeedsDate {
+                file: file.clone(),
+                reason,
+                round: None,
+            });
+        };
+        let mut dated = Acc {
+            noted: acc.noted.clone(),
+            totals_rows: acc.totals_rows.clone(),
+            far_rounds: acc.far_rounds.clone(),
+            others: acc.others.clone(),
+            groups: HashMap::new(),
+        };
+        for ((date, r, pcode), sums) in &acc.groups {
+            let key = if *date == UNDATED {
+                (round.date, Some(round.round), *pcode)
+            } else {
+                (*date, *r, *pcode)
+            };
+            let entry = dated.groups.entry(key).or_default();
+            entry.individuals = entry.individuals.saturating_add(sums.individuals);
+            entry.households = entry.households.saturating_add(sums.households);
+            entry.locations += sums.locations;
+        }
+        Ok((Some(*round), std::borrow::Cow::Owned(dated)))
+    }
+}
+
+/// One warning for the rounds the file dates more than 31 days from DTM's date.
+fn far_rounds_warning(file: &str, acc: &Acc) -> Option<Warning> {
+    let (round, (file_date, dtm)) = acc.far_rounds.iter().next()?;
+    let more = acc.far_rounds.len() - 1;
+    Some(Warning {
+        file: file.into(),
+        message: format!(
+            "round {round} is dated {file_date} in the file and {dtm} in the DTM series{}; the file's dates are used",
+            if more > 0 {
+                format!(" ({more} more rounds differ by over 31 days)")
+            } else {
+                String::new()
+            }
+        ),
+    })
+}
+
+/// "round 123 (30 Sep 2021, from the file name)".
+fn dating_text(date: NaiveDate, round: Option<u32>, how: &str) -> String {
+    let day = date.format("%-d %b %Y");
+    match round {
+        Some(r) => format!("round {r} ({day}, {how})"),
+        None => format!("{day} ({how})"),
+    }
+}
+
+/// The first cell of a totals row (`Totals: Locations:3,166`): a row with no
+/// governorate whose first filled cell says "total".
+fn totals_label(row: &GridRow, cols: Cols) -> Option<String> {
+    let named = [cols.pcode, cols.governorate]
+        .into_iter()
+        .flatten()
+        .any(|i| row.cells.get(i).is_some_and(Option::is_some));
+    if named {
+        return None;
+    }
+    let first = row.cells.iter().flatten().next()?;
+    crate::domain::fold(first)
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.starts_with("total"))
+        .then(|| first.clone())
+}
+
+fn round_label(round: Option<u32>) -> String {
+    round.map_or_else(
+        || "the rows without a round".into(),
+        |r| format!("round {r}"),
+    )
+}
+
+/// Problems found so far, listing at most [`MAX_PROBLEMS`].
+#[derive(Debug, Default)]
+struct Problems {
+    list: Vec<Problem>,
+    more: usize,
+}
+
+impl Problems {
+    fn push(&mut self, p: Problem) {
+        if self.list.len() < MAX_PROBLEMS {
+            self.list.push(p);
+        } else {
+            self.more += 1;
+        }
+    }
+
+    fn into_error(self) -> DataError {
+        if self.more == 0 {
+            DataError::Invalid(self.list)
+        } else {
+            DataError::TooMany {
+                problems: self.list,
+                more: self.more,
+            }
+        }
+    }
+}
+
+/// Parses one chunk of CSV records with polars (every column as text, only the key
+/// and count columns): columns `c{i}`.
+fn read_chunk(bytes: &[u8], separator: u8, width: usize, cols: Cols) -> PolarsResult<DataFrame> {
+    let schema: Schema = (0..width)
+        .map(|i| Field::new(format!("c{i}").into(), DataType::String))
+        .collect();
+    let mut projection: Vec<usize> = cols.keys().into_iter().flatten().collect();
+    projection.push(cols.individuals);
+    projection.extend(cols.households);
+    projection.sort_unstable();
+    projection.dedup();
+    CsvReadOptions::default()
+        .with_has_header(false)
+        .with_schema(Some(Arc::new(schema)))
+        .with_projection(Some(Arc::new(projection)))
+        .map_parse_options(|p| {
+            p.with_separator(separator)
+                .with_missing_is_null(true)
+                .with_truncate_ragged_lines(true)
+        })
+        .into_reader_with_file_handle(Cursor::new(bytes))
+        .finish()
+}
+
+/// One chunk's rows with the same raw key texts (date, round, P-code, governorate,
+/// country code, country name), their sums and how many.
+#[derive(Debug)]
+struct ChunkGroup<'a> {
+    keys: [Option<&'a str>; 6],
+    individuals: u64,
+    households: u64,
+    rows: usize,
+}
+
+/// Groups one chunk by the raw key texts; `None` when a count is not clean (a
+/// missing individuals count, or a count that is not a whole number of 0 or more),
+/// for the exact path to report.
+fn group_chunk(df: &DataFrame, cols: Cols) -> Option<Vec<ChunkGroup<'_>>> {
+    fn values(c: &StringChunked) -> Vec<Option<&str>> {
+        c.iter().collect()
+    }
+    let text =
+        |i: usize| -> Option<&StringChunked> { df.column(&format!("c{i}")).ok()?.str().ok() };
+    let mut keys: Vec<Option<Vec<Option<&str>>>> = Vec::with_capacity(6);
+    for i in cols.keys() {
+        keys.push(match i {
+            Some(i) => Some(values(text(i)?)),
+            None => None,
+        });
+    }
+    let individuals = values(text(cols.individuals)?);
+    let households = match cols.households {
+        Some(h) => Some(values(text(h)?)),
+        None => None,
+    };
+    let count = |t: &str| t.parse::<u64>().ok().filter(|n| *n <= MAX_COUNT);
+    let mut groups: HashMap<[Option<&str>; 6], (u64, u64, usize)> = HashMap::new();
+    for (row, ind) in individuals.iter().enumerate() {
+        let ind = count((*ind)?)?;
+        let hh = match households.as_ref().and_then(|h| h[row]) {
+            Some(t) => count(t)?,
+            None => 0,
+        };
+        let key: [Option<&str>; 6] =
+            std::array::from_fn(|k| keys[k].as_ref().and_then(|column| column[row]));
+        let sums = groups.entry(key).or_default();
+        sums.0 = sums.0.saturating_add(ind);
+        sums.1 = sums.1.saturating_add(hh);
+        sums.2 += 1;
+    }
+    Some(
+        groups
+            .into_iter()
+            .map(|(keys, (individuals, households, rows))| ChunkGroup {
+                keys,
+                individuals,
+                households,
+                rows,
+            })
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fmt::Write as _;
+
+    use super::*;
+    use crate::data::detect::find_header;
+    use crate::data::load::{LoadContext, LoadOptions, load_bytes};
+    use crate::data::{Dataset, csv};
+
+    fn ctx() -> LoadContext {
+        let mut ctx = Dataset::empty().unwrap().load_context();
+        ctx.rounds = Rounds::default();
+        ctx.rounds
+            .insert(7, NaiveDate::from_ymd_opt(2020, 6, 30).unwrap(), 11);
+        ctx
+    }
+
+    fn load(text: &str) -> Result<Parsed, DataError> {
+        load_bytes(
+            &ctx(),
+            "m.csv",
+            Some("csv"),
+            text.as_bytes(),
+            &LoadOptions::default(),
+            &Progress::none(),
+        )
+        .map(|l| l.parsed)
+    }
+
+    fn sums(p: &Parsed) -> Vec<(String, Option<u32>, String, u64)> {
+        let Table::IdpsGovernorate(rows) = &p.table else {
+            panic!("not a governorate table")
+        };
+        rows.iter()
+            .map(|r| {
+                (
+                    r.date.to_string(),
+                    r.round,
+                    r.pcode.to_string(),
+                    r.individuals,
+                )
+            })
+            .collect()
+    }
+
+    const HEADER: &str = "Governorate,Location,Individuals,Round,Date\n";
+
+    #[test]
+    fn only_the_latest_round_of_a_date_is_kept() {
+        let p = load(&format!(
+            "{HEADER}Ninewa,A,10,131,2023-12-31\nNinewa,B,5,131,2023-12-31\nNinewa,A,99,130,2023-12-31\nDahuk,C,7,130,2023-06-30\n"
+        ))
+        .unwrap();
+        assert_eq!(
+            sums(&p),
+            [
+                ("2023-06-30".into(), Some(130), "IQG09".into(), 7),
+                ("2023-12-31".into(), Some(131), "IQG15".into(), 15),
+            ]
+        );
+        assert_eq!(p.locations_aggregated, Some(3));
+        assert_eq!(p.rows_read, 4);
+        assert_eq!(p.warnings.len(), 1, "{:?}", p.warnings);
+    }
+
+    #[test]
+    fn a_round_without_a_date_column_takes_the_dtm_round_date() {
+        let p =
+            load("Governorate,Location,Individuals,Round\nNinewa,A,10,7\nNinewa,B,1,7\n").unwrap();
+        assert_eq!(
+            sums(&p),
+            [("2020-06-30".into(), Some(7), "IQG15".into(), 11)]
+        );
+        let e = load("Governorate,Location,Individuals,Round\nNinewa,A,10,8\n")
+            .map(|_| ())
+            .map_err(|e| e.to_string());
+        assert_eq!(
+            e,
+            Err("m.csv: row 2, column \"Round\": expected a round of the DTM series with one date (the file has no date column; round 8 is not in the DTM series), found \"8\"".into())
+        );
+    }
+
+    #[test]
+    fn other_countries_rows_never_add_to_iraqs() {
+        // A DTM baseline-style list naming its country, with another country's rows.
+        let p = load(concat!(
+            "Country,Governorate,Location,Individuals,Round,Date\n",
+            "Iraq,Ninewa,A,10,1,2024-01-31\n",
+            "Syria,Aleppo,B,500,1,2024-01-31\n",
+            "Iraq,Dahuk,C,7,1,2024-01-31\n",
+            "SYR,Idleb,D,900,1,2024-01-31\n",
+        ))
+        .unwrap();
+        assert_eq!(
+            sums(&p),
+            [
+                ("2024-01-31".into(), Some(1), "IQG09".into(), 7),
+                ("2024-01-31".into(), Some(1), "IQG15".into(), 10),
+            ]
+        );
+        assert_eq!(p.left_out.len(), 1);
+        assert_eq!(p.left_out[0].reason, "other_country");
+        assert_eq!(p.left_out[0].rows, 2);
+        // A list of another country's P-codes, with no country column: one refusal.
+        let e = load(concat!(
+            "Governorate,admin1Pcode,Location,Individuals,Round,Date\n",
+            "Khartoum,SD01,A,10,1,2024-01-31\n",
+            "Darfur,SD02,B,5,1,2024-01-31\n",
+        ))
+        .map(|_| ())
+        .map_err(|e| e.to_string());
+        assert_eq!(
+            e,
+            Err("m.csv: holds Sudan (SDN) rows only; this app's data is Iraq's".into())
+        );
+    }
+
+    #[test]
+    fn halabja_is_counted_under_sulaymaniyah_with_one_warning() {
+        let p = load(&format!(
+            "{HEADER}Halabja,A,10,1,2024-01-31\nHalabja,B,10,1,2024-01-31\nSulaymaniyah,C,1,1,2024-01-31\n"
+        ))
+        .unwrap();
+        assert_eq!(
+            sums(&p),
+            [("2024-01-31".into(), Some(1), "IQG06".into(), 21)]
+        );
+        assert_eq!(p.warnings.len(), 1);
+        assert!(
+            p.warnings[0].message.ends_with("(2 rows)"),
+            "{:?}",
+            p.warnings
+        );
+    }
+
+    #[test]
+    fn untidy_cells_take_the_exact_path_and_give_the_same_totals() {
+        let tidy = load(&format!(
+            "{HEADER}Ninewa,A,10,1,2024-01-31\nDahuk,B,3,1,2024-01-31\n"
+        ))
+        .unwrap();
+        let untidy = load(&format!(
+            "{HEADER}Ninewa,A, 10 ,1,2024-01-31\n\"Dahuk\",B,3,1, 2024-01-31\n"
+        ))
+        .unwrap();
+        assert_eq!(sums(&tidy), sums(&untidy));
+    }
+
+    #[test]
+    fn the_polars_path_and_the_exact_path_agree_over_many_chunks() {
+        let mut text = String::from(HEADER);
+        let names = ["Ninewa", "IQG09", "Erbil", "Nineveh", "IRQ-G01"];
+        for i in 0..(CHUNK_ROWS + 1000) {
+            let round = 1 + (i % 3);
+            let date = if round == 3 {
+                "2024-02-29"
+            } else {
+                "2024-01-31"
+            };
+            let _ = writeln!(text, "{},L{i},{},{round},{date}", names[i % 5], i % 97);
+        }
+        let ctx = ctx();
+        let rows: Vec<GridRow> = csv::Records::new(&text, b',').take(20).collect();
+        let header = find_header(&rows, &ctx.gazetteer, None).unwrap();
+        let context = Context {
+            gazetteer: &ctx.gazetteer,
+            rounds: &ctx.rounds,
+            given: FileTime::default(),
+        };
+        let mut list = MasterList::new("m.csv", None, &header, None, context).unwrap();
+        let mut records = csv::Records::new(&text, b',');
+        records.skip_records(1);
+        let fast = list
+            .fast(&text, records.clone(), b',', &Progress::none())
+            .unwrap()
+            .expect("a clean file takes the polars path");
+        let exact = list.read_rows(records, &Progress::none()).unwrap();
+        let fast = list.finish(&fast).unwrap();
+        assert_eq!(sums(&fast), sums(&exact));
+        assert_eq!(fast.locations_aggregated, exact.locations_aggregated);
+        assert_eq!(fast.rows_read, CHUNK_ROWS + 1000);
+        assert_eq!(fast.warnings, exact.warnings);
+    }
+
+    #[test]
+    fn problems_beyond_the_limit_are_counted() {
+        let mut text = String::from(HEADER);
+        for _ in 0..(MAX_PROBLEMS + 5) {
+            text.push_str("Ninewa,A,x,1,2024-01-31\n");
+        }
+        let e = load(&text).unwrap_err();
+        assert_eq!(e.problems().len(), MAX_PROBLEMS);
+        assert!(e.to_string().ends_with("…and 5 more problems"), "{e}");
+    }
+}
