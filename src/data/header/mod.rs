@@ -7,3 +7,4 @@ pub mod layout;
 pub mod mapping;
 pub mod raw;
 pub mod schema;
+mod spelling;

@@ -7,27 +7,23 @@
 //! column takes each round's date from the loaded DTM national series. Households
 //! are checked (whole numbers) but the table keeps individuals, as DESIGN §4 defines it.
 //!
-//! A large CSV goes through polars first: the text is cut into chunks on record
-//! boundaries, and each chunk is parsed and grouped by the raw key texts with polars'
-//! lazy engine, so memory stays near the file's size and progress and cancellation are
-//! checked between chunks. Only distinct keys (a few hundred) are then resolved. If
-//! anything in the file is not clean, the exact path runs instead: every row is
-//! checked on its own, so every problem names its physical row and column. Workbooks
-//! take the exact path directly.
+//! A large CSV goes through polars first ([`chunks`]): the text is cut into chunks on
+//! record boundaries, and each chunk is parsed and grouped by the raw key texts, so
+//! memory stays near the file's size and progress and cancellation are checked
+//! between chunks. Only distinct keys (a few hundred) are then resolved. If anything
+//! in the file is not clean, the exact path (here) runs instead: every row is checked
+//! on its own, so every problem names its physical row and column. Workbooks take the
+//! exact path directly. A list with no date column is dated as [`dating`] says.
+
+mod chunks;
+mod dating;
 
 use std::collections::{BTreeMap, HashMap};
-use std::io::Cursor;
-use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::Arc;
 
 use chrono::NaiveDate;
-use polars::prelude::{
-    CsvReadOptions, DataFrame, DataType, Field, PolarsResult, Schema, SerReader, StringChunked,
-};
 
 use crate::data::cells::{
-    COUNT, DATE, GOVERNORATE, MAX_COUNT, file_source_id, mark_complete, parse_count, parse_date,
-    parse_round,
+    COUNT, DATE, GOVERNORATE, file_source_id, mark_complete, parse_count, parse_date, parse_round,
 };
 use crate::data::country::{self, Country, Others, RowCountry};
 use crate::data::csv::Records;
@@ -36,13 +32,14 @@ use crate::data::error::{DataError, Problem, Warning};
 use crate::data::parsed::{LeftOut, Parsed, Table};
 use crate::data::progress::Progress;
 use crate::data::raw::RawTable;
-use crate::data::rounds::{FileTime, Round, Rounds, round_in_name};
+use crate::data::rounds::{FileTime, Rounds, round_in_name};
 use crate::data::schema::{Shape, col as c};
 use crate::domain::{Basis, GovernoratePoint};
 use crate::domain::{Gazetteer, Pcode};
 
-/// Data rows per polars chunk.
-const CHUNK_ROWS: usize = 65_536;
+#[cfg(test)]
+use chunks::CHUNK_ROWS;
+use dating::{Dating, UNDATED, dating_text, far_rounds_warning, file_dating};
 
 pub use crate::data::error::MAX_PROBLEMS;
 
@@ -54,24 +51,6 @@ pub struct Context<'a> {
     pub rounds: &'a Rounds,
     pub given: FileTime,
 }
-
-/// How rows without a date column get their date.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Dating {
-    /// From the date column, else each row's round.
-    Columns,
-    /// One date for the whole file, and how it was found ("from the file name").
-    File {
-        date: NaiveDate,
-        round: Option<u32>,
-        how: &'static str,
-    },
-    /// Nothing yet: the file's total decides, once every row is summed.
-    ByTotal,
-}
-
-/// The stand-in date of rows dated by the file's total, until it is known.
-const UNDATED: NaiveDate = NaiveDate::MIN;
 
 /// Where the columns are.
 #[derive(Debug, Clone, Copy)]
@@ -158,51 +137,6 @@ pub struct MasterList<'a> {
     cols: Cols,
     dating: Dating,
     resolved: HashMap<String, Result<(Pcode, Option<String>), String>>,
-}
-
-/// How a list without date and round columns is dated: the date or round the user
-/// gave, a round in the file name, a round in the sheet name, or (`ByTotal`) later.
-fn file_dating(
-    file: &str,
-    sheet: Option<&str>,
-    cols: Cols,
-    ctx: Context<'_>,
-) -> Result<Dating, DataError> {
-    let base = std::path::Path::new(file)
-        .file_name()
-        .map_or_else(|| file.to_string(), |n| n.to_string_lossy().into_owned());
-    if let Some(date) = ctx.given.date {
-        return Ok(Dating::File {
-            date,
-            round: ctx.given.round.or_else(|| round_in_name(&base)),
-            how: "as given",
-        });
-    }
-    if cols.date.is_some() || (cols.round.is_some() && ctx.given.round.is_none()) {
-        return Ok(Dating::Columns);
-    }
-    let found = [
-        (ctx.given.round, "as given"),
-        (round_in_name(&base), "from the file name"),
-        (sheet.and_then(round_in_name), "from the sheet name"),
-    ]
-    .into_iter()
-    .find_map(|(round, how)| Some((round?, how)));
-    let Some((round, how)) = found else {
-        return Ok(Dating::ByTotal);
-    };
-    match ctx.rounds.date(round) {
-        Ok(date) => Ok(Dating::File {
-            date,
-            round: Some(round),
-            how,
-        }),
-        Err(e) => Err(DataError::NeedsDate {
-            file: file.into(),
-            reason: format!("the list names round {round} ({how}), but {e}"),
-            round: Some(round),
-        }),
-    }
 }
 
 impl<'a> MasterList<'a> {
@@ -495,71 +429,6 @@ impl<'a> MasterList<'a> {
         self.read_rows(start, progress)
     }
 
-    /// The polars path: `None` when a value needs the exact path.
-    fn fast(
-        &mut self,
-        text: &str,
-        mut records: Records,
-        separator: u8,
-        progress: &Progress,
-    ) -> Result<Option<Acc>, DataError> {
-        let width = self.names.header.len();
-        let mut acc = Acc::default();
-        loop {
-            progress.check(&self.names.file)?;
-            let begin = records.offset();
-            let n = records.skip_records(CHUNK_ROWS);
-            if n == 0 {
-                break;
-            }
-            let chunk = &text[begin..records.offset()];
-            let cols = self.cols;
-            let read = catch_unwind(AssertUnwindSafe(|| {
-                read_chunk(chunk.as_bytes(), separator, width, cols)
-            }));
-            let Ok(Ok(df)) = read else {
-                return Ok(None);
-            };
-            let Some(groups) = group_chunk(&df, cols) else {
-                return Ok(None);
-            };
-            if !self.add_groups(&mut acc, &groups, cols) {
-                return Ok(None);
-            }
-            progress.add(n);
-        }
-        Ok(Some(acc))
-    }
-
-    /// Adds one chunk's groups; false when a key is not clean.
-    fn add_groups(&mut self, acc: &mut Acc, groups: &[ChunkGroup<'_>], cols: Cols) -> bool {
-        for g in groups {
-            let [date, round, pcode, governorate, country_code, country_name] = g.keys;
-            let named = |i: usize| {
-                let text = if Some(i) == cols.country_code {
-                    country_code
-                } else if Some(i) == cols.country_name {
-                    country_name
-                } else {
-                    pcode
-                };
-                text.map(String::from)
-            };
-            if let Some(country) = cols.other_country(named) {
-                acc.others.add(country, g.rows);
-                continue;
-            }
-            let Ok(key) = self.key(acc, date, round, pcode, governorate, g.rows) else {
-                return false;
-            };
-            let sums = acc.groups.entry(key).or_default();
-            sums.individuals = sums.individuals.saturating_add(g.individuals);
-            sums.households = sums.households.saturating_add(g.households);
-            sums.locations += g.rows;
-        }
-        true
-    }
-
     /// The governorate table: latest round per date, `complete` where all are present.
     fn finish(&self, acc: &Acc) -> Result<Parsed, DataError> {
         let file = &self.names.file;
@@ -719,84 +588,6 @@ impl<'a> MasterList<'a> {
             .map(|s| format!("sheet \"{s}\", "))
             .unwrap_or_default()
     }
-
-    /// A list dated by its total: the one DTM round whose national total equals the
-    /// sum of the list's rows dates every row; otherwise the user must say.
-    fn date_by_total<'b>(
-        &self,
-        acc: &'b Acc,
-        total: u64,
-    ) -> Result<(Option<Round>, std::borrow::Cow<'b, Acc>), DataError> {
-        if self.dating != Dating::ByTotal {
-            return Ok((None, std::borrow::Cow::Borrowed(acc)));
-        }
-        let file = &self.names.file;
-        let matches = self.ctx.rounds.with_total(total);
-        let [round] = matches.as_slice() else {
-            let reason = if matches.is_empty() {
-                format!(
-                    "no date or round was found (no date or round column, none in the file or sheet names), and its total of {} IDPs equals no DTM round",
-                    crate::data::grouped(total)
-                )
-            } else {
-                format!(
-                    "no date or round was found, and its total of {} IDPs equals {} DTM rounds",
-                    crate::data::grouped(total),
-                    matches.len()
-                )
-            };
-            return Err(DataError::NeedsDate {
-                file: file.clone(),
-                reason,
-                round: None,
-            });
-        };
-        let mut dated = Acc {
-            noted: acc.noted.clone(),
-            totals_rows: acc.totals_rows.clone(),
-            far_rounds: acc.far_rounds.clone(),
-            others: acc.others.clone(),
-            groups: HashMap::new(),
-        };
-        for ((date, r, pcode), sums) in &acc.groups {
-            let key = if *date == UNDATED {
-                (round.date, Some(round.round), *pcode)
-            } else {
-                (*date, *r, *pcode)
-            };
-            let entry = dated.groups.entry(key).or_default();
-            entry.individuals = entry.individuals.saturating_add(sums.individuals);
-            entry.households = entry.households.saturating_add(sums.households);
-            entry.locations += sums.locations;
-        }
-        Ok((Some(*round), std::borrow::Cow::Owned(dated)))
-    }
-}
-
-/// One warning for the rounds the file dates more than 31 days from DTM's date.
-fn far_rounds_warning(file: &str, acc: &Acc) -> Option<Warning> {
-    let (round, (file_date, dtm)) = acc.far_rounds.iter().next()?;
-    let more = acc.far_rounds.len() - 1;
-    Some(Warning {
-        file: file.into(),
-        message: format!(
-            "round {round} is dated {file_date} in the file and {dtm} in the DTM series{}; the file's dates are used",
-            if more > 0 {
-                format!(" ({more} more rounds differ by over 31 days)")
-            } else {
-                String::new()
-            }
-        ),
-    })
-}
-
-/// "round 123 (30 Sep 2021, from the file name)".
-fn dating_text(date: NaiveDate, round: Option<u32>, how: &str) -> String {
-    let day = date.format("%-d %b %Y");
-    match round {
-        Some(r) => format!("round {r} ({day}, {how})"),
-        None => format!("{day} ({how})"),
-    }
 }
 
 /// The first cell of a totals row (`Totals: Locations:3,166`): a row with no
@@ -850,89 +641,6 @@ impl Problems {
             }
         }
     }
-}
-
-/// Parses one chunk of CSV records with polars (every column as text, only the key
-/// and count columns): columns `c{i}`.
-fn read_chunk(bytes: &[u8], separator: u8, width: usize, cols: Cols) -> PolarsResult<DataFrame> {
-    let schema: Schema = (0..width)
-        .map(|i| Field::new(format!("c{i}").into(), DataType::String))
-        .collect();
-    let mut projection: Vec<usize> = cols.keys().into_iter().flatten().collect();
-    projection.push(cols.individuals);
-    projection.extend(cols.households);
-    projection.sort_unstable();
-    projection.dedup();
-    CsvReadOptions::default()
-        .with_has_header(false)
-        .with_schema(Some(Arc::new(schema)))
-        .with_projection(Some(Arc::new(projection)))
-        .map_parse_options(|p| {
-            p.with_separator(separator)
-                .with_missing_is_null(true)
-                .with_truncate_ragged_lines(true)
-        })
-        .into_reader_with_file_handle(Cursor::new(bytes))
-        .finish()
-}
-
-/// One chunk's rows with the same raw key texts (date, round, P-code, governorate,
-/// country code, country name), their sums and how many.
-#[derive(Debug)]
-struct ChunkGroup<'a> {
-    keys: [Option<&'a str>; 6],
-    individuals: u64,
-    households: u64,
-    rows: usize,
-}
-
-/// Groups one chunk by the raw key texts; `None` when a count is not clean (a
-/// missing individuals count, or a count that is not a whole number of 0 or more),
-/// for the exact path to report.
-fn group_chunk(df: &DataFrame, cols: Cols) -> Option<Vec<ChunkGroup<'_>>> {
-    fn values(c: &StringChunked) -> Vec<Option<&str>> {
-        c.iter().collect()
-    }
-    let text =
-        |i: usize| -> Option<&StringChunked> { df.column(&format!("c{i}")).ok()?.str().ok() };
-    let mut keys: Vec<Option<Vec<Option<&str>>>> = Vec::with_capacity(6);
-    for i in cols.keys() {
-        keys.push(match i {
-            Some(i) => Some(values(text(i)?)),
-            None => None,
-        });
-    }
-    let individuals = values(text(cols.individuals)?);
-    let households = match cols.households {
-        Some(h) => Some(values(text(h)?)),
-        None => None,
-    };
-    let count = |t: &str| t.parse::<u64>().ok().filter(|n| *n <= MAX_COUNT);
-    let mut groups: HashMap<[Option<&str>; 6], (u64, u64, usize)> = HashMap::new();
-    for (row, ind) in individuals.iter().enumerate() {
-        let ind = count((*ind)?)?;
-        let hh = match households.as_ref().and_then(|h| h[row]) {
-            Some(t) => count(t)?,
-            None => 0,
-        };
-        let key: [Option<&str>; 6] =
-            std::array::from_fn(|k| keys[k].as_ref().and_then(|column| column[row]));
-        let sums = groups.entry(key).or_default();
-        sums.0 = sums.0.saturating_add(ind);
-        sums.1 = sums.1.saturating_add(hh);
-        sums.2 += 1;
-    }
-    Some(
-        groups
-            .into_iter()
-            .map(|(keys, (individuals, households, rows))| ChunkGroup {
-                keys,
-                individuals,
-                households,
-                rows,
-            })
-            .collect(),
-    )
 }
 
 #[cfg(test)]
