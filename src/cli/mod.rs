@@ -8,7 +8,7 @@
 mod check;
 #[cfg(test)]
 mod check_boundaries_tests;
-pub mod export;
+mod export;
 mod summary;
 
 use std::collections::{BTreeMap, BTreeSet};

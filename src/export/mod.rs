@@ -18,7 +18,7 @@
 
 pub mod atomic;
 mod chart;
-pub mod csv;
+mod csv;
 mod error;
 mod file_name;
 mod layout;
@@ -27,7 +27,7 @@ pub mod map;
 mod overlap_tests;
 mod page;
 mod plot;
-pub mod raster;
+mod raster;
 mod request;
 mod sheet;
 pub mod svg;

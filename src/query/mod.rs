@@ -4,18 +4,18 @@
 //! almost all logic lives here and is tested here.
 
 pub mod briefing;
-pub mod camps;
+mod camps;
 pub mod cards;
 pub mod charts;
 pub mod compare;
-pub mod csv_rows;
+mod csv_rows;
 pub mod currency;
 mod dashboard;
 pub mod filters;
 pub mod funding;
-pub mod idps;
+mod idps;
 pub mod map;
-pub mod rows;
+mod rows;
 pub mod summary;
 pub mod tables;
 

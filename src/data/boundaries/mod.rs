@@ -10,7 +10,7 @@
 //! ([`BoundaryError`]); either way nothing loaded changes. Coordinates are WGS84
 //! longitude/latitude, rings kept open (no closing repeat), holes kept.
 
-pub mod read;
+mod read;
 
 use std::path::Path;
 
