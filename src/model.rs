@@ -5,8 +5,10 @@
 
 use chrono::{Datelike, NaiveDate};
 
+mod briefing;
 mod dashboard;
 
+pub use briefing::{Briefing, Cited, Part};
 pub use dashboard::{
     CsvTable, Dashboard, PanelId, PanelView, SheetCharts, SourceNames, StatusLine,
 };

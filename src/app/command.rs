@@ -15,6 +15,7 @@ use super::{DashboardApp, RECENT_FILES};
 use crate::data::{Dataset, LoadOptions};
 use crate::domain::Filters;
 use crate::export::{ExportRequest, Format, PictureSize, What};
+use crate::model::PanelId;
 use crate::ui;
 use crate::ui::command::{Browse, Command};
 use crate::ui::export_dialog::Choice;
@@ -105,7 +106,8 @@ impl DashboardApp {
             Command::TogglePresenting => self.toggle_presenting(ctx),
             Command::ShowOpenDialog => self.open_dialog.open = true,
             Command::ShowDataWindow => self.data_window = true,
-            Command::ShowBriefing => self.briefing.open = true,
+            Command::ShowBriefing => self.show_briefing(),
+            Command::CopyBriefingRich => self.copy_briefing_rich(ctx),
             Command::Browse(what) => self.browse(ctx, what),
             Command::Open { path, sheet: None } => self.open_path(ctx, &path),
             Command::Open {
@@ -248,6 +250,9 @@ impl DashboardApp {
     /// Opens the export dialog for a chart or the briefing sheet.
     pub fn ask_export(&mut self, what: What) {
         let (subject, choice, csv) = match what {
+            What::Chart(PanelId::Briefing) | What::Table(PanelId::Briefing) => {
+                ("Briefing text".to_string(), Choice::Markdown, true)
+            }
             What::Chart(c) | What::Table(c) => {
                 (format!("Chart: {}", c.name()), Choice::Png(2), true)
             }
@@ -257,22 +262,69 @@ impl DashboardApp {
                 false,
             ),
         };
-        let name =
-            crate::export::default_file_name(what, &self.dashboard, Format::Png { scale: 2 });
+        let format = match choice {
+            Choice::Markdown => Format::Markdown,
+            _ => Format::Png { scale: 2 },
+        };
+        let name = crate::export::default_file_name(what, &self.dashboard, format);
         self.export_dialog.show_for(
             &subject,
             &exporter::default_folder().join(name),
             choice,
             csv,
         );
+        if what == What::Sheet {
+            self.export_dialog.sheet_text = Some(self.choices.sheet_text);
+        }
         self.export_what = Some(what);
+    }
+
+    /// Scrolls to the briefing panel, showing its text.
+    fn show_briefing(&mut self) {
+        if let Some(p) = self.panels.get_mut(PanelId::Briefing) {
+            p.set_mode(ui::panels::Mode::Chart);
+        }
+        self.layout.scroll_to = Some(PanelId::Briefing);
+    }
+
+    /// Puts the briefing paragraph on the clipboard as rich text (its citations as
+    /// links, its sources listed) with the plain text beside it; where the system has
+    /// no rich clipboard, as plain text, and the status bar says which.
+    fn copy_briefing_rich(&mut self, ctx: &egui::Context) {
+        let b = &self.dashboard.briefing;
+        let plain = b.plain();
+        match (self.rich_clipboard)(&b.html(), &plain) {
+            Ok(()) => {
+                self.notice =
+                    Some("Copied the briefing text as rich text, with links to its sources".into());
+            }
+            Err(why) => {
+                ctx.copy_text(plain);
+                self.notice = Some(format!(
+                    "Copied the briefing text as plain text (no rich text clipboard here: {why})"
+                ));
+            }
+        }
     }
 
     /// Starts an export on a worker thread; the status bar says when it is written.
     pub fn export_to(&mut self, ctx: &egui::Context, what: What, path: PathBuf, choice: Choice) {
+        if what == What::Sheet
+            && let Some(with_text) = self.export_dialog.sheet_text
+        {
+            // The dialog's checkbox is the view choice: the sheet is drawn for it.
+            self.choices.sheet_text = with_text;
+            self.refresh();
+        }
         let (what, format) = match (what, choice) {
             (What::Chart(c) | What::Table(c), Choice::Csv) => (What::Table(c), Format::Csv),
-            (what, Choice::Csv | Choice::Svg) => (what, Format::Svg),
+            (What::Chart(c) | What::Table(c), Choice::Markdown) => {
+                (What::Chart(c), Format::Markdown)
+            }
+            (What::Chart(c) | What::Table(c), Choice::Text) => (What::Chart(c), Format::Text),
+            (what, Choice::Csv | Choice::Svg | Choice::Markdown | Choice::Text) => {
+                (what, Format::Svg)
+            }
             (what, Choice::Png(scale)) => (what, Format::Png { scale }),
         };
         let request = ExportRequest {

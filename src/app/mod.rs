@@ -61,12 +61,23 @@ struct DashboardKey {
     choices: Choices,
 }
 
-/// The briefing window: shown or not, and its text, computed for the dashboard key
-/// it was written for (only while the window is open).
-#[derive(Default)]
-struct BriefingWindow {
-    open: bool,
-    text: Option<(DashboardKey, ui::briefing::BriefingText)>,
+/// Puts rich text on the clipboard: (HTML, the same as plain text).
+pub type RichClipboard = Box<dyn FnMut(&str, &str) -> Result<(), String>>;
+
+/// The system clipboard's rich text, through arboard (egui's clipboard holds plain
+/// text only); opened on first use and kept, since on X11 the text lives as long as
+/// its owner.
+fn system_rich_clipboard() -> RichClipboard {
+    let mut clipboard: Option<arboard::Clipboard> = None;
+    Box::new(move |html, plain| {
+        if clipboard.is_none() {
+            clipboard = Some(arboard::Clipboard::new().map_err(|e| e.to_string())?);
+        }
+        match clipboard.as_mut() {
+            Some(c) => c.set_html(html, Some(plain)).map_err(|e| e.to_string()),
+            None => Err("no clipboard".into()),
+        }
+    })
 }
 
 /// The dashboard window's state.
@@ -94,7 +105,8 @@ pub struct DashboardApp {
     /// The round-or-date question of an undated master list.
     date_question: ui::date_question::DateQuestion,
     data_window: bool,
-    briefing: BriefingWindow,
+    /// Where "Copy rich text" puts the briefing.
+    rich_clipboard: RichClipboard,
     open_dialog: ui::open_dialog::OpenDialog,
     notice: Option<String>,
     /// Paths to start loading on the first frame (command-line files).
@@ -154,7 +166,7 @@ impl DashboardApp {
             failure: None,
             date_question: ui::date_question::DateQuestion::default(),
             data_window: false,
-            briefing: BriefingWindow::default(),
+            rich_clipboard: system_rich_clipboard(),
             open_dialog: ui::open_dialog::OpenDialog::default(),
             notice: None,
             pending: Vec::new(),
@@ -175,6 +187,11 @@ impl DashboardApp {
     /// Replaces the system file dialogs "Browse…" runs (tests; machines without one).
     pub fn set_file_pickers(&mut self, pickers: FilePickers) {
         self.pickers = pickers;
+    }
+
+    /// Replaces the system clipboard "Copy rich text" writes to (tests).
+    pub fn set_rich_clipboard(&mut self, clipboard: RichClipboard) {
+        self.rich_clipboard = clipboard;
     }
 
     /// True in presentation mode.
@@ -465,24 +482,6 @@ impl DashboardApp {
                 );
             });
         self.data_window = data_window;
-        if self.briefing.open {
-            if self
-                .briefing
-                .text
-                .as_ref()
-                .is_none_or(|(key, _)| *key != self.key)
-            {
-                let b = crate::query::briefing::briefing(&self.dataset, &self.key.filters);
-                let text = ui::briefing::BriefingText {
-                    plain: b.plain(),
-                    markdown: b.markdown(),
-                };
-                self.briefing.text = Some((self.key.clone(), text));
-            }
-            if let Some((_, text)) = &self.briefing.text {
-                ui::briefing::briefing_ui(ctx, &mut self.briefing.open, text);
-            }
-        }
         self.problems_window(ctx);
         self.mapping_dialog.ui(ctx, &mut self.commands);
     }

@@ -34,6 +34,8 @@ pub struct Settings {
     pub basis: String,
     /// What the map colours the governorates by.
     pub map_measure: crate::domain::MapMeasure,
+    /// The briefing sheet carries the briefing paragraph (the export dialog's choice).
+    pub sheet_text: bool,
     /// Recently opened files (paths only, never contents), newest first.
     pub recent: Vec<String>,
     /// Column mappings the user assigned, by file header.
@@ -53,6 +55,7 @@ impl Default for Settings {
             show_camp_comparisons: false,
             basis: Basis::Displacement.as_str().into(),
             map_measure: crate::domain::MapMeasure::Displacement,
+            sheet_text: false,
             recent: Vec::new(),
             mappings: crate::domain::RememberedMappings::default(),
         }
@@ -157,6 +160,7 @@ impl Settings {
             map_measure: self.map_measure,
             map_date: None,
             map_tiles: false,
+            sheet_text: self.sheet_text,
         }
     }
 
@@ -168,6 +172,7 @@ impl Settings {
         self.show_events = choices.show_events;
         self.all_events = choices.all_events;
         self.map_measure = choices.map_measure;
+        self.sheet_text = choices.sheet_text;
     }
 }
 
@@ -296,6 +301,7 @@ mod tests {
             map_measure: crate::domain::MapMeasure::Change,
             map_date: None,
             map_tiles: false,
+            sheet_text: true,
         };
         s.record_choices(&c);
         assert_eq!(s.basis, "in_camp");

@@ -20,16 +20,19 @@ pub const MAX_SCALE: u32 = 8;
 #[allow(clippy::struct_excessive_bools)]
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct ExportArgs {
-    /// Chart to export as SVG or PNG: idps, governorates, camps, funding or map.
+    /// Chart to export as SVG or PNG: idps, governorates, camps, funding or map; or
+    /// briefing, the briefing paragraph as Markdown (.md), plain text (.txt), SVG or PNG.
     #[arg(long, value_name = "CHART")]
     pub chart: Option<String>,
-    /// The numbers behind a chart, as CSV: idps, governorates, camps, funding or map.
+    /// The numbers behind a chart, as CSV: idps, governorates, camps, funding or map;
+    /// briefing: the sources the paragraph cites.
     #[arg(long, value_name = "TABLE")]
     pub table: Option<String>,
     /// The one-page briefing sheet (A4 landscape), as SVG or PNG.
     #[arg(long)]
     pub sheet: bool,
-    /// Where to write; the format comes from the extension (.svg, .png, .csv).
+    /// Where to write; the format comes from the extension (.svg, .png, .csv; .md or
+    /// .txt for --chart briefing).
     #[arg(long, value_name = "PATH")]
     pub out: PathBuf,
     /// Width in px (default 800 for a chart, 1123 for the sheet).
@@ -57,10 +60,14 @@ pub struct ExportArgs {
     /// Draw the map as the tile grid. Only with `--chart map`.
     #[arg(long)]
     pub tiles: bool,
+    /// Put the briefing paragraph and its notes on the sheet, under the cards. Only
+    /// with `--sheet`.
+    #[arg(long)]
+    pub with_text: bool,
 }
 
 /// The chart names `--chart` and `--table` accept.
-const CHOICES: &str = "idps, governorates, camps, funding or map";
+const CHOICES: &str = "idps, governorates, camps, funding, map or briefing";
 
 fn chart_named(name: &str, option: &str) -> Result<PanelId, Failure> {
     match PanelId::named(name) {
@@ -81,6 +88,7 @@ pub fn choices(args: &ExportArgs) -> Choices {
         camp_comparisons: args.comparisons,
         map_date: args.date,
         map_tiles: args.tiles,
+        sheet_text: args.with_text,
         ..Choices::default()
     }
 }
@@ -113,8 +121,14 @@ pub fn request(args: &ExportArgs) -> Result<ExportRequest, Failure> {
             "--tiles draws the map as tiles: use it with --chart map",
         ));
     }
+    if args.with_text && what != What::Sheet {
+        return Err(Failure::usage(
+            "--with-text puts the briefing paragraph on the sheet: use it with --sheet",
+        ));
+    }
     let expected = match what {
         What::Table(_) => ".csv",
+        What::Chart(PanelId::Briefing) => ".md, .txt, .svg or .png",
         _ => ".svg or .png",
     };
     let format = match Format::from_path(&args.out) {
@@ -231,7 +245,7 @@ mod tests {
         );
         assert_eq!(
             message(&args(Some("pie"), None, false, "x.png")),
-            "unknown chart \"pie\"; choose idps, governorates, camps, funding or map"
+            "unknown chart \"pie\"; choose idps, governorates, camps, funding, map or briefing"
         );
         let tiles = ExportArgs {
             tiles: true,
@@ -243,7 +257,7 @@ mod tests {
         );
         assert_eq!(
             message(&args(None, Some("atlas"), false, "x.csv")),
-            "unknown table \"atlas\"; choose idps, governorates, camps, funding or map"
+            "unknown table \"atlas\"; choose idps, governorates, camps, funding, map or briefing"
         );
         assert_eq!(
             message(&args(None, None, false, "x.png")),

@@ -33,6 +33,8 @@ pub struct Choices {
     pub map_date: Option<NaiveDate>,
     /// The map draws the tile grid instead of the shapes.
     pub map_tiles: bool,
+    /// The briefing sheet carries the briefing paragraph under its cards.
+    pub sheet_text: bool,
 }
 
 impl Default for Choices {
@@ -48,6 +50,7 @@ impl Default for Choices {
             map_measure: MapMeasure::Displacement,
             map_date: None,
             map_tiles: false,
+            sheet_text: false,
         }
     }
 }

@@ -1,5 +1,6 @@
 //! Briefing exports: a panel's chart to SVG and PNG, the numbers behind it as CSV,
-//! and the one-page briefing sheet, rendered from the [`Dashboard`] they are handed.
+//! the briefing paragraph as Markdown or text (or a picture of it), and the
+//! one-page briefing sheet, rendered from the [`Dashboard`] they are handed.
 //!
 //! Contract: an export shows exactly what the dashboard holds — the same
 //! [`crate::model::ChartSpec`]s the window draws (series switched off on screen are
@@ -33,6 +34,7 @@ mod sheet;
 pub mod svg;
 #[cfg(test)]
 mod tests;
+mod text;
 
 use std::path::PathBuf;
 
@@ -74,6 +76,8 @@ pub fn render(
     check(*what, *format)?;
     match (*what, *format) {
         (What::Table(panel), _) => Ok(render_csv(panel, dash).into_bytes()),
+        (_, Format::Markdown) => Ok(text::markdown(dash, generated_on).into_bytes()),
+        (_, Format::Text) => Ok(text::plain(dash, generated_on).into_bytes()),
         (_, Format::Png { scale }) => render_png_bytes(*what, *size, scale, dash, generated_on),
         (_, _) => Ok(render_svg(*what, *size, dash, generated_on)?.into_bytes()),
     }
@@ -103,6 +107,10 @@ pub fn render_svg(
                 &*dash.map_geometry
             };
             Ok(map::map_page(&dash.map, geometry, size, generated_on))
+        }
+        What::Chart(PanelId::Briefing) => {
+            let size = checked_size(size, CHART_SIZE)?;
+            Ok(text::page(dash, size, generated_on))
         }
         What::Chart(panel) => {
             let size = checked_size(size, CHART_SIZE)?;

@@ -26,6 +26,10 @@ pub enum Format {
         scale: u32,
     },
     Csv,
+    /// The briefing paragraph with numbered references and its sources.
+    Markdown,
+    /// The briefing paragraph with its citations in brackets.
+    Text,
 }
 
 impl Format {
@@ -36,6 +40,8 @@ impl Format {
             Format::Svg => "svg",
             Format::Png { .. } => "png",
             Format::Csv => "csv",
+            Format::Markdown => "md",
+            Format::Text => "txt",
         }
     }
 
@@ -47,6 +53,8 @@ impl Format {
             "svg" => Some(Format::Svg),
             "png" => Some(Format::Png { scale: 1 }),
             "csv" => Some(Format::Csv),
+            "md" | "markdown" => Some(Format::Markdown),
+            "txt" => Some(Format::Text),
             _ => None,
         }
     }
@@ -56,6 +64,8 @@ impl Format {
             Format::Svg => "SVG",
             Format::Png { .. } => "PNG",
             Format::Csv => "CSV",
+            Format::Markdown => "Markdown",
+            Format::Text => "text",
         }
     }
 }
@@ -90,24 +100,35 @@ pub struct ExportRequest {
 }
 
 /// Checks that a format fits what is exported: tables as CSV, charts and the sheet as
-/// SVG or PNG.
+/// SVG or PNG, the briefing paragraph also as Markdown or text.
 pub fn check(what: What, format: Format) -> Result<(), ExportError> {
+    let text = matches!(format, Format::Markdown | Format::Text);
     match (what, format) {
         (What::Table(_), Format::Csv)
-        | (What::Chart(_) | What::Sheet, Format::Svg | Format::Png { .. }) => Ok(()),
+        | (What::Chart(_) | What::Sheet, Format::Svg | Format::Png { .. })
+        | (What::Chart(PanelId::Briefing), Format::Markdown | Format::Text) => Ok(()),
         (What::Table(_), f) => Err(ExportError::Format {
             what: "a table",
             format: f.name(),
             expected: "a .csv file",
         }),
-        (What::Chart(_) | What::Sheet, _) => Err(ExportError::Format {
+        (What::Chart(PanelId::Briefing), f) => Err(ExportError::Format {
+            what: "the briefing text",
+            format: f.name(),
+            expected: "a .md, .txt, .svg or .png file, or --table for its sources",
+        }),
+        (What::Chart(_) | What::Sheet, f) => Err(ExportError::Format {
             what: if what == What::Sheet {
                 "the briefing sheet"
             } else {
                 "a chart"
             },
-            format: "CSV",
-            expected: "a .svg or .png file, or --table for the numbers",
+            format: f.name(),
+            expected: if text {
+                "a .svg or .png file (only --chart briefing is text)"
+            } else {
+                "a .svg or .png file, or --table for the numbers"
+            },
         }),
     }
 }
@@ -139,7 +160,44 @@ mod tests {
             Some(Format::Png { scale: 1 })
         );
         assert_eq!(Format::from_path(Path::new("a.csv")), Some(Format::Csv));
+        assert_eq!(Format::from_path(Path::new("a.MD")), Some(Format::Markdown));
+        assert_eq!(Format::from_path(Path::new("a.txt")), Some(Format::Text));
         assert_eq!(Format::from_path(Path::new("a.jpg")), None);
         assert_eq!(Format::from_path(Path::new("a")), None);
+    }
+}
+
+#[cfg(test)]
+mod text_tests {
+    use super::*;
+
+    #[test]
+    fn only_the_briefing_is_written_as_text() {
+        assert!(check(What::Chart(PanelId::Briefing), Format::Markdown).is_ok());
+        assert!(check(What::Chart(PanelId::Briefing), Format::Text).is_ok());
+        assert!(check(What::Chart(PanelId::Briefing), Format::Svg).is_ok());
+        assert!(check(What::Table(PanelId::Briefing), Format::Csv).is_ok());
+        assert_eq!(
+            check(What::Chart(PanelId::Idps), Format::Markdown)
+                .map_err(|e| e.to_string())
+                .unwrap_err(),
+            check_message(
+                "a chart",
+                "Markdown",
+                "a .svg or .png file (only --chart briefing is text)"
+            )
+        );
+        assert!(check(What::Sheet, Format::Text).is_err());
+        assert!(check(What::Table(PanelId::Briefing), Format::Markdown).is_err());
+        assert!(check(What::Chart(PanelId::Briefing), Format::Csv).is_err());
+    }
+
+    fn check_message(what: &'static str, format: &'static str, expected: &'static str) -> String {
+        ExportError::Format {
+            what,
+            format,
+            expected,
+        }
+        .to_string()
     }
 }

@@ -1,7 +1,8 @@
 //! The one-page briefing sheet (A4 landscape by default): title, the filter line,
 //! the four headline cards, the four charts (IDPs over time, IDPs by governorate,
 //! camps open, funding with coverage below) for the current filters, and a footer
-//! with the sources, how current each series is, and the date generated. Event
+//! with the sources, how current each series is, and the date generated; with
+//! `sheet_text`, the briefing paragraph and its notes under the cards. Event
 //! markers and the camps chart's optional comparison counts are left out: at this
 //! size they would crowd the plots (the single-chart exports carry them). A sheet
 //! too small for its charts is drawn taller rather than letting them overlap.
@@ -12,6 +13,7 @@ use super::chart;
 use super::layout::{PanelOptions, Rect, SHEET};
 use super::page::generated_line;
 use super::svg::{INK, MUTED, Stroke, Svg, TextStyle, wrap};
+use super::text::SheetBlock;
 use crate::fonts::text_width;
 use crate::map::Geometry;
 use crate::model::{ChartSpec, Dashboard, Kpi, PanelId};
@@ -28,6 +30,8 @@ const CARD_TEXT: f64 = 9.0;
 const CARD_SOURCE: f64 = 8.0;
 /// Space between a card's value and what it counts, px.
 const VALUE_NOTE_GAP: f64 = 5.0;
+/// Text size of the briefing paragraph on the sheet, px.
+const PARAGRAPH: f64 = 10.0;
 /// Lines of wrapped text each part of a card may take.
 const CARD_LINES: usize = 2;
 /// The width of the map's column, px: Iraq is about as tall as it is wide, so the
@@ -58,7 +62,10 @@ pub fn sheet(dash: &Dashboard, (width, height): (f64, f64), generated_on: NaiveD
         .map(|k| card_text(k, dash.national, card_w - 20.0))
         .collect();
     let card_h = laid.iter().map(CardText::height).fold(0.0, f64::max) + 16.0;
-    let grid_top = MARGIN + 22.0 + 22.0 + 14.0 + card_h + GAP;
+    // The briefing paragraph under the cards, when the sheet carries it.
+    let text = SheetBlock::of(dash, inner, PARAGRAPH, SHEET.small);
+    let text_h = text.as_ref().map_or(0.0, |t| t.height() + GAP);
+    let grid_top = MARGIN + 22.0 + 22.0 + 14.0 + card_h + GAP + text_h;
     // The map is a column on the right beside the two rows of charts, where the
     // charts keep room for their titles (not on a sheet narrower than A4).
     let map_w = map_width(&all, inner);
@@ -79,22 +86,7 @@ pub fn sheet(dash: &Dashboard, (width, height): (f64, f64), generated_on: NaiveD
     let height = height.max((needed + footer + MARGIN).ceil());
 
     let mut svg = Svg::new(width, height);
-    let mut y = MARGIN + 22.0;
-    svg.text(
-        MARGIN,
-        y,
-        "Displacement and aid in Iraq: briefing sheet",
-        TextStyle::new(22.0, "title").bold(),
-    );
-    y += 22.0;
-    let filter_line = format!("{} \u{b7} {}", dash.place, dash.years);
-    svg.text(
-        MARGIN,
-        y,
-        &filter_line,
-        TextStyle::new(14.0, "subtitle").fill(MUTED),
-    );
-    y += 14.0;
+    let mut y = title(&mut svg, dash);
 
     for (i, card) in laid.iter().enumerate() {
         let x = MARGIN + i as f64 * (card_w + GAP);
@@ -110,6 +102,10 @@ pub fn sheet(dash: &Dashboard, (width, height): (f64, f64), generated_on: NaiveD
         );
     }
     y += card_h + GAP;
+    if let Some(text) = &text {
+        text.draw(&mut svg, MARGIN, y);
+        y += text_h;
+    }
 
     let grid_h = height - MARGIN - footer - y;
     let row_h = row_heights(grid_h - GAP, least_rows);
@@ -145,6 +141,26 @@ pub fn sheet(dash: &Dashboard, (width, height): (f64, f64), generated_on: NaiveD
         current,
     );
     svg.finish()
+}
+
+/// The title and the filter line; returns the y under them.
+fn title(svg: &mut Svg, dash: &Dashboard) -> f64 {
+    let mut y = MARGIN + 22.0;
+    svg.text(
+        MARGIN,
+        y,
+        "Displacement and aid in Iraq: briefing sheet",
+        TextStyle::new(22.0, "title").bold(),
+    );
+    y += 22.0;
+    let filter_line = format!("{} \u{b7} {}", dash.place, dash.years);
+    svg.text(
+        MARGIN,
+        y,
+        &filter_line,
+        TextStyle::new(14.0, "subtitle").fill(MUTED),
+    );
+    y + 14.0
 }
 
 /// The map column's width: [`MAP_W`] where the chart cells beside it still hold

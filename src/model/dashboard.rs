@@ -10,7 +10,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use super::{ChartSpec, Kpi, TableSpec};
+use super::{Briefing, ChartSpec, Kpi, TableSpec};
 use crate::domain::Basis;
 use crate::map::{Geometry, MapSpec};
 
@@ -31,16 +31,19 @@ pub enum PanelId {
     Funding,
     /// The governorates on a map (or the tile grid), coloured by a measure.
     Map,
+    /// The briefing paragraph for the view, with its sources and notes.
+    Briefing,
 }
 
 impl PanelId {
     /// Every panel, in reading order.
-    pub const ALL: [PanelId; 5] = [
+    pub const ALL: [PanelId; 6] = [
         PanelId::Idps,
         PanelId::Governorates,
         PanelId::Camps,
         PanelId::Funding,
         PanelId::Map,
+        PanelId::Briefing,
     ];
 
     /// The name used on the command line and in file names.
@@ -52,6 +55,7 @@ impl PanelId {
             PanelId::Camps => "camps",
             PanelId::Funding => "funding",
             PanelId::Map => "map",
+            PanelId::Briefing => "briefing",
         }
     }
 
@@ -178,6 +182,13 @@ pub struct Dashboard {
     /// The map's figures: governorate, value, date, source.
     pub map_table: TableSpec,
     pub map_csv: CsvTable,
+    /// The briefing paragraph for the filters, from the headline figures.
+    pub briefing: Briefing,
+    /// The briefing's sources, numbered as its references: its table and CSV.
+    pub briefing_table: TableSpec,
+    pub briefing_csv: CsvTable,
+    /// The briefing sheet carries the paragraph under its cards.
+    pub sheet_text: bool,
     /// The labels of IDPs over time's comparison series (UNHCR, IDMC), drawn or not:
     /// the panel offers its switch when there are any.
     pub idps_comparisons: Vec<String>,
@@ -228,6 +239,7 @@ impl Dashboard {
                 &self.funding_csv,
             ),
             PanelId::Map => ([None, None], &self.map_table, &self.map_csv),
+            PanelId::Briefing => ([None, None], &self.briefing_table, &self.briefing_csv),
         };
         PanelView { charts, table, csv }
     }
@@ -242,7 +254,7 @@ impl Dashboard {
             PanelId::Governorates => vec![&self.sheet.governorates],
             PanelId::Camps => vec![&self.sheet.camps],
             PanelId::Funding => vec![&self.funding, &self.coverage],
-            PanelId::Map => Vec::new(),
+            PanelId::Map | PanelId::Briefing => Vec::new(),
         }
     }
 }

@@ -14,94 +14,8 @@ use chrono::{Datelike, NaiveDate};
 use super::summary::{CampsOut, FundingOut, IdpsOut, PointOut, SinceOut, Summary, summary};
 use super::{Filters, cards};
 use crate::data::{Dataset, Region};
-use crate::model::{thousands, usd_one_decimal};
-
-/// One piece of a sentence: words, or a reference to one of the briefing's sources.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Part {
-    Text(String),
-    /// An index into [`Briefing::sources`].
-    Cite(usize),
-}
-
-/// A source cited by the paragraph.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Cited {
-    /// How the paragraph names it: "IOM DTM, round 132", "Al-Mada".
-    pub short: String,
-    /// "Publisher: title (date)".
-    pub full: String,
-    pub url: String,
-    pub source_id: String,
-}
-
-/// The paragraph, its sources and its notes.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Briefing {
-    pub sentences: Vec<Vec<Part>>,
-    pub sources: Vec<Cited>,
-    pub notes: Vec<String>,
-}
-
-impl Briefing {
-    /// The paragraph with each citation in brackets after its figure, then "Notes: …".
-    #[must_use]
-    pub fn plain(&self) -> String {
-        let mut out = self.paragraph(|i| format!(" ({})", self.sources[i].short));
-        if !self.notes.is_empty() {
-            let _ = write!(out, "\n\nNotes: {}", self.notes.join(" "));
-        }
-        out.push('\n');
-        out
-    }
-
-    /// The paragraph with numbered references, the sources as a numbered list (with
-    /// their URLs) and the notes.
-    #[must_use]
-    pub fn markdown(&self) -> String {
-        let mut out = self.paragraph(|i| format!(" [{}]", i + 1));
-        if !self.notes.is_empty() {
-            let _ = write!(out, "\n\n**Notes.** {}", self.notes.join(" "));
-        }
-        out.push_str("\n\n**Sources**\n\n");
-        for (i, s) in self.sources.iter().enumerate() {
-            if s.url.is_empty() {
-                let _ = writeln!(out, "{}. {} \u{2014} {}", i + 1, s.short, s.full);
-            } else {
-                let _ = writeln!(
-                    out,
-                    "{}. {} \u{2014} {} <{}>",
-                    i + 1,
-                    s.short,
-                    s.full,
-                    s.url
-                );
-            }
-        }
-        out
-    }
-
-    fn paragraph(&self, cite: impl Fn(usize) -> String) -> String {
-        self.sentences
-            .iter()
-            .map(|parts| {
-                let mut s = String::new();
-                for part in parts {
-                    match part {
-                        Part::Text(t) => s.push_str(t),
-                        Part::Cite(i) if *i < self.sources.len() => s.push_str(&cite(*i)),
-                        Part::Cite(_) => {}
-                    }
-                }
-                if !s.ends_with('.') {
-                    s.push('.');
-                }
-                s
-            })
-            .collect::<Vec<_>>()
-            .join(" ")
-    }
-}
+pub use crate::model::{Briefing, Cited, Part};
+use crate::model::{Cell, CsvTable, TableSpec, thousands, usd_one_decimal};
 
 /// The words of the paragraph. Each method gets the figures already formatted and
 /// returns the sentence's parts; `Part::Cite` places are given as `cite` values.
@@ -331,6 +245,62 @@ pub fn briefing_in(dataset: &Dataset, filters: &Filters, phrases: &dyn Phrases) 
         .map(|n| phrases.note(n))
         .collect();
     b.briefing
+}
+
+/// The briefing for the filters, with its sources' table and CSV.
+#[must_use]
+pub fn with_sources_table(
+    dataset: &Dataset,
+    filters: &Filters,
+) -> (Briefing, (TableSpec, CsvTable)) {
+    let b = briefing(dataset, filters);
+    let table = sources_table(&b);
+    (b, table)
+}
+
+/// The columns of the briefing's sources table and CSV.
+pub const SOURCE_COLUMNS: [&str; 4] = ["ref", "cited_as", "source", "url"];
+
+/// The briefing's sources, numbered as its Markdown references: the panel's table
+/// and the CSV beside the paragraph.
+#[must_use]
+pub fn sources_table(briefing: &Briefing) -> (TableSpec, CsvTable) {
+    let rows: Vec<[String; 4]> = briefing
+        .sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            [
+                (i + 1).to_string(),
+                s.short.clone(),
+                s.full.clone(),
+                s.url.clone(),
+            ]
+        })
+        .collect();
+    let table = TableSpec {
+        columns: ["#", "Cited as", "Source", "URL"]
+            .into_iter()
+            .map(String::from)
+            .collect(),
+        rows: rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                vec![
+                    Cell::number((i + 1) as f64, r[0].clone()),
+                    Cell::text(r[1].clone()),
+                    Cell::text(r[2].clone()),
+                    Cell::text(r[3].clone()),
+                ]
+            })
+            .collect(),
+    };
+    let csv = CsvTable {
+        columns: SOURCE_COLUMNS.to_vec(),
+        rows: rows.into_iter().map(Vec::from).collect(),
+    };
+    (table, csv)
 }
 
 struct Builder<'a> {

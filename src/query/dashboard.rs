@@ -9,7 +9,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Choices, Filters, cards, charts, csv_rows, currency, funding, map, tables};
+use super::{Choices, Filters, briefing, cards, charts, csv_rows, currency, funding, map, tables};
 use crate::data::{Basis, Dataset};
 use crate::map::MapRequest;
 use crate::model::{
@@ -79,6 +79,7 @@ pub fn dashboard(dataset: &Dataset, filters: &Filters, choices: &Choices) -> Das
         },
     );
 
+    let (briefing, (briefing_table, briefing_csv)) = briefing::with_sources_table(dataset, f);
     let x = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).map_or(0.0, day_number);
     Dashboard {
         cards: cards::cards(dataset, f),
@@ -101,6 +102,10 @@ pub fn dashboard(dataset: &Dataset, filters: &Filters, choices: &Choices) -> Das
         map,
         map_geometry: map::geometry(dataset),
         map_tiles: choices.map_tiles,
+        briefing,
+        briefing_table,
+        briefing_csv,
+        sheet_text: choices.sheet_text,
         idps_comparisons,
         camp_comparisons,
         sheet,

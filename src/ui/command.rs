@@ -44,8 +44,11 @@ pub enum Command {
     ShowOpenDialog,
     /// Show the Data window.
     ShowDataWindow,
-    /// Show the briefing paragraph's window.
+    /// Scroll the dashboard to the briefing paragraph's panel.
     ShowBriefing,
+    /// Put the briefing paragraph on the clipboard as rich text (HTML, its citations
+    /// as links) with the plain text beside it.
+    CopyBriefingRich,
     /// Run the system's file dialog on a worker thread; it only fills a field.
     Browse(Browse),
     /// Load a file (with a remembered column mapping if one fits its header); a

@@ -201,21 +201,25 @@ fn grid_ui(
         ..
     } = w;
     let view: &Dashboard = view;
-    let layout::Memory { measured, .. } = memory;
+    let layout::Memory {
+        measured,
+        scroll_to,
+        ..
+    } = memory;
     let plan = layout::plan(ui.available_width(), viewport_height, *presenting, measured);
     let mut now = *measured;
     let top = ui.cursor().top();
     super::cards::cards_ui(ui, &view.cards);
     now.cards = ui.cursor().top() - top;
     ui.add_space(layout::GAP);
-    let none: Vec<String> = Vec::new();
+
     let base = PlotOptions {
         height: 0.0,
         x_range: view.x_range_days,
         show_events: choices.show_events,
         all_events: choices.all_events,
         label_events: true,
-        legend_known: &none,
+        legend_known: &[],
         sources: &view.sources,
     };
     let mut commands = Vec::new();
@@ -282,7 +286,7 @@ fn grid_ui(
             presenting: *presenting,
             commands: &mut commands,
         };
-        panel.ui(ui, view, choices, &mut cx);
+        below_ui(ui, panel, view, choices, &mut cx, scroll_to);
     }
     // A layout that moved by more than rounding is drawn again at once (this
     // pass is discarded, or else the next frame comes right away), so the window
@@ -296,6 +300,24 @@ fn grid_ui(
         }
     }
     w.commands.extend(commands);
+}
+
+/// Draws a panel below the grid, across the whole width; scrolls to it when asked.
+fn below_ui(
+    ui: &mut egui::Ui,
+    panel: &mut dyn Panel,
+    view: &Dashboard,
+    choices: &mut Choices,
+    cx: &mut PanelCx<'_>,
+    scroll_to: &mut Option<crate::model::PanelId>,
+) {
+    let top = ui.cursor().top();
+    panel.ui(ui, view, choices, cx);
+    if *scroll_to == Some(panel.id()) {
+        *scroll_to = None;
+        let shown = egui::Rect::from_x_y_ranges(ui.max_rect().x_range(), top..=ui.cursor().top());
+        ui.scroll_to_rect(shown, Some(egui::Align::TOP));
+    }
 }
 
 /// Draws a panel whose plots are `plot_height` tall and records its height around

@@ -15,6 +15,10 @@ pub enum Choice {
     Svg,
     Png(u32),
     Csv,
+    /// The briefing paragraph as Markdown.
+    Markdown,
+    /// The briefing paragraph as plain text.
+    Text,
 }
 
 impl Choice {
@@ -25,11 +29,15 @@ impl Choice {
             Choice::Svg => "svg",
             Choice::Png(_) => "png",
             Choice::Csv => "csv",
+            Choice::Markdown => "md",
+            Choice::Text => "txt",
         }
     }
 }
 
 /// The dialog's state; `subject` says what is exported ("IDPs over time").
+// Each bool is an independent fact of the dialog (open, offers, browsing).
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Default)]
 pub struct ExportDialog {
     pub open: bool,
@@ -38,6 +46,10 @@ pub struct ExportDialog {
     pub choice: Option<Choice>,
     /// Offer CSV (a chart has numbers behind it; the sheet does not).
     pub allow_csv: bool,
+    /// Offer Markdown and plain text (the briefing paragraph).
+    pub allow_text: bool,
+    /// For the sheet: whether it carries the briefing paragraph (the checkbox).
+    pub sheet_text: Option<bool>,
     /// The system's save dialog is open ("Browse…" waits for it).
     pub browsing: bool,
     /// Why the save dialog failed, if it did.
@@ -58,6 +70,8 @@ impl ExportDialog {
         self.path = path.display().to_string();
         self.choice = Some(choice);
         self.allow_csv = allow_csv;
+        self.allow_text = matches!(choice, Choice::Markdown | Choice::Text);
+        self.sheet_text = None;
     }
 
     /// What the system's save dialog gave: a path goes into the field.
@@ -94,6 +108,10 @@ impl ExportDialog {
         let mut choice = self.choice.unwrap_or(Choice::Png(2));
         ui.horizontal(|ui| {
             ui.label("Format");
+            if self.allow_text {
+                ui.selectable_value(&mut choice, Choice::Markdown, "Markdown");
+                ui.selectable_value(&mut choice, Choice::Text, "Plain text");
+            }
             ui.selectable_value(&mut choice, Choice::Svg, "SVG");
             for scale in [1, 2, 3] {
                 ui.selectable_value(
@@ -103,9 +121,18 @@ impl ExportDialog {
                 );
             }
             if self.allow_csv {
-                ui.selectable_value(&mut choice, Choice::Csv, "CSV (the numbers)");
+                let what = if self.allow_text {
+                    "CSV (the sources)"
+                } else {
+                    "CSV (the numbers)"
+                };
+                ui.selectable_value(&mut choice, Choice::Csv, what);
             }
         });
+        if let Some(with_text) = &mut self.sheet_text {
+            ui.checkbox(with_text, "Include the briefing paragraph under the cards")
+                .on_hover_text("The page keeps A4's width and grows taller by the paragraph, so the charts keep their room");
+        }
         if Some(choice) != self.choice {
             self.choice = Some(choice);
             self.path = PathBuf::from(&self.path)

@@ -67,6 +67,8 @@ pub struct Memory {
     /// The dashboard has been drawn once: a scroll position restored from the last
     /// run is dropped on the first frame, so the window opens on the cards.
     pub drawn: bool,
+    /// A panel to scroll to on the next frame (the top bar's "Briefing text").
+    pub scroll_to: Option<crate::model::PanelId>,
 }
 
 /// The sizes for one frame.

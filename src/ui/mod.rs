@@ -8,7 +8,6 @@
 //! (cards, chips, annotations, the time axis, the palette) are private.
 
 mod annotations;
-pub mod briefing;
 mod cards;
 mod chips;
 pub mod command;

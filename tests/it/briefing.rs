@@ -182,3 +182,162 @@ fn the_notes_say_which_caveats_apply() {
     let r = run(&["summary", "--json", "--text"]);
     assert_eq!(r.code, 2, "one form at a time: {}", r.stderr);
 }
+
+/// A scratch path for an export.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("dd-briefing-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a scratch folder");
+    dir.join(name)
+}
+
+#[test]
+fn export_writes_the_briefing_as_markdown_text_svg_and_its_sources_as_csv() {
+    let md = scratch("b.md");
+    let r = run(&[
+        "export",
+        "--chart",
+        "briefing",
+        "--governorate",
+        "Ninewa",
+        "--from",
+        "2017",
+        "--to",
+        "2020",
+        "--out",
+        md.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(r.code, 0, "stderr: {}", r.stderr);
+    let text = std::fs::read_to_string(&md).expect("written");
+    let markdown = run(&[
+        "summary",
+        "--markdown",
+        "--governorate",
+        "Ninewa",
+        "--from",
+        "2017",
+        "--to",
+        "2020",
+    ])
+    .stdout;
+    assert!(
+        text.starts_with(
+            "# Briefing text: displacement and aid in Iraq\n\nNinewa \u{b7} 2017\u{2013}2020\n\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains(&markdown),
+        "the file holds summary --markdown: {text}"
+    );
+    assert!(text.contains("\ndisplacement-dashboard \u{b7} "), "{text}");
+
+    let plain_path = scratch("b.txt");
+    let r = run(&[
+        "export",
+        "--chart",
+        "briefing",
+        "--out",
+        plain_path.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(r.code, 0, "stderr: {}", r.stderr);
+    let text = std::fs::read_to_string(&plain_path).expect("written");
+    assert!(text.contains(&format!("{NATIONAL}\n\nNotes: ")), "{text}");
+    assert!(
+        text.contains("\nSources\n1. IOM DTM figures as published by UNHCR: "),
+        "{text}"
+    );
+
+    let svg = scratch("b.svg");
+    let r = run(&[
+        "export",
+        "--chart",
+        "briefing",
+        "--out",
+        svg.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(r.code, 0, "stderr: {}", r.stderr);
+    let picture = std::fs::read_to_string(&svg).expect("written");
+    assert!(
+        picture.contains(">Iraq had 997,334 internally displaced people at the end of 2025"),
+        "the paragraph's first line is text in the SVG"
+    );
+
+    let csv = scratch("b.csv");
+    let r = run(&[
+        "export",
+        "--table",
+        "briefing",
+        "--out",
+        csv.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(r.code, 0, "stderr: {}", r.stderr);
+    let rows = std::fs::read_to_string(&csv).expect("written");
+    let mut lines = rows.split("\r\n");
+    assert_eq!(lines.next(), Some("\u{feff}ref,cited_as,source,url"));
+    assert!(
+        lines
+            .next()
+            .is_some_and(|l| l.starts_with("1,IOM DTM figures as published by UNHCR,")),
+        "{rows}"
+    );
+}
+
+#[test]
+fn the_sheet_carries_the_paragraph_only_with_with_text() {
+    let with = scratch("with.svg");
+    let r = run(&[
+        "export",
+        "--sheet",
+        "--with-text",
+        "--out",
+        with.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(r.code, 0, "stderr: {}", r.stderr);
+    let without = scratch("without.svg");
+    let r = run(&[
+        "export",
+        "--sheet",
+        "--out",
+        without.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(r.code, 0, "stderr: {}", r.stderr);
+    let first_line = ">Iraq had 997,334 internally displaced people at the end of 2025";
+    let with = std::fs::read_to_string(&with).expect("written");
+    assert!(with.contains(first_line), "the sheet carries the paragraph");
+    assert!(with.contains("class=\"notes\""), "and its notes");
+    // A4's width; taller by the paragraph's block, so the charts keep their room.
+    assert!(
+        with.contains("width=\"1123\" height=\"878\""),
+        "{}",
+        &with[..120]
+    );
+    let without = std::fs::read_to_string(&without).expect("written");
+    assert!(!without.contains(first_line), "not unless asked");
+    assert!(
+        without.contains("width=\"1123\" height=\"794\""),
+        "A4 without it"
+    );
+}
+
+#[test]
+fn text_formats_are_only_for_the_briefing() {
+    let out = scratch("idps.md");
+    let r = run(&[
+        "export",
+        "--chart",
+        "idps",
+        "--out",
+        out.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stderr,
+        "displacement-dashboard: a chart cannot be exported as Markdown; use a .svg or .png file (only --chart briefing is text)\n"
+    );
+    let r = run(&["export", "--chart", "idps", "--with-text", "--out", "x.svg"]);
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stderr,
+        "displacement-dashboard: --with-text puts the briefing paragraph on the sheet: use it with --sheet\n"
+    );
+}

@@ -9,7 +9,7 @@ use displacement_dashboard::data::Dataset;
 use displacement_dashboard::query::Filters;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
 fn harness(dataset: Dataset) -> Harness<'static, DashboardApp> {
     let filters = Filters::all(&dataset);
@@ -461,7 +461,7 @@ fn a_chart_exports_through_the_dialog_and_the_status_bar_says_where() {
     let buttons: Vec<_> = h
         .get_all_by_role_and_label(Role::Button, "Export…")
         .collect();
-    assert_eq!(buttons.len(), 5, "one per panel");
+    assert_eq!(buttons.len(), 6, "one per panel");
     buttons[0].click();
     h.run();
     h.get_by_label("SVG").click();
@@ -812,7 +812,6 @@ fn wait_for_browse(h: &mut Harness<'static, DashboardApp>) {
 #[test]
 fn a_file_dialog_that_panics_is_reported_once_and_browse_works_again() {
     use displacement_dashboard::app::FilePickers;
-    use egui_kittest::kittest::NodeT as _;
     let mut h = bundled();
     h.state_mut().set_file_pickers(FilePickers {
         open: panicking_picker,
@@ -866,40 +865,186 @@ fn copied_text(h: &Harness<'static, DashboardApp>) -> Option<String> {
         })
 }
 
-#[test]
-fn the_briefing_window_writes_the_paragraph_for_the_filters_and_copies_it() {
-    let mut h = bundled();
+/// Presses the top bar's "Briefing text": the dashboard scrolls to the panel.
+fn show_briefing(h: &mut Harness<'static, DashboardApp>) {
     h.get_by_role_and_label(Role::Button, "Briefing text")
         .click();
     h.run();
+}
+
+#[test]
+fn the_briefing_panel_writes_the_paragraph_for_the_filters_and_copies_it() {
+    let mut h = bundled();
+    show_briefing(&mut h);
     h.get_by_label_contains(
         "Iraq had 997,334 internally displaced people at the end of 2025 (IOM DTM figures as published by UNHCR), down 70.8% from the peak of 3.42 million in March 2016 (IOM DTM, round 42).",
     );
     h.get_by_label_contains("Notes: \u{201c}Displaced since 2014\u{201d} adds IDPs and returnees");
+    // Its sources, numbered as the Markdown's references, each a link.
+    h.get_by_label("1. IOM DTM figures as published by UNHCR:");
+    let first = &h.state().view().briefing.sources[0];
+    let (full, url) = (first.full.clone(), first.url.clone());
+    h.get_by_role_and_label(Role::Link, &full).click();
+    h.step();
+    let opened: Vec<String> = h
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .filter_map(|c| match c {
+            egui::OutputCommand::OpenUrl(o) => Some(o.url.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        opened,
+        [url],
+        "the link opens the source's page, on click only"
+    );
+    h.run();
     h.get_by_role_and_label(Role::Button, "Copy text").click();
     h.step();
     let plain = copied_text(&h).expect("Copy text copies");
     let cli = crate::support::run(&["summary", "--text"]);
-    assert_eq!(plain, cli.stdout, "the window and summary --text agree");
+    assert_eq!(plain, cli.stdout, "the panel and summary --text agree");
     h.run();
-    h.get_by_role_and_label(Role::Button, "Copy with sources (Markdown)")
+    h.get_by_role_and_label(Role::Button, "Copy Markdown")
         .click();
     h.step();
-    let markdown = copied_text(&h).expect("Copy with sources copies");
-    assert!(markdown.contains("**Sources**"), "{markdown}");
-    assert!(
-        markdown.contains("1. IOM DTM figures as published by UNHCR"),
-        "{markdown}"
+    let markdown = copied_text(&h).expect("Copy Markdown copies");
+    let cli = crate::support::run(&["summary", "--markdown"]);
+    assert_eq!(
+        markdown, cli.stdout,
+        "the panel and summary --markdown agree"
     );
     // The paragraph follows the filters.
     let mut h = bundled();
     select_only_ninewa(&mut h);
-    h.get_by_role_and_label(Role::Button, "Briefing text")
-        .click();
-    h.run();
+    show_briefing(&mut h);
     h.get_by_label_contains(
         "Ninewa had 198,287 internally displaced people at the end of 2025 (IOM DTM figures as published by UNHCR)",
     );
+}
+
+#[test]
+fn copy_rich_text_puts_html_with_linked_citations_and_the_plain_text_beside_it() {
+    use std::sync::{Arc, Mutex};
+    let copied: Arc<Mutex<Vec<(String, String)>>> = Arc::default();
+    let mut h = bundled();
+    let sink = Arc::clone(&copied);
+    h.state_mut()
+        .set_rich_clipboard(Box::new(move |html: &str, plain: &str| {
+            sink.lock()
+                .expect("not poisoned")
+                .push((html.to_string(), plain.to_string()));
+            Ok(())
+        }));
+    show_briefing(&mut h);
+    h.get_by_role_and_label(Role::Button, "Copy rich text")
+        .click();
+    h.run();
+    let got = copied.lock().expect("not poisoned").clone();
+    assert_eq!(got.len(), 1, "one copy");
+    let (html, plain) = &got[0];
+    assert!(
+        html.starts_with(
+            "<p>Iraq had 997,334 internally displaced people at the end of 2025 (<a href=\""
+        ),
+        "{html}"
+    );
+    assert!(html.contains("\">IOM DTM, round 42</a>)"), "{html}");
+    assert!(
+        html.contains("<ol>\n<li>"),
+        "the sources follow as a list: {html}"
+    );
+    assert_eq!(plain, &crate::support::run(&["summary", "--text"]).stdout);
+    assert_eq!(
+        h.state().notice(),
+        Some("Copied the briefing text as rich text, with links to its sources")
+    );
+    // Where the system has no rich clipboard, the plain text is copied and the
+    // status bar says so.
+    h.state_mut()
+        .set_rich_clipboard(Box::new(|_: &str, _: &str| Err("no display".to_string())));
+    h.get_by_role_and_label(Role::Button, "Copy rich text")
+        .click();
+    h.step();
+    assert_eq!(copied_text(&h).as_deref(), Some(plain.as_str()));
+    h.run();
+    assert_eq!(
+        h.state().notice(),
+        Some("Copied the briefing text as plain text (no rich text clipboard here: no display)")
+    );
+}
+
+#[test]
+fn the_briefing_exports_as_markdown_and_the_sheet_carries_it_when_asked() {
+    let dir = std::env::temp_dir().join(format!("dd-ui-briefing-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let mut h = bundled();
+    show_briefing(&mut h);
+    let type_path = |h: &mut Harness<'static, DashboardApp>, path: &std::path::Path| {
+        h.get_by_role_and_label(Role::TextInput, "Save as").focus();
+        h.run();
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        h.get_by_role_and_label(Role::TextInput, "Save as")
+            .type_text(&path.display().to_string());
+        h.run();
+    };
+    // The panel's Export…: Markdown first.
+    let exports: Vec<_> = h
+        .get_all_by_role_and_label(Role::Button, "Export…")
+        .collect();
+    exports[5].click();
+    h.run();
+    assert!(
+        h.get_by_role_and_label(Role::TextInput, "Save as")
+            .accesskit_node()
+            .value()
+            .is_some_and(|v| v.ends_with("briefing-iraq-2014-2025.md")),
+        "the file name says what and where"
+    );
+    let md = dir.join("briefing.md");
+    type_path(&mut h, &md);
+    h.get_by_role_and_label(Role::Button, "Export").click();
+    wait_for_exports(&mut h);
+    let written = std::fs::read_to_string(&md).expect("the Markdown was written");
+    assert!(
+        written.starts_with("# Briefing text: displacement and aid in Iraq\n\nIraq \u{b7} 2014\u{2013}2025\n\nIraq had 997,334 internally displaced people"),
+        "{written}"
+    );
+    assert!(
+        written.contains(&h.state().view().briefing.markdown()),
+        "{written}"
+    );
+    // The sheet, with the dialog's checkbox: the paragraph under the cards.
+    h.get_by_role_and_label(Role::Button, "Export briefing sheet")
+        .click();
+    h.run();
+    h.get_by_role_and_label(
+        Role::CheckBox,
+        "Include the briefing paragraph under the cards",
+    )
+    .click();
+    h.run();
+    h.get_by_label("SVG").click();
+    h.run();
+    let sheet = dir.join("sheet.svg");
+    type_path(&mut h, &sheet);
+    h.get_by_role_and_label(Role::Button, "Export").click();
+    wait_for_exports(&mut h);
+    let svg = std::fs::read_to_string(&sheet).expect("the sheet was written");
+    assert!(
+        svg.contains(">Iraq had 997,334 internally displaced people at the end of 2025"),
+        "the paragraph is on the sheet"
+    );
+    assert!(h.state().settings().sheet_text, "the choice is kept");
+    // The panel's checkbox says the same and turns it off again.
+    show_briefing(&mut h);
+    h.get_by_role_and_label(Role::CheckBox, "On the briefing sheet")
+        .click();
+    h.run();
+    assert!(!h.state().view().sheet_text);
 }
 
 #[test]

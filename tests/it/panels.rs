@@ -101,6 +101,16 @@ fn every_registered_panel_draws_shows_its_table_and_exports() {
         if let Some(first) = view.charts().next() {
             h.get_by_label(&first.source_line);
             assert!(!first.is_empty(), "{id:?} has data");
+        } else if id == PanelId::Briefing {
+            // Its paragraph, drawn whole, and each source it cites.
+            h.get_by_label(dash.briefing.paragraph_text().as_str());
+            for s in &dash.briefing.sources {
+                h.get_by_label(&s.full);
+            }
+            assert!(
+                dash.briefing.sources.len() >= 3,
+                "the briefing cites its sources"
+            );
         } else {
             assert_eq!(id, PanelId::Map);
             h.get_by_label(&dash.map.source_line);
@@ -139,6 +149,9 @@ fn every_registered_panel_says_why_it_has_no_data() {
     for index in 0..Panels::default().len() {
         let h = alone(&ds, index);
         let id = h.state().panels.iter().nth(index).expect("registered").id();
+        if id == PanelId::Briefing {
+            h.get_by_label("No headline figure for these filters: nothing to write.");
+        }
         for spec in h.state().dash.panel(id).charts() {
             assert!(spec.is_empty(), "{id:?}");
             assert!(

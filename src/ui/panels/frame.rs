@@ -21,13 +21,23 @@ fn controls_ui(
     controls: impl FnOnce(&mut Ui),
 ) -> f32 {
     let left = ui.cursor().left();
-    ui.selectable_value(mode, Mode::Chart, "Chart");
-    ui.selectable_value(mode, Mode::Table, "Table")
-        .on_hover_text("The numbers behind this chart");
+    // The briefing panel's body is text and its table the sources it cites.
+    let text = id == PanelId::Briefing;
+    ui.selectable_value(mode, Mode::Chart, if text { "Text" } else { "Chart" });
+    ui.selectable_value(mode, Mode::Table, if text { "Sources" } else { "Table" })
+        .on_hover_text(if text {
+            "The sources the paragraph cites, as a table"
+        } else {
+            "The numbers behind this chart"
+        });
     ui.separator();
     if ui
         .small_button("Export\u{2026}")
-        .on_hover_text("Save as SVG, PNG or CSV (Ctrl+E)")
+        .on_hover_text(if text {
+            "Save as Markdown, plain text, SVG or PNG (Ctrl+E)"
+        } else {
+            "Save as SVG, PNG or CSV (Ctrl+E)"
+        })
         .clicked()
     {
         commands.push(Command::AskExport(id));

@@ -10,6 +10,7 @@
 //! a line in [`Panels::default`] (and, outside `ui/`, its `PanelId` and its part of
 //! the dashboard).
 
+mod briefing;
 mod camps;
 mod frame;
 mod funding;
@@ -19,6 +20,7 @@ mod map;
 
 use egui::Ui;
 
+pub use briefing::BriefingPanel;
 pub use camps::CampsPanel;
 pub use funding::FundingPanel;
 pub use governorates::{GovernoratesPanel, partial_note};
@@ -84,6 +86,7 @@ impl Default for Panels {
             Box::new(CampsPanel::default()),
             Box::new(FundingPanel::default()),
             Box::new(MapPanel::default()),
+            Box::new(BriefingPanel::default()),
         ])
     }
 }
