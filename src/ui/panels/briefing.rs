@@ -10,8 +10,8 @@ use egui::{FontId, RichText, Ui};
 
 use super::frame::{Heading, frame_ui};
 use super::{Mode, Panel, PanelCx};
-use crate::model::{Briefing, Dashboard, PanelId, Part};
 use crate::domain::Choices;
+use crate::model::{Briefing, Dashboard, PanelId, Part};
 use crate::ui::command::Command;
 use crate::ui::table_view::TableView;
 
