@@ -5,8 +5,10 @@
 
 use chrono::{Datelike, NaiveDate};
 
+mod compare;
 mod dashboard;
 
+pub use compare::{CompareBar, CompareDate, CompareSpec, signed_count};
 pub use dashboard::{
     CsvTable, Dashboard, PanelId, PanelView, SheetCharts, SourceNames, StatusLine,
 };

@@ -18,6 +18,7 @@
 
 pub mod atomic;
 mod chart;
+pub mod compare;
 pub mod csv;
 mod error;
 mod file_name;
@@ -103,6 +104,10 @@ pub fn render_svg(
                 &*dash.map_geometry
             };
             Ok(map::map_page(&dash.map, geometry, size, generated_on))
+        }
+        What::Chart(PanelId::Compare) => {
+            let size = checked_size(size, CHART_SIZE)?;
+            Ok(compare::compare_page(&dash.compare, size, generated_on))
         }
         What::Chart(panel) => {
             let size = checked_size(size, CHART_SIZE)?;

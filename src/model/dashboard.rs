@@ -10,7 +10,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use super::{ChartSpec, Kpi, TableSpec};
+use super::{ChartSpec, CompareSpec, Kpi, TableSpec};
 use crate::data::Basis;
 use crate::map::{Geometry, MapSpec};
 
@@ -31,16 +31,19 @@ pub enum PanelId {
     Funding,
     /// The governorates on a map (or the tile grid), coloured by a measure.
     Map,
+    /// Two dates compared: the change by governorate (issue 13).
+    Compare,
 }
 
 impl PanelId {
     /// Every panel, in reading order.
-    pub const ALL: [PanelId; 5] = [
+    pub const ALL: [PanelId; 6] = [
         PanelId::Idps,
         PanelId::Governorates,
         PanelId::Camps,
         PanelId::Funding,
         PanelId::Map,
+        PanelId::Compare,
     ];
 
     /// The name used on the command line and in file names.
@@ -52,6 +55,7 @@ impl PanelId {
             PanelId::Camps => "camps",
             PanelId::Funding => "funding",
             PanelId::Map => "map",
+            PanelId::Compare => "compare",
         }
     }
 
@@ -178,6 +182,10 @@ pub struct Dashboard {
     /// The map's figures: governorate, value, date, source.
     pub map_table: TableSpec,
     pub map_csv: CsvTable,
+    /// Two dates compared (the compare panel's dates), its table and CSV.
+    pub compare: CompareSpec,
+    pub compare_table: TableSpec,
+    pub compare_csv: CsvTable,
     /// The labels of IDPs over time's comparison series (UNHCR, IDMC), drawn or not:
     /// the panel offers its switch when there are any.
     pub idps_comparisons: Vec<String>,
@@ -228,6 +236,7 @@ impl Dashboard {
                 &self.funding_csv,
             ),
             PanelId::Map => ([None, None], &self.map_table, &self.map_csv),
+            PanelId::Compare => ([None, None], &self.compare_table, &self.compare_csv),
         };
         PanelView { charts, table, csv }
     }
@@ -242,7 +251,7 @@ impl Dashboard {
             PanelId::Governorates => vec![&self.sheet.governorates],
             PanelId::Camps => vec![&self.sheet.camps],
             PanelId::Funding => vec![&self.funding, &self.coverage],
-            PanelId::Map => Vec::new(),
+            PanelId::Map | PanelId::Compare => Vec::new(),
         }
     }
 }

@@ -23,6 +23,8 @@ pub struct ComparableDate {
     pub complete: bool,
     /// DTM's own table, or UNHCR's reproduction of it.
     pub basis: FigureBasis,
+    /// The table's source.
+    pub source_id: String,
 }
 
 /// One governorate's change (or the national one, with no P-code).
@@ -85,6 +87,7 @@ pub fn comparable_dates(
             date: *date,
             complete: t.complete,
             basis: t.basis,
+            source_id: t.source_id.clone(),
         })
         .collect()
 }
@@ -188,11 +191,13 @@ pub fn compare(
             date: from,
             complete: a.complete,
             basis: a.basis,
+            source_id: a.source_id.clone(),
         },
         to: ComparableDate {
             date: to,
             complete: b.complete,
             basis: b.basis,
+            source_id: b.source_id.clone(),
         },
         rows,
         remainder,

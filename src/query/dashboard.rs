@@ -79,6 +79,8 @@ pub fn dashboard(dataset: &Dataset, filters: &Filters, choices: &Choices) -> Das
         },
     );
 
+    let compare = charts::compare::compare_view(dataset, f, choices);
+
     let x = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).map_or(0.0, day_number);
     Dashboard {
         cards: cards::cards(dataset, f),
@@ -100,6 +102,9 @@ pub fn dashboard(dataset: &Dataset, filters: &Filters, choices: &Choices) -> Das
         map_csv: map::map_csv(&map),
         map,
         map_geometry: map::geometry(dataset),
+        compare: compare.spec,
+        compare_table: compare.table,
+        compare_csv: compare.csv,
         map_tiles: choices.map_tiles,
         idps_comparisons,
         camp_comparisons,

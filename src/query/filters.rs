@@ -34,6 +34,12 @@ pub struct Choices {
     pub map_date: Option<NaiveDate>,
     /// The map draws the tile grid instead of the shapes.
     pub map_tiles: bool,
+    /// The compare panel's two dates (`None`: the first, or the last, complete
+    /// governorate table in range; a date without a table in range falls back to it).
+    pub compare_from: Option<NaiveDate>,
+    pub compare_to: Option<NaiveDate>,
+    /// The compare panel offers partial tables too (marked, with their remainder).
+    pub compare_partial: bool,
 }
 
 impl Default for Choices {
@@ -49,6 +55,9 @@ impl Default for Choices {
             map_measure: MapMeasure::Displacement,
             map_date: None,
             map_tiles: false,
+            compare_from: None,
+            compare_to: None,
+            compare_partial: false,
         }
     }
 }

@@ -11,6 +11,7 @@
 //! the dashboard).
 
 mod camps;
+mod compare;
 mod frame;
 mod funding;
 mod governorates;
@@ -20,6 +21,7 @@ mod map;
 use egui::Ui;
 
 pub use camps::CampsPanel;
+pub use compare::ComparePanel;
 pub use funding::FundingPanel;
 pub use governorates::{GovernoratesPanel, partial_note};
 pub use idps::IdpsPanel;
@@ -84,6 +86,7 @@ impl Default for Panels {
             Box::new(CampsPanel::default()),
             Box::new(FundingPanel::default()),
             Box::new(MapPanel::default()),
+            Box::new(ComparePanel::default()),
         ])
     }
 }
