@@ -45,7 +45,7 @@ pub fn compare_page(
     footer.push(generated_line(generated_on));
     let foot_h = (notes.len() + footer.len()) as f64 * line_h + 12.0;
     let rows = spec.bars.len().max(1) as f64;
-    let axis_h = PAGE.tick * 2.0;
+    let axis_h = PAGE.tick * 2.0 + PAGE.legend * 2.2;
     let room = height - 2.0 * MARGIN - head_h - foot_h - axis_h;
     let row = (room / rows).clamp(ROW_MIN, ROW_MAX);
     let height = height.max(2.0 * MARGIN + head_h + foot_h + axis_h + row * rows);
@@ -155,6 +155,12 @@ fn bars(svg: &mut Svg, spec: &CompareSpec, [x, y, w]: [f64; 3], row: f64) {
                 .anchor(Anchor::Middle),
         );
     }
+    legend(
+        svg,
+        spec,
+        x + names_w,
+        bottom + PAGE.tick * 1.4 + PAGE.legend * 2.0,
+    );
     for (i, b) in spec.bars.iter().enumerate() {
         let top = y + row * i as f64;
         let base = top + row * 0.5 + size * 0.35;
@@ -184,6 +190,17 @@ fn bars(svg: &mut Svg, spec: &CompareSpec, [x, y, w]: [f64; 3], row: f64) {
             &b.label,
             TextStyle::new(size, "change").fill(fill).anchor(anchor),
         );
+    }
+}
+
+/// What the colours mean, in one row.
+fn legend(svg: &mut Svg, spec: &CompareSpec, x: f64, y: f64) {
+    let size = PAGE.legend;
+    let mut x = x;
+    for (label, colour) in &spec.legend {
+        svg.rect(x, y - size * 0.85, 14.0, size, &hex(*colour), None);
+        svg.text(x + 19.0, y, label, TextStyle::new(size, "legend"));
+        x += 19.0 + text_width(label, size, false) + 18.0;
     }
 }
 

@@ -61,6 +61,9 @@ pub struct CompareSpec {
     /// The governorates passing the filter, largest fall first, then the rises,
     /// those without a change last; a partial table's remainder after them.
     pub bars: Vec<CompareBar>,
+    /// What the colours mean: "Fewer IDPs", "More IDPs" (and "Other / not
+    /// published" for a partial table's remainder), each with its colour.
+    pub legend: Vec<(String, [u8; 3])>,
     /// The scale: its lowest (≤ 0) and highest (≥ 0) value, and its ticks.
     pub min: i64,
     pub max: i64,

@@ -843,7 +843,7 @@ fn cli_usage_problems_exit_2_with_a_clear_message() {
     );
     assert_eq!(
         fails(&["export", "--chart", "pie", "--out", &svg]),
-        e("unknown chart \"pie\"; choose idps, governorates, camps, funding or map")
+        e("unknown chart \"pie\"; choose idps, governorates, camps, funding, map or compare")
     );
     assert_eq!(
         fails(&["export", "--table", "idps", "--out", &out("x.xlsx")]),

@@ -101,6 +101,10 @@ fn every_registered_panel_draws_shows_its_table_and_exports() {
         if let Some(first) = view.charts().next() {
             h.get_by_label(&first.source_line);
             assert!(!first.is_empty(), "{id:?} has data");
+        } else if id == PanelId::Compare {
+            h.get_by_label(&dash.compare.source_line);
+            h.get_by_label(&dash.compare.national);
+            assert!(dash.compare.empty.is_none(), "two dates compared");
         } else {
             assert_eq!(id, PanelId::Map);
             h.get_by_label(&dash.map.source_line);
@@ -146,6 +150,10 @@ fn every_registered_panel_says_why_it_has_no_data() {
                 "{id:?}: {}",
                 spec.empty_message
             );
+        }
+        if id == PanelId::Compare {
+            let empty = h.state().dash.compare.empty.clone().expect("no tables");
+            assert_eq!(h.query_all_by_label(&empty).count(), 1, "{empty}");
         }
     }
 }

@@ -169,6 +169,16 @@ fn fill(spec: &mut CompareSpec, dataset: &Dataset, filters: &Filters, c: &Compar
         spec.max = 1;
     }
     spec.ticks = ticks(spec.min, spec.max);
+    spec.legend = vec![
+        ("Fewer IDPs".to_string(), palette::series(FALL)),
+        ("More IDPs".to_string(), palette::series(RISE)),
+    ];
+    if c.remainder.is_some() {
+        spec.legend.push((
+            "Other / not published".into(),
+            palette::series(palette::REMAINDER),
+        ));
+    }
     spec.notes = notes(c);
     if filters
         .governorates
@@ -179,20 +189,20 @@ fn fill(spec: &mut CompareSpec, dataset: &Dataset, filters: &Filters, c: &Compar
     }
 }
 
-/// "−1,607,612 (−61.7%), from 2,604,946 on 1 Dec 2014 to 997,334 on 31 Dec 2025".
+/// "−1,607,612 (−61.7%), from 2,604,946 on 1 Dec 2014 to 997,334 on 31 Dec 2025";
+/// "no national figure on 30 Nov 2017; 997,334 on 31 Dec 2025".
 fn change_words(r: &ChangeRow) -> String {
     let value = |v: Option<u64>, d: NaiveDate| match v {
         Some(v) => format!("{} on {}", thousands(v), long_date(d)),
-        None => format!("no figure on {}", long_date(d)),
+        None => format!("no national figure on {}", long_date(d)),
     };
-    let span = format!(
-        "from {} to {}",
+    let (a, b) = (
         value(r.from_value, r.from_date),
-        value(r.to_value, r.to_date)
+        value(r.to_value, r.to_date),
     );
     match r.change {
-        Some(_) => format!("{}, {span}", change_label(r)),
-        None => format!("no change can be given, {span}"),
+        Some(_) => format!("{}, from {a} to {b}", change_label(r)),
+        None => format!("{a}; {b}"),
     }
 }
 

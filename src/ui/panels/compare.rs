@@ -30,8 +30,6 @@ const LABEL_GAP: f32 = 5.0;
 pub struct ComparePanel {
     pub mode: Mode,
     pub table: TableView,
-    /// Where each governorate's row was drawn last (for tests that click a bar).
-    drawn: Vec<(Pcode, egui::Rect)>,
 }
 
 impl Panel for ComparePanel {
@@ -58,7 +56,6 @@ impl Panel for ComparePanel {
         let Self {
             mode,
             table: table_view,
-            drawn,
         } = self;
         let spec = &dash.compare;
         let current = *mode;
@@ -80,8 +77,7 @@ impl Panel for ComparePanel {
             |ui| dates_ui(ui, spec, choices),
             |ui| match current {
                 Mode::Chart => {
-                    drawn.clear();
-                    if let Some(p) = bars_ui(ui, spec, drawn) {
+                    if let Some(p) = bars_ui(ui, spec) {
                         asked.push(Command::ToggleGovernorate(p));
                     }
                 }
@@ -98,16 +94,6 @@ impl Panel for ComparePanel {
         );
         cx.commands.extend(commands);
         cx.commands.extend(asked);
-    }
-
-    fn locate(&self, pcode: Pcode) -> Option<egui::Pos2> {
-        if self.mode != Mode::Chart {
-            return None;
-        }
-        self.drawn
-            .iter()
-            .find(|(p, _)| *p == pcode)
-            .map(|(_, r)| r.center())
     }
 }
 
@@ -150,7 +136,7 @@ fn dates_ui(ui: &mut Ui, spec: &CompareSpec, choices: &mut Choices) {
 
 /// The national line, the bars and their scale, the notes; returns the governorate
 /// clicked.
-fn bars_ui(ui: &mut Ui, spec: &CompareSpec, drawn: &mut Vec<(Pcode, egui::Rect)>) -> Option<Pcode> {
+fn bars_ui(ui: &mut Ui, spec: &CompareSpec) -> Option<Pcode> {
     if let Some(empty) = &spec.empty {
         ui.label(RichText::new(empty).italics().size(15.0));
         return None;
@@ -198,11 +184,8 @@ fn bars_ui(ui: &mut Ui, spec: &CompareSpec, drawn: &mut Vec<(Pcode, egui::Rect)>
             hover_ui(&response, b);
         }
         row_ui(ui, b, rect, names_w, &at);
-        if let Some(p) = b.pcode {
-            drawn.push((p, rect));
-            if response.clicked() {
-                clicked = Some(p);
-            }
+        if response.clicked() {
+            clicked = b.pcode.or(clicked);
         }
     }
     let bottom = ui.cursor().top();
@@ -213,6 +196,7 @@ fn bars_ui(ui: &mut Ui, spec: &CompareSpec, drawn: &mut Vec<(Pcode, egui::Rect)>
         Stroke::new(1.0, ui.visuals().text_color()),
     );
     scale_ui(ui, spec, &at);
+    legend_ui(ui, spec, origin + names_w);
     for note in &spec.notes {
         ui.label(RichText::new(note).small().weak());
     }
@@ -275,6 +259,20 @@ fn scale_ui(ui: &mut Ui, spec: &CompareSpec, at: &dyn Fn(i64) -> f32) {
             ui.visuals().weak_text_color(),
         );
     }
+}
+
+/// What the colours mean, from the bars' left edge.
+fn legend_ui(ui: &mut Ui, spec: &CompareSpec, left: f32) {
+    ui.horizontal(|ui| {
+        ui.add_space((left - ui.cursor().left()).max(0.0));
+        for (label, [r, g, b]) in &spec.legend {
+            let (swatch, _) = ui.allocate_exact_size(vec2(14.0, 12.0), Sense::hover());
+            ui.painter()
+                .rect_filled(swatch, 2.0, Color32::from_rgb(*r, *g, *b));
+            ui.label(label);
+            ui.add_space(8.0);
+        }
+    });
 }
 
 /// A bar's hover: the names (English and Arabic as separate labels), both values
