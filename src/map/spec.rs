@@ -49,15 +49,19 @@ pub enum MapMeasure {
     InCamp,
     /// Change in IDPs by governorate of displacement since the first date in range.
     Change,
+    /// Change in IDPs by governorate of displacement between the compare panel's
+    /// two dates (issue 13).
+    Compared,
 }
 
 impl MapMeasure {
     /// Every measure, in the order the selector lists them.
-    pub const ALL: [MapMeasure; 4] = [
+    pub const ALL: [MapMeasure; 5] = [
         MapMeasure::Displacement,
         MapMeasure::Origin,
         MapMeasure::InCamp,
         MapMeasure::Change,
+        MapMeasure::Compared,
     ];
 
     /// The selector's label.
@@ -68,7 +72,14 @@ impl MapMeasure {
             MapMeasure::Origin => "Where IDPs fled from (origin)",
             MapMeasure::InCamp => "IDPs in camps",
             MapMeasure::Change => "Change since the first date",
+            MapMeasure::Compared => "Change between the compared dates",
         }
+    }
+
+    /// A change between two dates (diverging classes), not a count on one date.
+    #[must_use]
+    pub fn is_change(self) -> bool {
+        matches!(self, MapMeasure::Change | MapMeasure::Compared)
     }
 }
 
@@ -77,6 +88,9 @@ impl MapMeasure {
 pub struct MapRequest {
     pub measure: MapMeasure,
     pub date: Option<NaiveDate>,
+    /// The compare panel's two dates, the base and the date of
+    /// [`MapMeasure::Compared`].
+    pub compare: Option<(NaiveDate, NaiveDate)>,
 }
 
 /// One class of the legend.
@@ -141,6 +155,8 @@ pub struct MapSpec {
     pub notes: Vec<String>,
     /// Shown instead of the map's colours when nothing is in range.
     pub empty: Option<String>,
+    /// The compare panel's dates, when set: [`MapMeasure::Compared`] is offered.
+    pub compared: Option<(NaiveDate, NaiveDate)>,
 }
 
 impl MapSpec {
@@ -166,7 +182,7 @@ impl MapSpec {
 pub fn value_text(measure: MapMeasure, value: Option<i64>) -> String {
     match value {
         None => "no data".into(),
-        Some(v) if measure == MapMeasure::Change && v > 0 => format!("+{}", thousands(v as u64)),
+        Some(v) if measure.is_change() && v > 0 => format!("+{}", thousands(v as u64)),
         Some(v) if v < 0 => format!("\u{2212}{}", thousands(v.unsigned_abs())),
         Some(v) => thousands(v as u64),
     }

@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 
 use super::{Choices, Filters, cards, charts, csv_rows, currency, funding, map, tables};
 use crate::data::{Basis, Dataset};
-use crate::map::MapRequest;
+use crate::map::{MapMeasure, MapRequest};
 use crate::model::{
     ChartSpec, Dashboard, SeriesKind, SheetCharts, SourceNames, StatusLine, day_number, thousands,
 };
@@ -70,16 +70,26 @@ pub fn dashboard(dataset: &Dataset, filters: &Filters, choices: &Choices) -> Das
         camp_people.series.retain(|s| !s.optional);
     }
 
+    let compare = charts::compare::compare_view(dataset, f, choices);
+    let compared = compare
+        .spec
+        .from
+        .as_ref()
+        .zip(compare.spec.to.as_ref())
+        .map(|(a, b)| (a.date, b.date));
     let map = map::map(
         dataset,
         f,
         &MapRequest {
-            measure: choices.map_measure,
+            // Without compared dates, their change is the change since the first.
+            measure: match choices.map_measure {
+                MapMeasure::Compared if compared.is_none() => MapMeasure::Change,
+                m => m,
+            },
             date: choices.map_date,
+            compare: compared,
         },
     );
-
-    let compare = charts::compare::compare_view(dataset, f, choices);
 
     let x = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).map_or(0.0, day_number);
     Dashboard {
