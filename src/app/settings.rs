@@ -321,8 +321,10 @@ mod tests {
 
     #[test]
     fn the_compare_dates_are_saved_as_iso_dates_and_default_when_absent() {
-        let mut s = Settings::default();
-        s.compare_from = chrono::NaiveDate::from_ymd_opt(2017, 12, 31);
+        let s = Settings {
+            compare_from: chrono::NaiveDate::from_ymd_opt(2017, 12, 31),
+            ..Settings::default()
+        };
         let json = serde_json::to_string(&s).unwrap();
         assert!(json.contains(r#""compare_from":"2017-12-31""#), "{json}");
         assert_eq!(serde_json::from_str::<Settings>(&json).unwrap(), s);

@@ -231,30 +231,29 @@ fn compared_choices(loaded: &super::Loaded, mut choices: Choices) -> Result<Choi
     };
     let offered = offered_dates(&loaded.dataset, &loaded.filters, &with_partial);
     for date in asked.into_iter().flatten() {
-        match offered.iter().find(|d| d.date == date) {
-            Some(d) => choices.compare_partial |= !d.complete,
-            None => {
-                let known: Vec<String> = offered
-                    .iter()
-                    .map(|d| {
-                        if d.complete {
-                            d.date.to_string()
-                        } else {
-                            format!("{} (partial)", d.date)
-                        }
-                    })
-                    .collect();
-                let known = if known.is_empty() {
-                    "none".to_string()
-                } else {
-                    known.join(", ")
-                };
-                return Err(Failure::usage(format!(
-                    "no governorate table on {date} in {}; tables exist for: {known}",
-                    query::cards::years(&loaded.filters)
-                )));
-            }
+        if let Some(d) = offered.iter().find(|d| d.date == date) {
+            choices.compare_partial |= !d.complete;
+            continue;
         }
+        let known: Vec<String> = offered
+            .iter()
+            .map(|d| {
+                if d.complete {
+                    d.date.to_string()
+                } else {
+                    format!("{} (partial)", d.date)
+                }
+            })
+            .collect();
+        let known = if known.is_empty() {
+            "none".to_string()
+        } else {
+            known.join(", ")
+        };
+        return Err(Failure::usage(format!(
+            "no governorate table on {date} in {}; tables exist for: {known}",
+            query::cards::years(&loaded.filters)
+        )));
     }
     // One date given: the other is its default, which must lie on the other side.
     let offered = offered_dates(&loaded.dataset, &loaded.filters, &choices);

@@ -83,13 +83,19 @@ pub fn comparable_dates(
 ) -> Vec<ComparableDate> {
     governorate_tables(dataset, filters, basis, !with_partial)
         .iter()
-        .map(|(date, t)| ComparableDate {
-            date: *date,
+        .map(|(date, t)| ComparableDate::of(*date, t))
+        .collect()
+}
+
+impl ComparableDate {
+    fn of(date: NaiveDate, t: &GovernorateTable) -> ComparableDate {
+        ComparableDate {
+            date,
             complete: t.complete,
             basis: t.basis,
             source_id: t.source_id.clone(),
-        })
-        .collect()
+        }
+    }
 }
 
 /// Compares the tables of two dates (in any years: the dates are explicit), the
@@ -187,18 +193,8 @@ pub fn compare(
     });
     Ok(Comparison {
         basis,
-        from: ComparableDate {
-            date: from,
-            complete: a.complete,
-            basis: a.basis,
-            source_id: a.source_id.clone(),
-        },
-        to: ComparableDate {
-            date: to,
-            complete: b.complete,
-            basis: b.basis,
-            source_id: b.source_id.clone(),
-        },
+        from: ComparableDate::of(from, a),
+        to: ComparableDate::of(to, b),
         rows,
         remainder,
         national: row(None, "Iraq".into(), na, nb),

@@ -71,25 +71,7 @@ pub fn dashboard(dataset: &Dataset, filters: &Filters, choices: &Choices) -> Das
     }
 
     let compare = charts::compare::compare_view(dataset, f, choices);
-    let compared = compare
-        .spec
-        .from
-        .as_ref()
-        .zip(compare.spec.to.as_ref())
-        .map(|(a, b)| (a.date, b.date));
-    let map = map::map(
-        dataset,
-        f,
-        &MapRequest {
-            // Without compared dates, their change is the change since the first.
-            measure: match choices.map_measure {
-                MapMeasure::Compared if compared.is_none() => MapMeasure::Change,
-                m => m,
-            },
-            date: choices.map_date,
-            compare: compared,
-        },
-    );
+    let map = map::map(dataset, f, &map_request(choices, &compare.spec));
 
     let x = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).map_or(0.0, day_number);
     Dashboard {
@@ -134,6 +116,24 @@ pub fn dashboard(dataset: &Dataset, filters: &Filters, choices: &Choices) -> Das
             format!("{}-{}", f.from, f.to)
         },
         national: f.is_national(),
+    }
+}
+
+/// What the map is asked for: the choices' measure and date, and the compare
+/// panel's dates (without them, their change is the change since the first date).
+fn map_request(choices: &Choices, compare: &crate::model::CompareSpec) -> MapRequest {
+    let compared = compare
+        .from
+        .as_ref()
+        .zip(compare.to.as_ref())
+        .map(|(a, b)| (a.date, b.date));
+    MapRequest {
+        measure: match choices.map_measure {
+            MapMeasure::Compared if compared.is_none() => MapMeasure::Change,
+            m => m,
+        },
+        date: choices.map_date,
+        compare: compared,
     }
 }
 

@@ -42,18 +42,7 @@ pub fn map(dataset: &Dataset, filters: &Filters, request: &MapRequest) -> MapSpe
     };
     let all = governorate_tables(dataset, &years, basis, false);
     let complete = governorate_tables(dataset, &years, basis, true);
-    // The compared dates: the first one's table is the base, the second's is drawn
-    // (each alone, so the date cannot move off them).
-    let only = |date: NaiveDate| -> BTreeMap<NaiveDate, GovernorateTable> {
-        all.get(&date)
-            .map(|t| (date, t.clone()))
-            .into_iter()
-            .collect()
-    };
-    let compared = request
-        .compare
-        .filter(|_| measure == MapMeasure::Compared)
-        .map(|(from, to)| (only(from), only(to)));
+    let compared = compared_tables(&all, request);
     // The base of "change since": complete tables where the measure has them.
     let (base, tables) = match &compared {
         Some((from, to)) => (from, to),
@@ -136,6 +125,27 @@ pub fn map(dataset: &Dataset, filters: &Filters, request: &MapRequest) -> MapSpe
         }),
         compared: request.compare,
     }
+}
+
+/// The compared dates' tables, for [`MapMeasure::Compared`]: the first one's is
+/// the base, the second's is drawn (each alone, so the date cannot move off them).
+fn compared_tables(
+    all: &BTreeMap<NaiveDate, GovernorateTable>,
+    request: &MapRequest,
+) -> Option<(
+    BTreeMap<NaiveDate, GovernorateTable>,
+    BTreeMap<NaiveDate, GovernorateTable>,
+)> {
+    let only = |date: NaiveDate| -> BTreeMap<NaiveDate, GovernorateTable> {
+        all.get(&date)
+            .map(|t| (date, t.clone()))
+            .into_iter()
+            .collect()
+    };
+    request
+        .compare
+        .filter(|_| request.measure == MapMeasure::Compared)
+        .map(|(from, to)| (only(from), only(to)))
 }
 
 /// One governorate's figure on the date, with the change since its first table.

@@ -257,7 +257,10 @@ fn the_funding_table_lists_2022_with_fts_and_reported_coverage() {
     let mut h = bundled();
     // Panels in reading order: IDPs, camps (left column), governorates, funding (right).
     let tables: Vec<_> = h.get_all_by_role_and_label(Role::Button, "Table").collect();
-    assert_eq!(tables.len(), 5);
+    assert_eq!(
+        tables.len(),
+        displacement_dashboard::model::PanelId::ALL.len()
+    );
     tables[3].click();
     h.run();
     h.get_by_label("Reported at the time");
@@ -461,7 +464,11 @@ fn a_chart_exports_through_the_dialog_and_the_status_bar_says_where() {
     let buttons: Vec<_> = h
         .get_all_by_role_and_label(Role::Button, "Export…")
         .collect();
-    assert_eq!(buttons.len(), 5, "one per panel");
+    assert_eq!(
+        buttons.len(),
+        displacement_dashboard::model::PanelId::ALL.len(),
+        "one per panel"
+    );
     buttons[0].click();
     h.run();
     h.get_by_label("SVG").click();

@@ -214,28 +214,25 @@ fn row_ui(ui: &mut Ui, b: &CompareBar, rect: egui::Rect, names_w: f32, at: &dyn 
     );
     let zero = at(0);
     let fill = Color32::from_rgb(b.colour[0], b.colour[1], b.colour[2]);
-    let (label_rect, layout) = match b.change {
-        Some(c) => {
-            let end = at(c);
-            let bar = egui::Rect::from_x_y_ranges(
-                zero.min(end)..=zero.max(end),
-                (rect.top() + ROW * 0.15)..=(rect.bottom() - ROW * 0.15),
-            );
-            ui.painter().rect_filled(bar, 1.0, fill);
-            if c < 0 {
-                let r =
-                    egui::Rect::from_x_y_ranges(rect.left()..=(end - LABEL_GAP), rect.y_range());
-                (r, Layout::right_to_left(Align::Center))
-            } else {
-                let r =
-                    egui::Rect::from_x_y_ranges((end + LABEL_GAP)..=rect.right(), rect.y_range());
-                (r, Layout::left_to_right(Align::Center))
-            }
+    let right_of = |x: f32| {
+        let r = egui::Rect::from_x_y_ranges((x + LABEL_GAP)..=rect.right(), rect.y_range());
+        (r, Layout::left_to_right(Align::Center))
+    };
+    let (label_rect, layout) = if let Some(c) = b.change {
+        let end = at(c);
+        let bar = egui::Rect::from_x_y_ranges(
+            zero.min(end)..=zero.max(end),
+            (rect.top() + ROW * 0.15)..=(rect.bottom() - ROW * 0.15),
+        );
+        ui.painter().rect_filled(bar, 1.0, fill);
+        if c < 0 {
+            let r = egui::Rect::from_x_y_ranges(rect.left()..=(end - LABEL_GAP), rect.y_range());
+            (r, Layout::right_to_left(Align::Center))
+        } else {
+            right_of(end)
         }
-        None => {
-            let r = egui::Rect::from_x_y_ranges((zero + LABEL_GAP)..=rect.right(), rect.y_range());
-            (r, Layout::left_to_right(Align::Center))
-        }
+    } else {
+        right_of(zero)
     };
     let text = if b.change.is_some() {
         RichText::new(&b.label)
