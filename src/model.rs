@@ -6,9 +6,11 @@
 use chrono::{Datelike, NaiveDate};
 
 mod briefing;
+mod compare;
 mod dashboard;
 
 pub use briefing::{Briefing, Cited, Part};
+pub use compare::{CompareBar, CompareDate, CompareSpec, signed_count};
 pub use dashboard::{
     CsvTable, Dashboard, PanelId, PanelView, SheetCharts, SourceNames, StatusLine,
 };

@@ -36,6 +36,11 @@ pub struct Settings {
     pub map_measure: crate::domain::MapMeasure,
     /// The briefing sheet carries the briefing paragraph (the export dialog's choice).
     pub sheet_text: bool,
+    /// The compare panel's dates (`None`: its defaults) and whether it offers
+    /// partial tables.
+    pub compare_from: Option<chrono::NaiveDate>,
+    pub compare_to: Option<chrono::NaiveDate>,
+    pub compare_partial: bool,
     /// Recently opened files (paths only, never contents), newest first.
     pub recent: Vec<String>,
     /// Column mappings the user assigned, by file header.
@@ -56,6 +61,9 @@ impl Default for Settings {
             basis: Basis::Displacement.as_str().into(),
             map_measure: crate::domain::MapMeasure::Displacement,
             sheet_text: false,
+            compare_from: None,
+            compare_to: None,
+            compare_partial: false,
             recent: Vec::new(),
             mappings: crate::domain::RememberedMappings::default(),
         }
@@ -161,6 +169,9 @@ impl Settings {
             map_date: None,
             map_tiles: false,
             sheet_text: self.sheet_text,
+            compare_from: self.compare_from,
+            compare_to: self.compare_to,
+            compare_partial: self.compare_partial,
         }
     }
 
@@ -173,6 +184,9 @@ impl Settings {
         self.all_events = choices.all_events;
         self.map_measure = choices.map_measure;
         self.sheet_text = choices.sheet_text;
+        self.compare_from = choices.compare_from;
+        self.compare_to = choices.compare_to;
+        self.compare_partial = choices.compare_partial;
     }
 }
 
@@ -302,10 +316,28 @@ mod tests {
             map_date: None,
             map_tiles: false,
             sheet_text: true,
+            compare_from: chrono::NaiveDate::from_ymd_opt(2017, 12, 31),
+            compare_to: chrono::NaiveDate::from_ymd_opt(2025, 12, 31),
+            compare_partial: true,
         };
         s.record_choices(&c);
         assert_eq!(s.basis, "in_camp");
         assert_eq!(s.choices(), c);
+    }
+
+    #[test]
+    fn the_compare_dates_are_saved_as_iso_dates_and_default_when_absent() {
+        let s = Settings {
+            compare_from: chrono::NaiveDate::from_ymd_opt(2017, 12, 31),
+            ..Settings::default()
+        };
+        let json = serde_json::to_string(&s).unwrap();
+        assert!(json.contains(r#""compare_from":"2017-12-31""#), "{json}");
+        assert_eq!(serde_json::from_str::<Settings>(&json).unwrap(), s);
+        // Settings saved before the compare panel existed.
+        let old: Settings = serde_json::from_str(r#"{"basis":"origin"}"#).unwrap();
+        assert_eq!((old.compare_from, old.compare_to), (None, None));
+        assert!(!old.compare_partial);
     }
 
     #[test]

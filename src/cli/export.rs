@@ -20,12 +20,13 @@ pub const MAX_SCALE: u32 = 8;
 #[allow(clippy::struct_excessive_bools)]
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct ExportArgs {
-    /// Chart to export as SVG or PNG: idps, governorates, camps, funding or map; or
-    /// briefing, the briefing paragraph as Markdown (.md), plain text (.txt), SVG or PNG.
+    /// Chart to export as SVG or PNG: idps, governorates, camps, funding, map or
+    /// compare; or briefing, the briefing paragraph as Markdown (.md), plain text (.txt),
+    /// SVG or PNG.
     #[arg(long, value_name = "CHART")]
     pub chart: Option<String>,
-    /// The numbers behind a chart, as CSV: idps, governorates, camps, funding or map;
-    /// briefing: the sources the paragraph cites.
+    /// The numbers behind a chart, as CSV: idps, governorates, camps, funding, map or
+    /// compare; briefing: the sources the paragraph cites.
     #[arg(long, value_name = "TABLE")]
     pub table: Option<String>,
     /// The one-page briefing sheet (A4 landscape), as SVG or PNG.
@@ -64,10 +65,17 @@ pub struct ExportArgs {
     /// with `--sheet`.
     #[arg(long)]
     pub with_text: bool,
+    /// The comparison's first date: a date with a governorate table in range
+    /// (default: the first complete one). Only with `--chart compare` or `--table compare`.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub from_date: Option<chrono::NaiveDate>,
+    /// The comparison's second date (default: the last complete table in range).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub to_date: Option<chrono::NaiveDate>,
 }
 
 /// The chart names `--chart` and `--table` accept.
-const CHOICES: &str = "idps, governorates, camps, funding, map or briefing";
+const CHOICES: &str = "idps, governorates, camps, funding, map, compare or briefing";
 
 fn chart_named(name: &str, option: &str) -> Result<PanelId, Failure> {
     match PanelId::named(name) {
@@ -89,6 +97,8 @@ pub fn choices(args: &ExportArgs) -> Choices {
         map_date: args.date,
         map_tiles: args.tiles,
         sheet_text: args.with_text,
+        compare_from: args.from_date,
+        compare_to: args.to_date,
         ..Choices::default()
     }
 }
@@ -115,6 +125,22 @@ pub fn request(args: &ExportArgs) -> Result<ExportRequest, Failure> {
         return Err(Failure::usage(
             "--date is the map's date: use it with --chart map or --table map",
         ));
+    }
+    let compare = matches!(
+        what,
+        What::Chart(PanelId::Compare) | What::Table(PanelId::Compare)
+    );
+    if (args.from_date.is_some() || args.to_date.is_some()) && !compare {
+        return Err(Failure::usage(
+            "--from-date and --to-date are the compared dates: use them with --chart compare or --table compare",
+        ));
+    }
+    if let (Some(from), Some(to)) = (args.from_date, args.to_date)
+        && from >= to
+    {
+        return Err(Failure::usage(format!(
+            "--from-date {from} is not before --to-date {to}: give the earlier date first"
+        )));
     }
     if args.tiles && what != What::Chart(PanelId::Map) {
         return Err(Failure::usage(
@@ -192,7 +218,8 @@ fn failure(error: &ExportError) -> Failure {
 pub fn run(common: &CommonArgs, args: &ExportArgs) -> Result<Output, Failure> {
     let request = request(args)?;
     let loaded = load(common, &[])?;
-    let dash = query::dashboard(&loaded.dataset, &loaded.filters, &choices(args));
+    let choices = compared_choices(&loaded, choices(args))?;
+    let dash = query::dashboard(&loaded.dataset, &loaded.filters, &choices);
     let path = export::run(&request, &dash, export::generated_on()).map_err(|e| failure(&e))?;
     let mut warnings = super::filter_warnings(&loaded.dataset, common);
     warnings.extend(super::warning_lines(&loaded.dataset.warnings));
@@ -201,6 +228,65 @@ pub fn run(common: &CommonArgs, args: &ExportArgs) -> Result<Output, Failure> {
         warnings,
         code: 0,
     })
+}
+
+/// The choices with the compared dates checked against the governorate tables in
+/// range: a date given that has none is a usage error listing those that do (partial
+/// ones marked); a partial table given on purpose is compared (and marked).
+fn compared_choices(loaded: &super::Loaded, mut choices: Choices) -> Result<Choices, Failure> {
+    use crate::query::charts::compare::{chosen_dates, offered_dates};
+    let asked = [choices.compare_from, choices.compare_to];
+    if asked.iter().all(Option::is_none) {
+        return Ok(choices);
+    }
+    let with_partial = Choices {
+        compare_partial: true,
+        ..choices
+    };
+    let offered = offered_dates(&loaded.dataset, &loaded.filters, &with_partial);
+    for date in asked.into_iter().flatten() {
+        if let Some(d) = offered.iter().find(|d| d.date == date) {
+            choices.compare_partial |= !d.complete;
+            continue;
+        }
+        let known: Vec<String> = offered
+            .iter()
+            .map(|d| {
+                if d.complete {
+                    d.date.to_string()
+                } else {
+                    format!("{} (partial)", d.date)
+                }
+            })
+            .collect();
+        let known = if known.is_empty() {
+            "none".to_string()
+        } else {
+            known.join(", ")
+        };
+        return Err(Failure::usage(format!(
+            "no governorate table on {date} in {}; tables exist for: {known}",
+            query::cards::years(&loaded.filters)
+        )));
+    }
+    // One date given: the other is its default, which must lie on the other side.
+    let offered = offered_dates(&loaded.dataset, &loaded.filters, &choices);
+    let chosen = chosen_dates(&offered, &choices);
+    let kept = chosen.is_some_and(|(from, to)| {
+        choices.compare_from.is_none_or(|d| d == from) && choices.compare_to.is_none_or(|d| d == to)
+    });
+    if !kept {
+        let (option, date) = match (choices.compare_from, choices.compare_to) {
+            (Some(d), _) => ("--from-date", d),
+            (None, Some(d)) => ("--to-date", d),
+            (None, None) => return Ok(choices),
+        };
+        return Err(Failure::usage(format!(
+            "{option} {date} leaves nothing to compare it with in {}: give both --from-date and --to-date",
+            query::cards::years(&loaded.filters)
+        )));
+    }
+    Ok(choices)
 }
 
 #[cfg(test)]
@@ -245,7 +331,7 @@ mod tests {
         );
         assert_eq!(
             message(&args(Some("pie"), None, false, "x.png")),
-            "unknown chart \"pie\"; choose idps, governorates, camps, funding, map or briefing"
+            "unknown chart \"pie\"; choose idps, governorates, camps, funding, map, compare or briefing"
         );
         let tiles = ExportArgs {
             tiles: true,
@@ -257,7 +343,20 @@ mod tests {
         );
         assert_eq!(
             message(&args(None, Some("atlas"), false, "x.csv")),
-            "unknown table \"atlas\"; choose idps, governorates, camps, funding, map or briefing"
+            "unknown table \"atlas\"; choose idps, governorates, camps, funding, map, compare or briefing"
+        );
+        let dates = |chart: &str| ExportArgs {
+            from_date: chrono::NaiveDate::from_ymd_opt(2025, 12, 31),
+            to_date: chrono::NaiveDate::from_ymd_opt(2017, 12, 31),
+            ..args(Some(chart), None, false, "x.svg")
+        };
+        assert_eq!(
+            message(&dates("idps")),
+            "--from-date and --to-date are the compared dates: use them with --chart compare or --table compare"
+        );
+        assert_eq!(
+            message(&dates("compare")),
+            "--from-date 2025-12-31 is not before --to-date 2017-12-31: give the earlier date first"
         );
         assert_eq!(
             message(&args(None, None, false, "x.png")),

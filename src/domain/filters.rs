@@ -35,6 +35,12 @@ pub struct Choices {
     pub map_tiles: bool,
     /// The briefing sheet carries the briefing paragraph under its cards.
     pub sheet_text: bool,
+    /// The compare panel's two dates (`None`: the first, or the last, complete
+    /// governorate table in range; a date without a table in range falls back to it).
+    pub compare_from: Option<NaiveDate>,
+    pub compare_to: Option<NaiveDate>,
+    /// The compare panel offers partial tables too (marked, with their remainder).
+    pub compare_partial: bool,
 }
 
 impl Default for Choices {
@@ -51,6 +57,9 @@ impl Default for Choices {
             map_date: None,
             map_tiles: false,
             sheet_text: false,
+            compare_from: None,
+            compare_to: None,
+            compare_partial: false,
         }
     }
 }
@@ -71,15 +80,19 @@ pub enum MapMeasure {
     InCamp,
     /// Change in IDPs by governorate of displacement since the first date in range.
     Change,
+    /// Change in IDPs by governorate of displacement between the compare panel's
+    /// two dates (issue 13).
+    Compared,
 }
 
 impl MapMeasure {
     /// Every measure, in the order the selector lists them.
-    pub const ALL: [MapMeasure; 4] = [
+    pub const ALL: [MapMeasure; 5] = [
         MapMeasure::Displacement,
         MapMeasure::Origin,
         MapMeasure::InCamp,
         MapMeasure::Change,
+        MapMeasure::Compared,
     ];
 
     /// The selector's label.
@@ -90,7 +103,14 @@ impl MapMeasure {
             MapMeasure::Origin => "Where IDPs fled from (origin)",
             MapMeasure::InCamp => "IDPs in camps",
             MapMeasure::Change => "Change since the first date",
+            MapMeasure::Compared => "Change between the compared dates",
         }
+    }
+
+    /// A change between two dates (diverging classes), not a count on one date.
+    #[must_use]
+    pub fn is_change(self) -> bool {
+        matches!(self, MapMeasure::Change | MapMeasure::Compared)
     }
 }
 

@@ -16,7 +16,7 @@ use super::generated_line;
 use super::layout::{PAGE, Rect, Style};
 use super::svg::{INK, MUTED, Stroke, Svg, TextStyle, num, wrap};
 use crate::fonts::text_width;
-use crate::map::spec::{MapMeasure, MapSpec, MapValue, value_text};
+use crate::map::spec::{MapSpec, MapValue, value_text};
 use crate::map::{Geometry, Region, Transform};
 use crate::model::long_date;
 
@@ -246,7 +246,9 @@ fn legend(svg: &mut Svg, [x, y, _w]: [f64; 3], spec: &MapSpec, style: &Style) {
     if let Some(date) = spec.date {
         y += row;
         let when = match (spec.measure, spec.first_date) {
-            (MapMeasure::Change, Some(f)) => format!("{} to {}", long_date(f), long_date(date)),
+            (m, Some(f)) if m.is_change() => {
+                format!("{} to {}", long_date(f), long_date(date))
+            }
             _ => long_date(date),
         };
         svg.text(

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::data::Dataset;
-use crate::map::MapRequest;
+use crate::map::{MapMeasure, MapRequest};
 use crate::query::Filters;
 
 fn page(geometry: &Geometry, filters: impl FnOnce(&mut Filters)) -> String {

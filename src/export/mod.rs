@@ -19,6 +19,7 @@
 
 pub mod atomic;
 mod chart;
+pub mod compare;
 mod csv;
 mod error;
 mod file_name;
@@ -111,6 +112,10 @@ pub fn render_svg(
         What::Chart(PanelId::Briefing) => {
             let size = checked_size(size, CHART_SIZE)?;
             Ok(text::page(dash, size, generated_on))
+        }
+        What::Chart(PanelId::Compare) => {
+            let size = checked_size(size, CHART_SIZE)?;
+            Ok(compare::compare_page(&dash.compare, size, generated_on))
         }
         What::Chart(panel) => {
             let size = checked_size(size, CHART_SIZE)?;

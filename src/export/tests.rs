@@ -183,3 +183,39 @@ fn an_empty_chart_says_why_instead_of_drawing() {
     assert!(!svg.contains("class=\"series\""));
     assert!(svg.contains("displacement-dashboard \u{b7} 12 Nov 2026"));
 }
+
+/// Two dates compared (issue 13) on their own page.
+#[test]
+fn the_page_holds_every_bar_label_and_the_dtm_credit() {
+    let ds = Dataset::bundled().unwrap();
+    let f = Filters {
+        from: 2017,
+        ..Filters::all(&ds)
+    };
+    let dash = dashboard(&ds, &f, &Choices::default());
+    let day = NaiveDate::from_ymd_opt(2026, 11, 12).unwrap();
+    let svg = super::compare::compare_page(&dash.compare, (800.0, 500.0), day);
+    assert!(svg.contains(
+        ">Change in IDPs by governorate of displacement, 31 Dec 2017 to 31 Dec 2025</text>"
+    ));
+    // The exports write a minus as an en dash (`svg::escape`).
+    let text = |t: &str| format!(">{}</text>", super::svg::escape(t));
+    assert!(
+        svg.contains(&text("\u{2212}609,037 (\u{2212}75.4%)")),
+        "Ninewa's label"
+    );
+    assert!(svg.contains(r#"data-pcode="IQG15" data-change="-609037""#));
+    assert_eq!(svg.matches("class=\"bar\"").count(), 18);
+    assert!(svg.contains("Displacement Tracking Matrix (DTM)"));
+    assert!(svg.contains(">Iraq: \u{2013}"), "the national line");
+    assert!(svg.contains(">displacement-dashboard \u{b7} 12 Nov 2026</text>"));
+    // Fewer, larger rows never push the footer off a small page.
+    let small = super::compare::compare_page(&dash.compare, (400.0, 200.0), day);
+    let h: f64 = small
+        .split("height=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .and_then(|s| s.parse().ok())
+        .unwrap();
+    assert!(h > 18.0 * 15.0, "{h}");
+}

@@ -41,6 +41,9 @@ pub use crate::domain::MapMeasure;
 pub struct MapRequest {
     pub measure: MapMeasure,
     pub date: Option<NaiveDate>,
+    /// The compare panel's two dates, the base and the date of
+    /// [`MapMeasure::Compared`].
+    pub compare: Option<(NaiveDate, NaiveDate)>,
 }
 
 /// One class of the legend.
@@ -105,6 +108,8 @@ pub struct MapSpec {
     pub notes: Vec<String>,
     /// Shown instead of the map's colours when nothing is in range.
     pub empty: Option<String>,
+    /// The compare panel's dates, when set: [`MapMeasure::Compared`] is offered.
+    pub compared: Option<(NaiveDate, NaiveDate)>,
 }
 
 impl MapSpec {
@@ -130,7 +135,7 @@ impl MapSpec {
 pub fn value_text(measure: MapMeasure, value: Option<i64>) -> String {
     match value {
         None => "no data".into(),
-        Some(v) if measure == MapMeasure::Change && v > 0 => format!("+{}", thousands(v as u64)),
+        Some(v) if measure.is_change() && v > 0 => format!("+{}", thousands(v as u64)),
         Some(v) if v < 0 => format!("\u{2212}{}", thousands(v.unsigned_abs())),
         Some(v) => thousands(v as u64),
     }

@@ -10,7 +10,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use super::{Briefing, ChartSpec, Kpi, TableSpec};
+use super::{Briefing, ChartSpec, CompareSpec, Kpi, TableSpec};
 use crate::domain::Basis;
 use crate::map::{Geometry, MapSpec};
 
@@ -31,18 +31,21 @@ pub enum PanelId {
     Funding,
     /// The governorates on a map (or the tile grid), coloured by a measure.
     Map,
+    /// Two dates compared: the change by governorate (issue 13).
+    Compare,
     /// The briefing paragraph for the view, with its sources and notes.
     Briefing,
 }
 
 impl PanelId {
     /// Every panel, in reading order.
-    pub const ALL: [PanelId; 6] = [
+    pub const ALL: [PanelId; 7] = [
         PanelId::Idps,
         PanelId::Governorates,
         PanelId::Camps,
         PanelId::Funding,
         PanelId::Map,
+        PanelId::Compare,
         PanelId::Briefing,
     ];
 
@@ -55,6 +58,7 @@ impl PanelId {
             PanelId::Camps => "camps",
             PanelId::Funding => "funding",
             PanelId::Map => "map",
+            PanelId::Compare => "compare",
             PanelId::Briefing => "briefing",
         }
     }
@@ -189,6 +193,10 @@ pub struct Dashboard {
     pub briefing_csv: CsvTable,
     /// The briefing sheet carries the paragraph under its cards.
     pub sheet_text: bool,
+    /// Two dates compared (the compare panel's dates), its table and CSV.
+    pub compare: CompareSpec,
+    pub compare_table: TableSpec,
+    pub compare_csv: CsvTable,
     /// The labels of IDPs over time's comparison series (UNHCR, IDMC), drawn or not:
     /// the panel offers its switch when there are any.
     pub idps_comparisons: Vec<String>,
@@ -239,6 +247,7 @@ impl Dashboard {
                 &self.funding_csv,
             ),
             PanelId::Map => ([None, None], &self.map_table, &self.map_csv),
+            PanelId::Compare => ([None, None], &self.compare_table, &self.compare_csv),
             PanelId::Briefing => ([None, None], &self.briefing_table, &self.briefing_csv),
         };
         PanelView { charts, table, csv }
@@ -254,7 +263,7 @@ impl Dashboard {
             PanelId::Governorates => vec![&self.sheet.governorates],
             PanelId::Camps => vec![&self.sheet.camps],
             PanelId::Funding => vec![&self.funding, &self.coverage],
-            PanelId::Map | PanelId::Briefing => Vec::new(),
+            PanelId::Map | PanelId::Compare | PanelId::Briefing => Vec::new(),
         }
     }
 }

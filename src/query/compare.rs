@@ -23,6 +23,8 @@ pub struct ComparableDate {
     pub complete: bool,
     /// DTM's own table, or UNHCR's reproduction of it.
     pub basis: FigureBasis,
+    /// The table's source.
+    pub source_id: String,
 }
 
 /// One governorate's change (or the national one, with no P-code).
@@ -81,12 +83,19 @@ pub fn comparable_dates(
 ) -> Vec<ComparableDate> {
     governorate_tables(dataset, filters, basis, !with_partial)
         .iter()
-        .map(|(date, t)| ComparableDate {
-            date: *date,
+        .map(|(date, t)| ComparableDate::of(*date, t))
+        .collect()
+}
+
+impl ComparableDate {
+    fn of(date: NaiveDate, t: &GovernorateTable) -> ComparableDate {
+        ComparableDate {
+            date,
             complete: t.complete,
             basis: t.basis,
-        })
-        .collect()
+            source_id: t.source_id.clone(),
+        }
+    }
 }
 
 /// Compares the tables of two dates (in any years: the dates are explicit), the
@@ -184,16 +193,8 @@ pub fn compare(
     });
     Ok(Comparison {
         basis,
-        from: ComparableDate {
-            date: from,
-            complete: a.complete,
-            basis: a.basis,
-        },
-        to: ComparableDate {
-            date: to,
-            complete: b.complete,
-            basis: b.basis,
-        },
+        from: ComparableDate::of(from, a),
+        to: ComparableDate::of(to, b),
         rows,
         remainder,
         national: row(None, "Iraq".into(), na, nb),

@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 
 use super::{Choices, Filters, briefing, cards, charts, csv_rows, currency, funding, map, tables};
 use crate::data::{Basis, Dataset};
-use crate::map::MapRequest;
+use crate::map::{MapMeasure, MapRequest};
 use crate::model::{
     ChartSpec, Dashboard, SeriesKind, SheetCharts, SourceNames, StatusLine, day_number, thousands,
 };
@@ -70,14 +70,8 @@ pub fn dashboard(dataset: &Dataset, filters: &Filters, choices: &Choices) -> Das
         camp_people.series.retain(|s| !s.optional);
     }
 
-    let map = map::map(
-        dataset,
-        f,
-        &MapRequest {
-            measure: choices.map_measure,
-            date: choices.map_date,
-        },
-    );
+    let compare = charts::compare::compare_view(dataset, f, choices);
+    let map = map::map(dataset, f, &map_request(choices, &compare.spec));
 
     let (briefing, (briefing_table, briefing_csv)) = briefing::with_sources_table(dataset, f);
     let x = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).map_or(0.0, day_number);
@@ -101,6 +95,9 @@ pub fn dashboard(dataset: &Dataset, filters: &Filters, choices: &Choices) -> Das
         map_csv: map::map_csv(&map),
         map,
         map_geometry: map::geometry(dataset),
+        compare: compare.spec,
+        compare_table: compare.table,
+        compare_csv: compare.csv,
         map_tiles: choices.map_tiles,
         briefing,
         briefing_table,
@@ -124,6 +121,24 @@ pub fn dashboard(dataset: &Dataset, filters: &Filters, choices: &Choices) -> Das
             format!("{}-{}", f.from, f.to)
         },
         national: f.is_national(),
+    }
+}
+
+/// What the map is asked for: the choices' measure and date, and the compare
+/// panel's dates (without them, their change is the change since the first date).
+fn map_request(choices: &Choices, compare: &crate::model::CompareSpec) -> MapRequest {
+    let compared = compare
+        .from
+        .as_ref()
+        .zip(compare.to.as_ref())
+        .map(|(a, b)| (a.date, b.date));
+    MapRequest {
+        measure: match choices.map_measure {
+            MapMeasure::Compared if compared.is_none() => MapMeasure::Change,
+            m => m,
+        },
+        date: choices.map_date,
+        compare: compared,
     }
 }
 

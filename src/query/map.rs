@@ -36,18 +36,21 @@ pub fn map(dataset: &Dataset, filters: &Filters, request: &MapRequest) -> MapSpe
         ..filters.clone()
     };
     let basis = match measure {
-        MapMeasure::Displacement | MapMeasure::Change => Basis::Displacement,
+        MapMeasure::Displacement | MapMeasure::Change | MapMeasure::Compared => Basis::Displacement,
         MapMeasure::Origin => Basis::Origin,
         MapMeasure::InCamp => Basis::InCamp,
     };
     let all = governorate_tables(dataset, &years, basis, false);
     let complete = governorate_tables(dataset, &years, basis, true);
+    let compared = compared_tables(&all, request);
     // The base of "change since": complete tables where the measure has them.
-    let base = if complete.is_empty() { &all } else { &complete };
-    let tables = if measure == MapMeasure::Change {
-        &complete
-    } else {
-        &all
+    let (base, tables) = match &compared {
+        Some((from, to)) => (from, to),
+        None if measure == MapMeasure::Change || measure == MapMeasure::Compared => (
+            if complete.is_empty() { &all } else { &complete },
+            &complete,
+        ),
+        None => (if complete.is_empty() { &all } else { &complete }, &all),
     };
     let dates: Vec<NaiveDate> = tables.keys().copied().collect();
     let date = pick_date(&dates, request.date);
@@ -70,7 +73,7 @@ pub fn map(dataset: &Dataset, filters: &Filters, request: &MapRequest) -> MapSpe
         })
         .collect();
     let present: Vec<i64> = values.iter().filter_map(|v| v.value).collect();
-    let classes = if measure == MapMeasure::Change {
+    let classes = if measure.is_change() {
         diverging_classes(&present)
     } else {
         sequential_classes(&present)
@@ -97,7 +100,7 @@ pub fn map(dataset: &Dataset, filters: &Filters, request: &MapRequest) -> MapSpe
             from: 0,
             to: 0,
         },
-        unit: if measure == MapMeasure::Change {
+        unit: if measure.is_change() {
             "change in IDPs (people)".into()
         } else {
             "IDPs (people)".into()
@@ -120,7 +123,29 @@ pub fn map(dataset: &Dataset, filters: &Filters, request: &MapRequest) -> MapSpe
                 super::cards::years(filters)
             )
         }),
+        compared: request.compare,
     }
+}
+
+/// The compared dates' tables, for [`MapMeasure::Compared`]: the first one's is
+/// the base, the second's is drawn (each alone, so the date cannot move off them).
+fn compared_tables(
+    all: &BTreeMap<NaiveDate, GovernorateTable>,
+    request: &MapRequest,
+) -> Option<(
+    BTreeMap<NaiveDate, GovernorateTable>,
+    BTreeMap<NaiveDate, GovernorateTable>,
+)> {
+    let only = |date: NaiveDate| -> BTreeMap<NaiveDate, GovernorateTable> {
+        all.get(&date)
+            .map(|t| (date, t.clone()))
+            .into_iter()
+            .collect()
+    };
+    request
+        .compare
+        .filter(|_| request.measure == MapMeasure::Compared)
+        .map(|(from, to)| (only(from), only(to)))
 }
 
 /// One governorate's figure on the date, with the change since its first table.
@@ -137,7 +162,7 @@ fn governorate_value(
         (Some(v), Some((_, f))) => Some(v as i64 - f as i64),
         _ => None,
     };
-    let value = if measure == MapMeasure::Change {
+    let value = if measure.is_change() {
         change
     } else {
         now.map(|v| v as i64)
@@ -189,7 +214,7 @@ fn first_with(
 
 fn basis_words(measure: MapMeasure) -> &'static str {
     match measure {
-        MapMeasure::Displacement | MapMeasure::Change => "IDP",
+        MapMeasure::Displacement | MapMeasure::Change | MapMeasure::Compared => "IDP",
         MapMeasure::Origin => "IDPs-by-origin",
         MapMeasure::InCamp => "IDPs-in-camps",
     }
@@ -200,10 +225,12 @@ fn title(measure: MapMeasure, date: Option<NaiveDate>, first: Option<NaiveDate>)
         MapMeasure::Displacement => "IDPs by governorate of displacement",
         MapMeasure::Origin => "IDPs by governorate of origin",
         MapMeasure::InCamp => "IDPs in camps by governorate",
-        MapMeasure::Change => "Change in IDPs by governorate of displacement",
+        MapMeasure::Change | MapMeasure::Compared => {
+            "Change in IDPs by governorate of displacement"
+        }
     };
-    match (measure, date, first) {
-        (MapMeasure::Change, Some(d), Some(f)) => {
+    match (measure.is_change(), date, first) {
+        (true, Some(d), Some(f)) => {
             format!("{what}, {} to {}", long_date(f), long_date(d))
         }
         (_, Some(d), _) => format!("{what}, {}", long_date(d)),
@@ -238,7 +265,7 @@ fn spec_source_line(
     measure: MapMeasure,
 ) -> String {
     let mut names: Vec<String> = Vec::new();
-    let used = if measure == MapMeasure::Change {
+    let used = if measure.is_change() {
         vec![first, table]
     } else {
         vec![table]
@@ -449,6 +476,7 @@ pub fn map_csv(spec: &MapSpec) -> CsvTable {
         MapMeasure::Origin => "idps_origin",
         MapMeasure::InCamp => "idps_in_camp",
         MapMeasure::Change => "idps_change",
+        MapMeasure::Compared => "idps_change_compared",
     };
     CsvTable {
         columns: vec!["governorate", "pcode", "measure", "value", "date", "source"],
@@ -520,6 +548,7 @@ mod tests {
         let request = MapRequest {
             measure: MapMeasure::Displacement,
             date: Some(day(2014, 12, 1)),
+            compare: None,
         };
         let spec = map(&ds, &Filters::all(&ds), &request);
         assert_eq!(spec.date, Some(day(2014, 12, 1)));
@@ -536,6 +565,7 @@ mod tests {
         let request = MapRequest {
             measure: MapMeasure::Origin,
             date: Some(day(2021, 12, 31)),
+            compare: None,
         };
         let spec = map(&ds, &Filters::all(&ds), &request);
         assert_eq!(spec.date, Some(day(2021, 12, 31)));
@@ -562,6 +592,7 @@ mod tests {
         let request = MapRequest {
             measure: MapMeasure::Change,
             date: None,
+            compare: None,
         };
         let spec = map(&ds, &Filters::all(&ds), &request);
         assert_eq!(spec.classes.len(), 6);
@@ -580,6 +611,40 @@ mod tests {
         let anbar = spec.value(p(1)).unwrap();
         assert_eq!(anbar.value, Some(26_927 - 381_054));
         assert!(anbar.class.unwrap() < 3);
+    }
+
+    #[test]
+    fn the_compared_dates_are_the_base_and_the_date_of_their_change() {
+        let ds = bundled();
+        let request = MapRequest {
+            measure: MapMeasure::Compared,
+            date: None,
+            compare: Some((day(2017, 12, 31), day(2023, 12, 31))),
+        };
+        let spec = map(&ds, &Filters::all(&ds), &request);
+        assert_eq!(spec.compared, request.compare);
+        assert_eq!(
+            spec.title,
+            "Change in IDPs by governorate of displacement, 31 Dec 2017 to 31 Dec 2023"
+        );
+        assert_eq!(
+            spec.dates,
+            [day(2023, 12, 31)],
+            "the date stays on the second"
+        );
+        assert_eq!(spec.first_date, Some(day(2017, 12, 31)));
+        // Ninewa: 807,324 at the end of 2017, 239,124 at the end of 2023.
+        let ninewa = spec.value(p(15)).unwrap();
+        assert_eq!(ninewa.value, Some(239_124 - 807_324));
+        assert_eq!(ninewa.first, Some((day(2017, 12, 31), 807_324)));
+        assert_eq!(spec.classes.len(), 6, "diverging");
+        assert_eq!(
+            spec.source_line,
+            "Source: International Organization for Migration (IOM), Displacement Tracking Matrix (DTM)"
+        );
+        // Without compared dates the measure is not offered (and draws as Change).
+        let plain = map(&ds, &Filters::all(&ds), &MapRequest::default());
+        assert_eq!(plain.compared, None);
     }
 
     #[test]

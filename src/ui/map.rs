@@ -277,7 +277,11 @@ fn controls_ui(ui: &mut egui::Ui, spec: &MapSpec, state: &mut MapState, out: &mu
         egui::ComboBox::from_label("Measure")
             .selected_text(measure.label())
             .show_ui(ui, |ui| {
-                for m in MapMeasure::ALL {
+                // The compared dates' change only while the compare panel has two.
+                for m in MapMeasure::ALL
+                    .into_iter()
+                    .filter(|m| *m != MapMeasure::Compared || spec.compared.is_some())
+                {
                     ui.selectable_value(&mut measure, m, m.label());
                 }
             });
@@ -538,7 +542,7 @@ fn hover_ui(response: &egui::Response, spec: &MapSpec, pcode: Pcode) {
             if let Some(d) = v.date {
                 ui.label(format!("as of {}", long_date(d)));
             }
-            if spec.measure != MapMeasure::Change
+            if !spec.measure.is_change()
                 && let Some(change) = change_text(v)
             {
                 ui.label(change);

@@ -843,7 +843,9 @@ fn cli_usage_problems_exit_2_with_a_clear_message() {
     );
     assert_eq!(
         fails(&["export", "--chart", "pie", "--out", &svg]),
-        e("unknown chart \"pie\"; choose idps, governorates, camps, funding, map or briefing")
+        e(
+            "unknown chart \"pie\"; choose idps, governorates, camps, funding, map, compare or briefing"
+        )
     );
     assert_eq!(
         fails(&["export", "--table", "idps", "--out", &out("x.xlsx")]),

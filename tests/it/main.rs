@@ -5,6 +5,7 @@ mod briefing;
 mod cli_check;
 mod cli_summary;
 mod cli_user_files;
+mod compare;
 mod corpus;
 mod dashboard;
 mod datasets;

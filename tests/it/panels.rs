@@ -111,6 +111,10 @@ fn every_registered_panel_draws_shows_its_table_and_exports() {
                 dash.briefing.sources.len() >= 3,
                 "the briefing cites its sources"
             );
+        } else if id == PanelId::Compare {
+            h.get_by_label(&dash.compare.source_line);
+            h.get_by_label(&dash.compare.national);
+            assert!(dash.compare.empty.is_none(), "two dates compared");
         } else {
             assert_eq!(id, PanelId::Map);
             h.get_by_label(&dash.map.source_line);
@@ -159,6 +163,10 @@ fn every_registered_panel_says_why_it_has_no_data() {
                 "{id:?}: {}",
                 spec.empty_message
             );
+        }
+        if id == PanelId::Compare {
+            let empty = h.state().dash.compare.empty.clone().expect("no tables");
+            assert_eq!(h.query_all_by_label(&empty).count(), 1, "{empty}");
         }
     }
 }

@@ -7,6 +7,7 @@
 
 mod camps;
 mod colours;
+pub mod compare;
 mod funding;
 mod governorates;
 mod idps;

@@ -12,6 +12,7 @@
 
 mod briefing;
 mod camps;
+mod compare;
 mod frame;
 mod funding;
 mod governorates;
@@ -22,6 +23,7 @@ use egui::Ui;
 
 pub use briefing::BriefingPanel;
 pub use camps::CampsPanel;
+pub use compare::ComparePanel;
 pub use funding::FundingPanel;
 pub use governorates::{GovernoratesPanel, partial_note};
 pub use idps::IdpsPanel;
@@ -86,6 +88,7 @@ impl Default for Panels {
             Box::new(CampsPanel::default()),
             Box::new(FundingPanel::default()),
             Box::new(MapPanel::default()),
+            Box::new(ComparePanel::default()),
             Box::new(BriefingPanel::default()),
         ])
     }
