@@ -6,10 +6,12 @@
 use chrono::{Datelike, NaiveDate};
 
 mod dashboard;
+mod sources;
 
 pub use dashboard::{
     CsvTable, Dashboard, PanelId, PanelView, SheetCharts, SourceNames, StatusLine,
 };
+pub use sources::{Caveat, Licence, SourceEntry, SourceGroup, SourcesView};
 
 /// Days since 1970-01-01, the x unit of every time chart.
 #[must_use]

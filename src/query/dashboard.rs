@@ -9,7 +9,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Choices, Filters, cards, charts, csv_rows, currency, funding, map, tables};
+use super::{Choices, Filters, cards, charts, csv_rows, currency, funding, map, sources, tables};
 use crate::data::{Basis, Dataset};
 use crate::map::MapRequest;
 use crate::model::{
@@ -79,6 +79,19 @@ pub fn dashboard(dataset: &Dataset, filters: &Filters, choices: &Choices) -> Das
         },
     );
 
+    let sources_view = sources::sources_view(
+        dataset,
+        f,
+        &sources::Drawn {
+            idps: &idps,
+            governorates: &governorates,
+            camps: [&camps, &camp_people],
+            funding: [&funding, &coverage],
+            map: &map,
+            show_events: choices.show_events,
+            all_events: choices.all_events,
+        },
+    );
     let x = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).map_or(0.0, day_number);
     Dashboard {
         cards: cards::cards(dataset, f),
@@ -105,6 +118,7 @@ pub fn dashboard(dataset: &Dataset, filters: &Filters, choices: &Choices) -> Das
         camp_comparisons,
         sheet,
         sources: source_names(dataset),
+        sources_view,
         status: status_line(dataset),
         x_range_days: (x(f.from, 1, 1), x(f.to, 12, 31)),
         basis: choices.basis,

@@ -6,6 +6,7 @@
 pub mod briefing;
 pub mod camps;
 pub mod cards;
+pub mod caveats;
 pub mod charts;
 pub mod compare;
 pub mod csv_rows;
@@ -16,6 +17,7 @@ pub mod funding;
 pub mod idps;
 pub mod map;
 pub mod rows;
+pub mod sources;
 pub mod summary;
 pub mod tables;
 
