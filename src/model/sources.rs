@@ -22,6 +22,35 @@ pub struct SourceEntry {
     pub note: Option<String>,
 }
 
+/// How long an address is written out before it is shortened.
+const URL_TEXT_CHARS: usize = 72;
+
+impl SourceEntry {
+    /// The address as the window writes it: without its scheme, whole up to 72
+    /// characters, else its host, "…" and its last part ("github.com/…/file.json"),
+    /// cut to 72 characters (the link opens the whole address).
+    #[must_use]
+    pub fn url_text(&self) -> Option<String> {
+        let url = self.url.as_deref()?;
+        let url = url
+            .strip_prefix("https://")
+            .or_else(|| url.strip_prefix("http://"))
+            .unwrap_or(url);
+        if url.chars().count() <= URL_TEXT_CHARS {
+            return Some(url.to_string());
+        }
+        let (host, path) = url.split_once('/').unwrap_or((url, ""));
+        let last = path.rsplit('/').find(|p| !p.is_empty()).unwrap_or_default();
+        let text = format!("{host}/\u{2026}/{last}");
+        Some(if text.chars().count() <= URL_TEXT_CHARS {
+            text
+        } else {
+            let head: String = text.chars().take(URL_TEXT_CHARS - 1).collect();
+            format!("{head}\u{2026}")
+        })
+    }
+}
+
 /// The sources of one series, in the order the window lists them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceGroup {
@@ -80,5 +109,37 @@ impl SourcesView {
     #[must_use]
     pub fn group(&self, title: &str) -> Option<&SourceGroup> {
         self.groups.iter().find(|g| g.title == title)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_addresses_are_shortened_for_the_eye_only() {
+        let mut e = SourceEntry {
+            id: "a".into(),
+            publisher: "IOM DTM".into(),
+            title: "t".into(),
+            published: String::new(),
+            url: Some("https://dtm.iom.int/reports/x".into()),
+            note: None,
+        };
+        assert_eq!(e.url_text().as_deref(), Some("dtm.iom.int/reports/x"));
+        let long = format!("https://github.com/{}/blob/x/data.json", "a".repeat(100));
+        e.url = Some(long.clone());
+        assert_eq!(
+            e.url_text().as_deref(),
+            Some("github.com/\u{2026}/data.json")
+        );
+        e.url = Some(format!("https://github.com/{}", "a".repeat(100)));
+        let text = e.url_text().unwrap();
+        assert_eq!(text.chars().count(), 72);
+        assert!(text.ends_with('\u{2026}'));
+        e.url = Some(long.clone());
+        assert_eq!(e.url.as_deref(), Some(long.as_str()));
+        e.url = None;
+        assert_eq!(e.url_text(), None);
     }
 }

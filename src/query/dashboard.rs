@@ -13,7 +13,8 @@ use super::{Choices, Filters, cards, charts, csv_rows, currency, funding, map, s
 use crate::data::{Basis, Dataset};
 use crate::map::MapRequest;
 use crate::model::{
-    ChartSpec, Dashboard, SeriesKind, SheetCharts, SourceNames, StatusLine, day_number, thousands,
+    ChartSpec, Dashboard, SeriesKind, SheetCharts, SourceNames, SourcesView, StatusLine,
+    day_number, thousands,
 };
 
 /// Everything the dashboard shows for these filters and choices.
@@ -79,21 +80,8 @@ pub fn dashboard(dataset: &Dataset, filters: &Filters, choices: &Choices) -> Das
         },
     );
 
-    let sources_view = sources::sources_view(
-        dataset,
-        f,
-        &sources::Drawn {
-            idps: &idps,
-            governorates: &governorates,
-            camps: [&camps, &camp_people],
-            funding: [&funding, &coverage],
-            map: &map,
-            show_events: choices.show_events,
-            all_events: choices.all_events,
-        },
-    );
     let x = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).map_or(0.0, day_number);
-    Dashboard {
+    let mut dashboard = Dashboard {
         cards: cards::cards(dataset, f),
         idps,
         idps_table,
@@ -118,7 +106,7 @@ pub fn dashboard(dataset: &Dataset, filters: &Filters, choices: &Choices) -> Das
         camp_comparisons,
         sheet,
         sources: source_names(dataset),
-        sources_view,
+        sources_view: SourcesView::default(),
         status: status_line(dataset),
         x_range_days: (x(f.from, 1, 1), x(f.to, 12, 31)),
         basis: choices.basis,
@@ -133,7 +121,9 @@ pub fn dashboard(dataset: &Dataset, filters: &Filters, choices: &Choices) -> Das
             format!("{}-{}", f.from, f.to)
         },
         national: f.is_national(),
-    }
+    };
+    dashboard.sources_view = sources::sources_view(dataset, f, &dashboard);
+    dashboard
 }
 
 /// The chart without its optional series.

@@ -21,8 +21,8 @@ use crate::data::bundled::{BOUNDARIES_CREDIT, BOUNDARIES_SOURCE_ID};
 use crate::data::{Basis, Dataset, Source};
 use crate::map::{MapMeasure, MapSpec};
 use crate::model::{
-    Caveat, ChartSpec, Licence, SourceEntry, SourceGroup, SourcesView, long_date, shown_after_data,
-    shown_markers,
+    Caveat, ChartSpec, Dashboard, Licence, SourceEntry, SourceGroup, SourcesView, long_date,
+    shown_after_data, shown_markers,
 };
 
 /// The group titles, in the window's order.
@@ -34,21 +34,10 @@ pub const EVENTS: &str = "Events";
 pub const BOUNDARIES: &str = "Boundaries";
 pub const USER_FILES: &str = "Your files";
 
-/// What the dashboard draws, borrowed from `query::dashboard`.
-pub struct Drawn<'a> {
-    pub idps: &'a ChartSpec,
-    pub governorates: &'a ChartSpec,
-    pub camps: [&'a ChartSpec; 2],
-    pub funding: [&'a ChartSpec; 2],
-    pub map: &'a MapSpec,
-    /// Event markers are drawn, and every event or the key ones.
-    pub show_events: bool,
-    pub all_events: bool,
-}
-
-/// The Sources and caveats window's content for these filters and what is drawn.
+/// The Sources and caveats window's content for these filters and what the
+/// dashboard computed for them draws (its own `sources_view` is not read).
 #[must_use]
-pub fn sources_view(dataset: &Dataset, filters: &Filters, drawn: &Drawn<'_>) -> SourcesView {
+pub fn sources_view(dataset: &Dataset, filters: &Filters, drawn: &Dashboard) -> SourcesView {
     let mut mine: BTreeSet<String> = BTreeSet::new();
     let mut groups = Vec::new();
     let mut group = |title: &str, note: Option<String>, ids: BTreeSet<String>| {
@@ -72,22 +61,22 @@ pub fn sources_view(dataset: &Dataset, filters: &Filters, drawn: &Drawn<'_>) -> 
         (!filters.is_national() && specs.iter().any(|s| s.national_only))
             .then(|| "national figures: the governorate filter does not apply".to_string())
     };
-    group(IDPS, national(&[drawn.idps]), chart_ids(&[drawn.idps]));
-    let mut governorates = chart_ids(&[drawn.governorates]);
-    governorates.extend(map_ids(dataset, filters, drawn.map));
+    group(IDPS, national(&[&drawn.idps]), chart_ids(&[&drawn.idps]));
+    let mut governorates = chart_ids(&[&drawn.governorates]);
+    governorates.extend(map_ids(dataset, filters, &drawn.map));
     group(GOVERNORATES, None, governorates);
-    group(CAMPS, national(&drawn.camps), chart_ids(&drawn.camps));
-    group(FUNDING, national(&drawn.funding), chart_ids(&drawn.funding));
+    let camps = [&drawn.camps, &drawn.camp_people];
+    group(CAMPS, national(&camps), chart_ids(&camps));
+    let funding = [&drawn.funding, &drawn.coverage];
+    group(FUNDING, national(&funding), chart_ids(&funding));
     let events = if drawn.show_events {
-        event_ids(
-            &[
-                drawn.idps,
-                drawn.governorates,
-                drawn.camps[0],
-                drawn.funding[0],
-            ],
-            drawn.all_events,
-        )
+        let timed = [
+            &drawn.idps,
+            &drawn.governorates,
+            &drawn.camps,
+            &drawn.funding,
+        ];
+        event_ids(&timed, drawn.all_events)
     } else {
         BTreeSet::new()
     };
@@ -267,7 +256,6 @@ pub fn openable(url: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Dashboard;
     use crate::query::{Choices, dashboard};
 
     fn view(filters: &Filters) -> (Dashboard, Dataset) {

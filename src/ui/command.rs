@@ -46,6 +46,16 @@ pub enum Command {
     ShowDataWindow,
     /// Show the briefing paragraph's window.
     ShowBriefing,
+    /// Show the Sources and caveats window.
+    ShowSources,
+    /// Show the Keyboard and mouse window (F1).
+    ShowHelp,
+    /// Show the About window.
+    ShowAbout,
+    /// Open this address in the system browser (a link was clicked).
+    OpenUrl(String),
+    /// Close the window and end the program (File → Quit, Ctrl+Q).
+    Quit,
     /// Run the system's file dialog on a worker thread; it only fills a field.
     Browse(Browse),
     /// Load a file (with a remembered column mapping if one fits its header); a
