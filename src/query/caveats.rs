@@ -85,7 +85,7 @@ pub const LICENCES: &[(&str, &str, Option<&str>)] = &[
     ),
     (
         "Fonts",
-        "Noto Sans and Noto Sans Arabic (Google), SIL Open Font License 1.1; the licences are in assets/fonts/.",
+        "Noto Sans and Noto Sans Arabic (Google), SIL Open Font License 1.1; their licence texts are in the source's assets/fonts/.",
         None,
     ),
 ];

@@ -10,8 +10,6 @@
 //! chart draws it. Nothing here is fetched: an address is only text the window may
 //! hand to the system browser when clicked, and only an `http(s)` one.
 
-use std::collections::BTreeSet;
-
 use super::caveats::{
     BOUNDARY_CAVEATS, CAVEATS, DTM_DATA_URL, DTM_TERMS, LICENCES, USER_BOUNDARIES_CAVEAT,
 };
@@ -38,11 +36,11 @@ pub const USER_FILES: &str = "Your files";
 /// dashboard computed for them draws (its own `sources_view` is not read).
 #[must_use]
 pub fn sources_view(dataset: &Dataset, filters: &Filters, drawn: &Dashboard) -> SourcesView {
-    let mut mine: BTreeSet<String> = BTreeSet::new();
+    let mut mine = Ids::default();
     let mut groups = Vec::new();
-    let mut group = |title: &str, note: Option<String>, ids: BTreeSet<String>| {
-        let (users, bundled): (BTreeSet<String>, BTreeSet<String>) =
-            ids.into_iter().partition(|id| is_users(dataset, id));
+    let mut group = |title: &str, note: Option<String>, ids: Ids| {
+        let (users, bundled): (Vec<String>, Vec<String>) =
+            ids.0.into_iter().partition(|id| is_users(dataset, id));
         mine.extend(users);
         let sources: Vec<SourceEntry> = bundled
             .iter()
@@ -78,7 +76,7 @@ pub fn sources_view(dataset: &Dataset, filters: &Filters, drawn: &Dashboard) -> 
         ];
         event_ids(&timed, drawn.all_events)
     } else {
-        BTreeSet::new()
+        Ids::default()
     };
     group(EVENTS, None, events);
     let (boundaries, boundary_caveats) = boundaries(dataset);
@@ -86,6 +84,7 @@ pub fn sources_view(dataset: &Dataset, filters: &Filters, drawn: &Dashboard) -> 
         groups.push(boundaries);
     }
     let users: Vec<SourceEntry> = mine
+        .0
         .iter()
         .filter_map(|id| dataset.source(id))
         .map(entry)
@@ -134,33 +133,51 @@ fn is_users(dataset: &Dataset, id: &str) -> bool {
     id.starts_with("file:") || dataset.user_sources.contains(id)
 }
 
+/// Source ids in the order they are first drawn (a chart's first series first, its
+/// points by date), each once, none empty.
+#[derive(Debug, Default)]
+struct Ids(Vec<String>);
+
+impl Ids {
+    fn extend(&mut self, ids: impl IntoIterator<Item = String>) {
+        for id in ids {
+            if !id.is_empty() && !self.0.contains(&id) {
+                self.0.push(id);
+            }
+        }
+    }
+}
+
 /// The sources of every point and band the charts draw.
-fn chart_ids(specs: &[&ChartSpec]) -> BTreeSet<String> {
-    let mut ids = BTreeSet::new();
+fn chart_ids(specs: &[&ChartSpec]) -> Ids {
+    let mut ids = Ids::default();
     for spec in specs {
         for s in &spec.series {
             ids.extend(s.points.iter().map(|p| p.source_id.clone()));
         }
         ids.extend(spec.bands.iter().map(|b| b.source_id.clone()));
     }
-    ids.retain(|id| !id.is_empty());
     ids
 }
 
-/// The sources of the event markers and "after the data" events shown.
-fn event_ids(specs: &[&ChartSpec], all: bool) -> BTreeSet<String> {
-    let mut ids = BTreeSet::new();
+/// The sources of the event markers and "after the data" events shown, by date.
+fn event_ids(specs: &[&ChartSpec], all: bool) -> Ids {
+    let mut markers: Vec<(f64, &str)> = Vec::new();
+    let mut later = Ids::default();
     for spec in specs {
-        ids.extend(shown_markers(&spec.markers, all).map(|m| m.source_id.clone()));
-        ids.extend(shown_after_data(&spec.after_data, all).map(|e| e.source_id.clone()));
+        markers.extend(shown_markers(&spec.markers, all).map(|m| (m.x, m.source_id.as_str())));
+        later.extend(shown_after_data(&spec.after_data, all).map(|e| e.source_id.clone()));
     }
-    ids.retain(|id| !id.is_empty());
+    markers.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut ids = Ids::default();
+    ids.extend(markers.into_iter().map(|(_, id)| id.to_string()));
+    ids.extend(later.0);
     ids
 }
 
 /// The sources of the governorate tables the map colours: the table of its date,
 /// and for "change since" the first complete table it compares with.
-fn map_ids(dataset: &Dataset, filters: &Filters, map: &MapSpec) -> BTreeSet<String> {
+fn map_ids(dataset: &Dataset, filters: &Filters, map: &MapSpec) -> Vec<String> {
     let years = Filters {
         governorates: None,
         ..filters.clone()
@@ -172,9 +189,9 @@ fn map_ids(dataset: &Dataset, filters: &Filters, map: &MapSpec) -> BTreeSet<Stri
     };
     let change = map.measure == MapMeasure::Change;
     let tables = governorate_tables(dataset, &years, basis, change);
-    let mut ids = BTreeSet::new();
+    let mut ids = Vec::new();
     if let Some(t) = map.date.and_then(|d| tables.get(&d)) {
-        ids.insert(t.source_id.clone());
+        ids.push(t.source_id.clone());
     }
     if change {
         let first = map.first_date.and_then(|d| tables.get(&d));
@@ -257,6 +274,7 @@ pub fn openable(url: &str) -> Option<String> {
 mod tests {
     use super::*;
     use crate::query::{Choices, dashboard};
+    use std::collections::BTreeSet;
 
     fn view(filters: &Filters) -> (Dashboard, Dataset) {
         let ds = Dataset::bundled().unwrap();
@@ -294,7 +312,8 @@ mod tests {
                 "https://github.com/OCHA-DAP/hdx-scraper-iom-dtm/blob/ae6ff2318417ad79cca4c17a960ca2e5089d9b2f/tests/fixtures/input/idpadmin0data-getadmin0datav2-admin0pcode-irq.json"
             )
         );
-        assert!(ids(v, IDPS).contains(&"dtm_api_admin0".to_string()));
+        // Listed in the order drawn: DTM's line first.
+        assert_eq!(ids(v, IDPS)[0], "dtm_api_admin0");
         assert!(ids(v, GOVERNORATES).contains(&"dtm_api_admin1".to_string()));
         assert_eq!(ids(v, BOUNDARIES), ["geo_geoboundaries_irq_adm1"]);
         // Each listed source is one a drawn figure cites, listed once per group.

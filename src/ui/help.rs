@@ -135,6 +135,7 @@ pub fn about_ui(
 ) {
     egui::Window::new("About displacement-dashboard")
         .open(open)
+        .vscroll(true)
         .pivot(egui::Align2::CENTER_TOP)
         .default_pos(below_the_top_bar(ctx))
         .default_width(520.0)

@@ -28,7 +28,7 @@ pub fn sources_ui(
         .pivot(egui::Align2::RIGHT_TOP)
         .default_pos(egui::pos2(screen.right() - 24.0, screen.top() + 48.0))
         .default_width(660.0)
-        .default_height(560.0)
+        .default_height((screen.height() * 0.75).max(320.0))
         .vscroll(true)
         .show(ctx, |ui| content_ui(ui, view, commands));
 }
