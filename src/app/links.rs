@@ -105,3 +105,48 @@ impl Links {
         notices
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finished(links: &mut Links, ctx: &egui::Context) -> Vec<String> {
+        for _ in 0..500 {
+            let notices = links.poll(ctx);
+            if !notices.is_empty() {
+                return notices;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        Vec::new()
+    }
+
+    #[test]
+    fn only_web_addresses_reach_the_opener_and_a_failure_is_said() {
+        let ctx = egui::Context::default();
+        let mut links = Links::default();
+        links.set_opener(|_| Err("no browser here".into()));
+        assert_eq!(
+            links.open(&ctx, "file:///etc/passwd"),
+            "Not opened: \u{201c}file:///etc/passwd\u{201d} is not a web address"
+        );
+        assert!(links.opened.is_empty());
+        assert_eq!(
+            links.open(&ctx, "https://example.org/a"),
+            "Opening https://example.org/a in your browser\u{2026}"
+        );
+        assert_eq!(links.opened, ["https://example.org/a"]);
+        assert_eq!(
+            finished(&mut links, &ctx),
+            [
+                "https://example.org/a was not opened (no browser here); the address is on the clipboard"
+            ]
+        );
+        links.set_opener(|_| Ok(()));
+        links.open(&ctx, "https://example.org/b");
+        assert_eq!(
+            finished(&mut links, &ctx),
+            ["Opened https://example.org/b in your browser"]
+        );
+    }
+}

@@ -149,6 +149,9 @@ fn about_content_ui(ui: &mut Ui, view: &SourcesView, commands: &mut Vec<Command>
             .size(18.0),
     );
     ui.label("Displacement and aid funding in Iraq, offline: every figure with its source.");
+    if ui.button("Sources and caveats\u{2026}").clicked() {
+        commands.push(Command::ShowSources);
+    }
     ui.add_space(6.0);
     ui.label(RichText::new("Data").strong());
     ui.label(view.currency.join(" \u{b7} "));
@@ -162,8 +165,4 @@ fn about_content_ui(ui: &mut Ui, view: &SourcesView, commands: &mut Vec<Command>
     ui.add_space(2.0);
     ui.label(RichText::new("The program").italics());
     ui.label(format!("Licensed {}.", env!("CARGO_PKG_LICENSE")));
-    ui.add_space(8.0);
-    if ui.button("Sources and caveats\u{2026}").clicked() {
-        commands.push(Command::ShowSources);
-    }
 }

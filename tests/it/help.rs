@@ -105,6 +105,14 @@ fn sources_open_from_the_help_menu_with_titles_dates_links_and_caveats() {
     .click();
     h.run();
     assert_eq!(h.state().opened_links(), [ADMIN0_URL]);
+    // The opener runs on a worker thread; the status bar says when it is done.
+    for _ in 0..500 {
+        if h.state().notice().is_some_and(|n| n.starts_with("Opened")) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        h.run();
+    }
     assert_eq!(
         h.state().notice(),
         Some(format!("Opened {ADMIN0_URL} in your browser").as_str())
