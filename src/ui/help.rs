@@ -68,7 +68,7 @@ pub const GESTURES: &[(&str, &str)] = &[
         "Pan and zoom the map; double-click to reset it",
     ),
     (
-        "Play under the map",
+        "Play, above the map",
         "Step through the dates that have a governorate table",
     ),
     ("Click a filter chip", "Remove that filter"),
