@@ -8,12 +8,14 @@ use chrono::{Datelike, NaiveDate};
 mod briefing;
 mod compare;
 mod dashboard;
+mod sources;
 
 pub use briefing::{Briefing, Cited, Part};
 pub use compare::{CompareBar, CompareDate, CompareSpec, signed_count};
 pub use dashboard::{
     CsvTable, Dashboard, PanelId, PanelView, SheetCharts, SourceNames, StatusLine,
 };
+pub use sources::{Caveat, Licence, SourceEntry, SourceGroup, SourcesView};
 
 /// Days since 1970-01-01, the x unit of every time chart.
 #[must_use]

@@ -72,6 +72,8 @@ pub struct Browsing {
 
 impl DashboardApp {
     /// Does what one command asks.
+    // One arm per command: the one place where effects happen, read as a table.
+    #[allow(clippy::too_many_lines)]
     pub(super) fn apply(&mut self, ctx: &egui::Context, command: Command) {
         match command {
             Command::Focus(id) => self.focused_panel = id,
@@ -108,6 +110,11 @@ impl DashboardApp {
             Command::ShowDataWindow => self.data_window = true,
             Command::ShowBriefing => self.show_briefing(),
             Command::CopyBriefingRich => self.copy_briefing_rich(ctx),
+            Command::ShowSources
+            | Command::ShowHelp
+            | Command::ShowAbout
+            | Command::OpenUrl(_)
+            | Command::Quit => self.apply_help(ctx, command),
             Command::Browse(what) => self.browse(ctx, what),
             Command::Open { path, sheet: None } => self.open_path(ctx, &path),
             Command::Open {
@@ -171,6 +178,21 @@ impl DashboardApp {
                     self.open_with(ctx, &path, options, false);
                 }
             }
+        }
+    }
+
+    /// The Help menu's commands, links and quitting (issue 13).
+    fn apply_help(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::ShowSources => self.sources_window = true,
+            Command::ShowHelp => self.help_window = true,
+            Command::ShowAbout => self.about_window = true,
+            Command::OpenUrl(url) => self.notice = Some(self.links.open(ctx, &url)),
+            Command::Quit => {
+                self.quit_requested = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            _ => {}
         }
     }
 

@@ -9,6 +9,7 @@ mod command;
 mod exporter;
 pub mod files;
 mod jobs;
+mod links;
 mod run;
 mod screenshot;
 pub mod settings;
@@ -18,7 +19,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use eframe::egui;
-use egui::{Key, KeyboardShortcut, Modifiers, RichText};
+use egui::RichText;
 
 use crate::data::Dataset;
 use crate::domain::{Choices, Filters};
@@ -30,23 +31,17 @@ use crate::ui;
 use crate::ui::command::Command;
 use crate::ui::export_dialog::ExportDialog;
 use crate::ui::filter_panel::FilterPanel;
+use crate::ui::help::{EXPORT, HELP, OPEN, PRESENT, QUIT, RESET};
 use crate::ui::layout::Memory;
 use crate::ui::panels::Panels;
 pub use command::FilePickers;
 use exporter::Exporter;
 use files::{LoadFailure, Loader, UserBoundaries, UserFile};
+pub use links::UrlOpener;
 pub use run::{RunError, RunOptions, run};
 use screenshot::Screenshot;
 use settings::Settings;
 
-/// Ctrl+R: reset every filter.
-const RESET: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::R);
-/// Ctrl+E: export the chart last worked with.
-const EXPORT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
-/// F11: presentation mode.
-const PRESENT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F11);
-/// Ctrl+O: open a file.
-const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
 /// How many recently opened paths are remembered.
 const RECENT_FILES: usize = 10;
 /// The filter panel's width when first opened (it can be resized).
@@ -81,6 +76,8 @@ fn system_rich_clipboard() -> RichClipboard {
 }
 
 /// The dashboard window's state.
+// Each bool is an independent mode or window of the app.
+#[allow(clippy::struct_excessive_bools)]
 pub struct DashboardApp {
     dataset: Dataset,
     generation: u64,
@@ -107,6 +104,14 @@ pub struct DashboardApp {
     data_window: bool,
     /// Where "Copy rich text" puts the briefing.
     rich_clipboard: RichClipboard,
+    /// The Sources and caveats, Keyboard and mouse, and About windows are shown.
+    sources_window: bool,
+    help_window: bool,
+    about_window: bool,
+    /// File → Quit or Ctrl+Q was asked for (the window was told to close).
+    quit_requested: bool,
+    /// Links being opened in the system browser.
+    links: links::Links,
     open_dialog: ui::open_dialog::OpenDialog,
     notice: Option<String>,
     /// Paths to start loading on the first frame (command-line files).
@@ -167,6 +172,11 @@ impl DashboardApp {
             date_question: ui::date_question::DateQuestion::default(),
             data_window: false,
             rich_clipboard: system_rich_clipboard(),
+            sources_window: false,
+            help_window: false,
+            about_window: false,
+            quit_requested: false,
+            links: links::Links::default(),
             open_dialog: ui::open_dialog::OpenDialog::default(),
             notice: None,
             pending: Vec::new(),
@@ -192,6 +202,23 @@ impl DashboardApp {
     /// Replaces the system clipboard "Copy rich text" writes to (tests).
     pub fn set_rich_clipboard(&mut self, clipboard: RichClipboard) {
         self.rich_clipboard = clipboard;
+    }
+
+    /// Replaces what opens a source's address (tests: never start a browser).
+    pub fn set_url_opener(&mut self, opener: UrlOpener) {
+        self.links.set_opener(opener);
+    }
+
+    /// Every address handed to the browser, in order.
+    #[must_use]
+    pub fn opened_links(&self) -> &[String] {
+        &self.links.opened
+    }
+
+    /// True once File → Quit or Ctrl+Q asked the window to close.
+    #[must_use]
+    pub fn quit_requested(&self) -> bool {
+        self.quit_requested
     }
 
     /// True in presentation mode.
@@ -318,11 +345,16 @@ impl DashboardApp {
         self.poll_loads();
         self.poll_exports(&ctx);
         self.poll_browse();
+        for notice in self.links.poll(&ctx) {
+            self.notice = Some(notice);
+        }
         for (shortcut, command) in [
             (PRESENT, Command::TogglePresenting),
             (EXPORT, Command::AskExport(self.focused_panel)),
             (RESET, Command::ResetFilters),
             (OPEN, Command::ShowOpenDialog),
+            (HELP, Command::ShowHelp),
+            (QUIT, Command::Quit),
         ] {
             if ui.input_mut(|i| i.consume_shortcut(&shortcut)) {
                 self.commands.push(command);
@@ -344,7 +376,9 @@ impl DashboardApp {
         ui::dashboard::top_bar_ui(ui, &mut self.window(bounds).0);
         egui::Panel::bottom("status").show(ui, |ui| {
             ui.horizontal(|ui| {
-                ui::status_bar::status_ui(ui, &self.dashboard.status, self.presenting);
+                if ui::status_bar::status_ui(ui, &self.dashboard.status, self.presenting) {
+                    self.commands.push(Command::ShowSources);
+                }
                 self.loading_ui(ui);
             });
         });
@@ -453,8 +487,13 @@ impl DashboardApp {
         }
     }
 
-    /// The windows: export, Open, Data, Problems and the column mapping.
+    /// The windows: export, Open, Data, Problems, the column mapping, Sources and
+    /// caveats, Keyboard and mouse, About.
     fn windows_ui(&mut self, ctx: &egui::Context) {
+        let view = &self.dashboard.sources_view;
+        ui::sources::sources_ui(ctx, &mut self.sources_window, view, &mut self.commands);
+        ui::help::keys_ui(ctx, &mut self.help_window);
+        ui::help::about_ui(ctx, &mut self.about_window, view, &mut self.commands);
         self.export_dialog.ui(ctx, &mut self.commands);
         self.open_dialog
             .ui(ctx, &self.settings.recent, &mut self.commands);

@@ -10,7 +10,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use super::{Briefing, ChartSpec, CompareSpec, Kpi, TableSpec};
+use super::{Briefing, ChartSpec, CompareSpec, Kpi, SourcesView, TableSpec};
 use crate::domain::Basis;
 use crate::map::{Geometry, MapSpec};
 
@@ -205,6 +205,9 @@ pub struct Dashboard {
     pub sheet: SheetCharts,
     /// Source names for tooltips.
     pub sources: SourceNames,
+    /// The Sources and caveats window: the sources of what is drawn, by series, the
+    /// caveats, IOM's terms, how current each series is, the licences.
+    pub sources_view: SourcesView,
     pub status: StatusLine,
     /// The filter's years as day numbers: 1 January of `from` to 31 December of `to`.
     pub x_range_days: (f64, f64),

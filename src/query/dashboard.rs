@@ -9,11 +9,14 @@
 
 use chrono::NaiveDate;
 
-use super::{Choices, Filters, briefing, cards, charts, csv_rows, currency, funding, map, tables};
+use super::{
+    Choices, Filters, briefing, cards, charts, csv_rows, currency, funding, map, sources, tables,
+};
 use crate::data::{Basis, Dataset};
 use crate::map::{MapMeasure, MapRequest};
 use crate::model::{
-    ChartSpec, Dashboard, SeriesKind, SheetCharts, SourceNames, StatusLine, day_number, thousands,
+    ChartSpec, Dashboard, SeriesKind, SheetCharts, SourceNames, SourcesView, StatusLine,
+    day_number, thousands,
 };
 
 /// Everything the dashboard shows for these filters and choices.
@@ -75,7 +78,7 @@ pub fn dashboard(dataset: &Dataset, filters: &Filters, choices: &Choices) -> Das
 
     let (briefing, (briefing_table, briefing_csv)) = briefing::with_sources_table(dataset, f);
     let x = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).map_or(0.0, day_number);
-    Dashboard {
+    let mut dashboard = Dashboard {
         cards: cards::cards(dataset, f),
         idps,
         idps_table,
@@ -107,6 +110,7 @@ pub fn dashboard(dataset: &Dataset, filters: &Filters, choices: &Choices) -> Das
         camp_comparisons,
         sheet,
         sources: source_names(dataset),
+        sources_view: SourcesView::default(),
         status: status_line(dataset),
         x_range_days: (x(f.from, 1, 1), x(f.to, 12, 31)),
         basis: choices.basis,
@@ -121,7 +125,9 @@ pub fn dashboard(dataset: &Dataset, filters: &Filters, choices: &Choices) -> Das
             format!("{}-{}", f.from, f.to)
         },
         national: f.is_national(),
-    }
+    };
+    dashboard.sources_view = sources::sources_view(dataset, f, &dashboard);
+    dashboard
 }
 
 /// What the map is asked for: the choices' measure and date, and the compare

@@ -6,6 +6,7 @@
 pub mod briefing;
 mod camps;
 pub mod cards;
+pub mod caveats;
 pub mod charts;
 pub mod compare;
 mod csv_rows;
@@ -16,6 +17,7 @@ pub mod funding;
 mod idps;
 pub mod map;
 mod rows;
+pub mod sources;
 pub mod summary;
 pub mod tables;
 

@@ -49,6 +49,16 @@ pub enum Command {
     /// Put the briefing paragraph on the clipboard as rich text (HTML, its citations
     /// as links) with the plain text beside it.
     CopyBriefingRich,
+    /// Show the Sources and caveats window.
+    ShowSources,
+    /// Show the Keyboard and mouse window (F1).
+    ShowHelp,
+    /// Show the About window.
+    ShowAbout,
+    /// Open this address in the system browser (a link was clicked).
+    OpenUrl(String),
+    /// Close the window and end the program (File → Quit, Ctrl+Q).
+    Quit,
     /// Run the system's file dialog on a worker thread; it only fills a field.
     Browse(Browse),
     /// Load a file (with a remembered column mapping if one fits its header); a

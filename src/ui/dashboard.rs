@@ -1,4 +1,4 @@
-//! The window's own layout: the top bar (File and View menus, the briefing sheet,
+//! The window's own layout: the top bar (File, View and Help menus, the briefing sheet,
 //! presentation mode, the events switches, the filter chips), the presentation
 //! bar, and the central area: the cards and the registered panels in a grid sized
 //! by [`super::layout`]. It draws from the dashboard and pushes commands; the app
@@ -105,6 +105,33 @@ fn file_menu_ui(ui: &mut egui::Ui, w: &mut Window<'_>) {
             }
         }
     }
+    ui.separator();
+    let quit = format!("Quit  ({})", ui.ctx().format_shortcut(&super::help::QUIT));
+    if ui.button(quit).clicked() {
+        w.commands.push(Command::Quit);
+        ui.close();
+    }
+}
+
+/// The Help menu: the sources and caveats, the keys and gestures, About.
+fn help_menu_ui(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    let keys = format!(
+        "Keyboard and mouse  ({})",
+        ui.ctx().format_shortcut(&super::help::HELP)
+    );
+    for (label, command) in [
+        (
+            format!("{}\u{2026}", super::sources::TITLE),
+            Command::ShowSources,
+        ),
+        (keys, Command::ShowHelp),
+        ("About".to_string(), Command::ShowAbout),
+    ] {
+        if ui.button(label).clicked() {
+            commands.push(command);
+            ui.close();
+        }
+    }
 }
 
 pub fn top_bar_ui(ui: &mut egui::Ui, w: &mut Window<'_>) {
@@ -143,6 +170,7 @@ pub fn top_bar_ui(ui: &mut egui::Ui, w: &mut Window<'_>) {
                     ),
                 );
             });
+            ui.menu_button("Help", |ui| help_menu_ui(ui, w.commands));
             if ui
                 .button("Export briefing sheet")
                 .on_hover_text("One page (A4 landscape): the headline cards and the four charts for these filters")

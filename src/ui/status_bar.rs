@@ -1,5 +1,6 @@
 //! The status bar: what is loaded, how current it is, and any warnings, as the
-//! dashboard's [`StatusLine`] says (drawing only: nothing here reads the data).
+//! dashboard's [`StatusLine`] says (drawing only: nothing here reads the data). The
+//! "as of" parts are links to the Sources and caveats window.
 
 use egui::{RichText, Ui};
 
@@ -9,7 +10,9 @@ use crate::model::StatusLine;
 /// to Apr 2024 · DTM-based (UNHCR) to end 2025 · camps to Jan 2026 · FTS as of
 /// 18 Apr 2026"), and warnings. The tables and warnings open in hover lists, except
 /// in presentation mode (a shared screen), where nothing names a local file.
-pub fn status_ui(ui: &mut Ui, status: &StatusLine, presenting: bool) {
+/// Returns true when an "as of" part was clicked (show the sources).
+pub fn status_ui(ui: &mut Ui, status: &StatusLine, presenting: bool) -> bool {
+    let mut sources = false;
     ui.horizontal(|ui| {
         let tables = ui.label(&status.tables);
         if !presenting {
@@ -17,7 +20,10 @@ pub fn status_ui(ui: &mut Ui, status: &StatusLine, presenting: bool) {
         }
         for part in &status.currency {
             ui.separator();
-            ui.label(part);
+            sources |= ui
+                .link(part)
+                .on_hover_text("Sources and caveats: where each figure comes from")
+                .clicked();
         }
         ui.separator();
         if status.warnings.is_empty() || presenting {
@@ -27,4 +33,5 @@ pub fn status_ui(ui: &mut Ui, status: &StatusLine, presenting: bool) {
                 .on_hover_text(status.warnings.join("\n"));
         }
     });
+    sources
 }

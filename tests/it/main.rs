@@ -11,6 +11,7 @@ mod dashboard;
 mod datasets;
 mod export;
 mod fts_flows;
+mod help;
 mod malformed;
 mod master_lists;
 mod offline;

@@ -56,7 +56,8 @@ impl Panel for MapPanel {
 
     /// Draws the map from the dashboard; the measure, the date and shapes or tiles
     /// are `choices` (the dashboard is recomputed for them after the frame), a click
-    /// pushes [`Command::ToggleGovernorate`].
+    /// pushes [`Command::ToggleGovernorate`]. In presentation mode the map and its
+    /// controls are drawn even if its table was left on (the switch is hidden then).
     fn ui(&mut self, ui: &mut Ui, dash: &Dashboard, choices: &mut Choices, cx: &mut PanelCx<'_>) {
         let Self {
             mode,
@@ -66,9 +67,11 @@ impl Panel for MapPanel {
         } = self;
         *drawn = Some(Arc::clone(&dash.map_geometry));
         let spec = &dash.map;
-        let current = *mode;
-        let height = cx.plot.height;
         let presenting = cx.presenting;
+        // Presentation mode hides the Chart/Table switch: the map is shown with its
+        // controls (measure, shapes or tiles, date, play), whatever was left on.
+        let current = if presenting { Mode::Chart } else { *mode };
+        let height = cx.plot.height;
         let mut asked = Vec::new();
         let heading = Heading {
             title: &spec.title,
