@@ -25,7 +25,8 @@ pub fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<Decoded<'a>, DataError>
     use std::borrow::Cow;
     let decoded = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         Decoded {
-            text: String::from_utf8_lossy(rest),
+            text: simdutf8::basic::from_utf8(rest)
+                .map_or_else(|_| String::from_utf8_lossy(rest), Cow::Borrowed),
             encoding: Encoding::Utf8,
         }
     } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
@@ -40,7 +41,7 @@ pub fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<Decoded<'a>, DataError>
             text,
             encoding: Encoding::Utf16Be,
         }
-    } else if let Ok(text) = std::str::from_utf8(bytes) {
+    } else if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
         Decoded {
             text: Cow::Borrowed(text),
             encoding: Encoding::Utf8,

@@ -5,59 +5,79 @@
 //! chunks. Any value that is not clean (a count that is not a whole number, a key the
 //! gazetteer does not know) sends the whole file to the exact path instead.
 
-use std::collections::HashMap;
 use std::io::Cursor;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
 
 use polars::prelude::{
-    CsvReadOptions, DataFrame, DataType, Field, PolarsResult, Schema, SerReader, StringChunked,
+    CsvReadOptions, DataFrame, DataType, Field, PlHashMap, PolarsResult, Schema, SerReader,
+    StringChunked,
 };
 
 use super::{Acc, Cols, MasterList};
 use crate::data::cells::MAX_COUNT;
-use crate::data::csv::Records;
 use crate::data::error::DataError;
 use crate::data::progress::Progress;
 
-/// Data rows per polars chunk.
-pub(super) const CHUNK_ROWS: usize = 65_536;
+/// Bytes of CSV text per polars chunk (about 45,000 rows of a wide master list).
+pub(super) const CHUNK_BYTES: usize = 8 << 20;
 
 impl MasterList<'_> {
-    /// The polars path: `None` when a value needs the exact path.
+    /// The polars path from byte `begin` of `text` (the first data row): `None` when a
+    /// value needs the exact path.
     pub(super) fn fast(
         &mut self,
         text: &str,
-        mut records: Records,
+        begin: usize,
         separator: u8,
         progress: &Progress,
     ) -> Result<Option<Acc>, DataError> {
+        self.fast_in_chunks(text, begin, separator, progress, CHUNK_BYTES)
+    }
+
+    /// [`Self::fast`] with chunks of about `chunk_bytes`. The text is cut on record
+    /// boundaries (a line break outside quotes) and parsed one chunk ahead on a thread
+    /// of its own, while this thread groups the chunk before. Progress and
+    /// cancellation are checked between chunks.
+    pub(super) fn fast_in_chunks(
+        &mut self,
+        text: &str,
+        begin: usize,
+        separator: u8,
+        progress: &Progress,
+        chunk_bytes: usize,
+    ) -> Result<Option<Acc>, DataError> {
         let width = self.names.header.len();
-        let mut acc = Acc::default();
-        loop {
-            progress.check(&self.names.file)?;
-            let begin = records.offset();
-            let n = records.skip_records(CHUNK_ROWS);
-            if n == 0 {
-                break;
-            }
-            let chunk = &text[begin..records.offset()];
-            let cols = self.cols;
-            let read = catch_unwind(AssertUnwindSafe(|| {
-                read_chunk(chunk.as_bytes(), separator, width, cols)
-            }));
-            let Ok(Ok(df)) = read else {
-                return Ok(None);
-            };
-            let Some(groups) = group_chunk(&df, cols) else {
-                return Ok(None);
-            };
-            if !self.add_groups(&mut acc, &groups, cols) {
+        let cols = self.cols;
+        let bytes = text.as_bytes();
+        std::thread::scope(|scope| {
+            // One chunk waits while the next is parsed: at most three in memory.
+            let (send, parsed) = std::sync::mpsc::sync_channel::<Option<DataFrame>>(1);
+            let parser = std::thread::Builder::new()
+                .name("master-list-parser".into())
+                .spawn_scoped(scope, move || {
+                    parse_chunks(bytes, begin, chunk_bytes, separator, width, cols, &send);
+                });
+            if parser.is_err() {
+                // No thread to parse on: the exact path reads the file instead.
                 return Ok(None);
             }
-            progress.add(n);
-        }
-        Ok(Some(acc))
+            let mut acc = Acc::default();
+            for df in parsed {
+                progress.check(&self.names.file)?;
+                let Some(df) = df else {
+                    return Ok(None);
+                };
+                let Some(groups) = group_chunk(&df, cols) else {
+                    return Ok(None);
+                };
+                if !self.add_groups(&mut acc, &groups, cols) {
+                    return Ok(None);
+                }
+                progress.add(df.height());
+            }
+            Ok(Some(acc))
+        })
     }
 
     /// Adds one chunk's groups; false when a key is not clean.
@@ -88,6 +108,56 @@ impl MasterList<'_> {
         }
         true
     }
+}
+
+/// The parser's loop: cuts the next chunk of `bytes`, parses it (polars spreads a
+/// chunk over the cores) and sends it, until the text ends, a chunk fails to parse
+/// (sent as `None`) or the reader stops listening (cancelled, or a value for the exact
+/// path).
+fn parse_chunks(
+    bytes: &[u8],
+    mut at: usize,
+    chunk_bytes: usize,
+    separator: u8,
+    width: usize,
+    cols: Cols,
+    send: &std::sync::mpsc::SyncSender<Option<DataFrame>>,
+) {
+    while at < bytes.len() {
+        let end = chunk_end(bytes, at, chunk_bytes);
+        let chunk = &bytes[at..end];
+        at = end;
+        let read = catch_unwind(AssertUnwindSafe(|| {
+            read_chunk(chunk, separator, width, cols)
+        }));
+        let df = match read {
+            Ok(Ok(df)) => Some(df),
+            _ => None,
+        };
+        let failed = df.is_none();
+        if send.send(df).is_err() || failed {
+            return;
+        }
+    }
+}
+
+/// Where the chunk that starts at `begin` ends: after the first line break at or past
+/// `begin + chunk_bytes` that lies outside quotes (quotes counted from `begin`, which
+/// is a record's start), or at the end of the text.
+fn chunk_end(bytes: &[u8], begin: usize, chunk_bytes: usize) -> usize {
+    let target = begin.saturating_add(chunk_bytes.max(1));
+    if target >= bytes.len() {
+        return bytes.len();
+    }
+    let mut quoted = memchr::memchr_iter(b'"', &bytes[begin..target]).count() % 2 == 1;
+    for i in memchr::memchr2_iter(b'"', b'\n', &bytes[target..]) {
+        if bytes[target + i] == b'"' {
+            quoted = !quoted;
+        } else if !quoted {
+            return target + i + 1;
+        }
+    }
+    bytes.len()
 }
 
 /// Parses one chunk of CSV records with polars (every column as text, only the key
@@ -146,7 +216,7 @@ fn group_chunk(df: &DataFrame, cols: Cols) -> Option<Vec<ChunkGroup<'_>>> {
         None => None,
     };
     let count = |t: &str| t.parse::<u64>().ok().filter(|n| *n <= MAX_COUNT);
-    let mut groups: HashMap<[Option<&str>; 6], (u64, u64, usize)> = HashMap::new();
+    let mut groups: PlHashMap<[Option<&str>; 6], (u64, u64, usize)> = PlHashMap::default();
     for (row, ind) in individuals.iter().enumerate() {
         let ind = count((*ind)?)?;
         let hh = match households.as_ref().and_then(|h| h[row]) {
@@ -171,4 +241,23 @@ fn group_chunk(df: &DataFrame, cols: Cols) -> Option<Vec<ChunkGroup<'_>>> {
             })
             .collect(),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::chunk_end;
+
+    #[test]
+    fn chunks_end_after_a_line_break_outside_quotes() {
+        let text = b"a,b\n\"x\ny\",2\n\"\"\"q\"\"\",3\nlast,4";
+        // From the start, 2 bytes on: the first line break is outside quotes.
+        assert_eq!(chunk_end(text, 0, 2), 4);
+        // From the second record, 1 byte on: its line break is quoted; the next one ends it.
+        assert_eq!(chunk_end(text, 4, 1), 12);
+        // Escaped quotes ("") toggle twice.
+        assert_eq!(chunk_end(text, 12, 1), 22);
+        // No line break after the target: the end.
+        assert_eq!(chunk_end(text, 22, 1), text.len());
+        assert_eq!(chunk_end(text, 0, 1000), text.len());
+    }
 }
