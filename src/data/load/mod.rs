@@ -16,6 +16,7 @@
 pub mod bundled;
 pub mod error;
 pub mod report;
+mod stream;
 
 use std::path::Path;
 
@@ -86,6 +87,15 @@ pub fn file_name(path: &Path) -> String {
 }
 
 pub(crate) fn read(path: &Path) -> Result<Vec<u8>, DataError> {
+    check_file(path)?;
+    std::fs::read(path).map_err(|e| DataError::Open {
+        path: path.display().to_string(),
+        reason: e.to_string(),
+    })
+}
+
+/// A regular file no larger than [`MAX_FILE_BYTES`]: its size.
+fn check_file(path: &Path) -> Result<u64, DataError> {
     let open_error = |reason: String| DataError::Open {
         path: path.display().to_string(),
         reason,
@@ -108,7 +118,7 @@ pub(crate) fn read(path: &Path) -> Result<Vec<u8>, DataError> {
             MAX_FILE_BYTES / 1_000_000_000
         )));
     }
-    std::fs::read(path).map_err(|e| open_error(e.to_string()))
+    Ok(meta.len())
 }
 
 /// The largest file read (the whole file is held in memory while it is checked).
@@ -126,16 +136,31 @@ pub fn load_path(
     options: &LoadOptions,
     progress: &Progress,
 ) -> Result<FileLoad, DataError> {
-    let bytes = read(path)?;
+    load_path_streaming_from(ctx, path, options, progress, stream::Sizes::default())
+}
+
+/// [`load_path`], streaming a large master list with these sizes.
+fn load_path_streaming_from(
+    ctx: &LoadContext,
+    path: &Path,
+    options: &LoadOptions,
+    progress: &Progress,
+    sizes: stream::Sizes,
+) -> Result<FileLoad, DataError> {
     let name = path.display().to_string();
-    let mut load = load_bytes(
-        ctx,
-        &name,
-        extension(path).as_deref(),
-        &bytes,
-        options,
-        progress,
-    )?;
+    let mut load = if let Some(load) = stream::load_streamed(ctx, path, options, progress, sizes)? {
+        load
+    } else {
+        let bytes = read(path)?;
+        load_bytes(
+            ctx,
+            &name,
+            extension(path).as_deref(),
+            &bytes,
+            options,
+            progress,
+        )?
+    };
     if load.report.kind == TableKind::Funding && load.report.read_as != Format::Table {
         let modified = std::fs::metadata(path)
             .and_then(|m| m.modified())
@@ -595,6 +620,113 @@ fn finish(
 mod tests {
     use super::*;
     use crate::data::Dataset;
+
+    /// A made-up master list of `rows` rows in a scratch file (some names quoted, with
+    /// quotes and line breaks inside), with `extra` appended after them.
+    fn master_list_file(tag: &str, rows: usize, extra: &[u8]) -> std::path::PathBuf {
+        use std::fmt::Write as _;
+        let mut text = String::from(
+            "Governorate,District,Location ID,Location,Households,Individuals,Round,Date\n",
+        );
+        let names = ["Ninewa", "Dahuk", "Erbil", "Nineveh", "IQG09", "Anbar"];
+        for i in 0..rows {
+            let location = if i % 11 == 0 {
+                format!("\"Camp \"\"{i}\"\"\nblock\"")
+            } else {
+                format!("Location {i}")
+            };
+            let _ = writeln!(
+                text,
+                "{},D{},L{i},{location},{},{},{},{}",
+                names[i % 6],
+                i % 9,
+                1 + i % 40,
+                6 * (1 + i % 40),
+                130 + i % 3,
+                ["2023-12-31", "2023-12-31", "2024-04-30"][i % 3]
+            );
+        }
+        let dir = std::env::temp_dir().join(format!("dd-stream-{}-{tag}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("master_list.csv");
+        let mut bytes = text.into_bytes();
+        bytes.extend_from_slice(extra);
+        std::fs::write(&path, bytes).unwrap();
+        path
+    }
+
+    /// Sizes small enough that a test file crosses many chunks and the head ends early.
+    fn small() -> stream::Sizes {
+        stream::Sizes {
+            from: 0,
+            head: 4096,
+            chunk: 8192,
+        }
+    }
+
+    #[test]
+    fn a_large_master_list_read_as_a_stream_gives_what_reading_it_whole_gives() {
+        let ctx = Dataset::empty().unwrap().load_context();
+        let path = master_list_file("clean", 30_000, b"");
+        let options = LoadOptions::default();
+        let streamed = stream::load_streamed(&ctx, &path, &options, &Progress::none(), small())
+            .unwrap()
+            .expect("a clean UTF-8 master list is streamed");
+        let whole = load_path(&ctx, &path, &options, &Progress::none()).unwrap();
+        assert_eq!(streamed, whole);
+        assert_eq!(streamed.parsed.rows_read, 30_000);
+        // Below the size it streams from, a file is read whole.
+        let sizes = stream::Sizes {
+            from: u64::MAX,
+            ..small()
+        };
+        assert!(
+            stream::load_streamed(&ctx, &path, &options, &Progress::none(), sizes)
+                .unwrap()
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn a_stream_that_is_not_clean_is_read_whole_with_the_same_result() {
+        let ctx = Dataset::empty().unwrap().load_context();
+        let options = LoadOptions::default();
+        // A bad row far past the head: the exact path names it.
+        let bad = master_list_file("bad", 20_000, b"Atlantis,D1,L9,X,1,six,131,2023-12-31\n");
+        assert!(
+            stream::load_streamed(&ctx, &bad, &options, &Progress::none(), small())
+                .unwrap()
+                .is_none()
+        );
+        let streamed =
+            load_path_streaming_from(&ctx, &bad, &options, &Progress::none(), small()).unwrap_err();
+        let whole = load_path(&ctx, &bad, &options, &Progress::none()).unwrap_err();
+        assert_eq!(streamed.to_string(), whole.to_string());
+        // Line 21,821: the header, 20,000 rows and 1,819 quoted line breaks before it.
+        assert!(
+            streamed
+                .to_string()
+                .contains("row 21821, column \"Governorate\""),
+            "{streamed}"
+        );
+        // A byte that is not UTF-8 past the head (a Windows-1256 name): read whole and
+        // decoded as the whole file is.
+        let legacy = master_list_file(
+            "legacy",
+            20_000,
+            b"Ninewa,D1,L9,\xe3\xe6\xd5\xe1,1,6,131,2023-12-31\n",
+        );
+        assert!(
+            stream::load_streamed(&ctx, &legacy, &options, &Progress::none(), small())
+                .unwrap()
+                .is_none()
+        );
+        let streamed =
+            load_path_streaming_from(&ctx, &legacy, &options, &Progress::none(), small()).unwrap();
+        let whole = load_path(&ctx, &legacy, &options, &Progress::none()).unwrap();
+        assert_eq!(streamed, whole);
+        assert_eq!(whole.report.encoding, Some(csv::Encoding::Windows1256));
+    }
 
     fn load(ext: Option<&str>, bytes: &[u8]) -> Result<FileLoad, DataError> {
         let ctx = Dataset::empty().unwrap().load_context();

@@ -14,13 +14,16 @@ use polars::prelude::{
     StringChunked,
 };
 
+use std::sync::mpsc::SyncSender;
+
 use super::{Acc, Cols, MasterList};
 use crate::data::cells::MAX_COUNT;
 use crate::data::error::DataError;
+use crate::data::parsed::Parsed;
 use crate::data::progress::Progress;
 
 /// Bytes of CSV text per polars chunk (about 45,000 rows of a wide master list).
-pub(super) const CHUNK_BYTES: usize = 8 << 20;
+pub const CHUNK_BYTES: usize = 8 << 20;
 
 impl MasterList<'_> {
     /// The polars path from byte `begin` of `text` (the first data row): `None` when a
@@ -50,14 +53,45 @@ impl MasterList<'_> {
         let width = self.names.header.len();
         let cols = self.cols;
         let bytes = text.as_bytes();
+        self.grouped(progress, move |send| {
+            parse_chunks(bytes, begin, chunk_bytes, separator, width, cols, send);
+        })
+    }
+
+    /// The polars path over a file read as a stream: `carry` holds what was read of
+    /// the data rows so far (from the first data row), `reader` the rest of the file.
+    /// Each chunk is checked to be UTF-8 with no CR alone before it is parsed; `None`
+    /// when one is not, or a value needs the exact path (the caller then reads the
+    /// whole file). Only a few chunks are ever held, not the file.
+    pub fn fast_stream(
+        &mut self,
+        reader: &mut (dyn std::io::Read + Send),
+        carry: Vec<u8>,
+        separator: u8,
+        progress: &Progress,
+        chunk_bytes: usize,
+    ) -> Result<Option<Parsed>, DataError> {
+        let width = self.names.header.len();
+        let cols = self.cols;
+        let acc = self.grouped(progress, move |send| {
+            parse_stream(reader, carry, chunk_bytes, separator, width, cols, send);
+        })?;
+        acc.map(|acc| self.finish(&acc)).transpose()
+    }
+
+    /// Runs `produce` on a parser thread and groups each data frame it sends.
+    fn grouped(
+        &mut self,
+        progress: &Progress,
+        produce: impl FnOnce(&SyncSender<Option<DataFrame>>) + Send,
+    ) -> Result<Option<Acc>, DataError> {
+        let cols = self.cols;
         std::thread::scope(|scope| {
             // One chunk waits while the next is parsed: at most three in memory.
             let (send, parsed) = std::sync::mpsc::sync_channel::<Option<DataFrame>>(1);
             let parser = std::thread::Builder::new()
                 .name("master-list-parser".into())
-                .spawn_scoped(scope, move || {
-                    parse_chunks(bytes, begin, chunk_bytes, separator, width, cols, &send);
-                });
+                .spawn_scoped(scope, move || produce(&send));
             if parser.is_err() {
                 // No thread to parse on: the exact path reads the file instead.
                 return Ok(None);
@@ -110,10 +144,10 @@ impl MasterList<'_> {
     }
 }
 
-/// The parser's loop: cuts the next chunk of `bytes`, parses it (polars spreads a
-/// chunk over the cores) and sends it, until the text ends, a chunk fails to parse
-/// (sent as `None`) or the reader stops listening (cancelled, or a value for the exact
-/// path).
+/// The parser's loop over text in memory: cuts the next chunk of `bytes`, parses it
+/// (polars spreads a chunk over the cores) and sends it, until the text ends, a chunk
+/// fails to parse (sent as `None`) or the reader stops listening (cancelled, or a
+/// value for the exact path).
 fn parse_chunks(
     bytes: &[u8],
     mut at: usize,
@@ -121,24 +155,107 @@ fn parse_chunks(
     separator: u8,
     width: usize,
     cols: Cols,
-    send: &std::sync::mpsc::SyncSender<Option<DataFrame>>,
+    send: &SyncSender<Option<DataFrame>>,
 ) {
     while at < bytes.len() {
         let end = chunk_end(bytes, at, chunk_bytes);
         let chunk = &bytes[at..end];
         at = end;
-        let read = catch_unwind(AssertUnwindSafe(|| {
-            read_chunk(chunk, separator, width, cols)
-        }));
-        let df = match read {
-            Ok(Ok(df)) => Some(df),
-            _ => None,
-        };
-        let failed = df.is_none();
-        if send.send(df).is_err() || failed {
+        if !parse_and_send(chunk, separator, width, cols, send) {
             return;
         }
     }
+}
+
+/// How much is read from a stream at a time.
+const READ_BLOCK: usize = 1 << 20;
+/// The longest chunk a stream may need to find a record boundary (a record longer than
+/// this sends the file to the exact path).
+const MAX_STREAM_CHUNK: usize = 256 << 20;
+
+/// The parser's loop over a stream: reads until a chunk and a record boundary past it
+/// are in hand, checks the chunk's text (UTF-8, no CR alone) and parses and sends it,
+/// keeping the rest for the next chunk. A read error or a text that is not clean UTF-8
+/// CSV sends `None`.
+fn parse_stream(
+    reader: &mut (dyn std::io::Read + Send),
+    mut carry: Vec<u8>,
+    chunk_bytes: usize,
+    separator: u8,
+    width: usize,
+    cols: Cols,
+    send: &SyncSender<Option<DataFrame>>,
+) {
+    let mut eof = false;
+    let mut want = chunk_bytes + READ_BLOCK;
+    loop {
+        while !eof && carry.len() < want {
+            let at = carry.len();
+            carry.resize(at + READ_BLOCK, 0);
+            match reader.read(&mut carry[at..]) {
+                Ok(0) => {
+                    carry.truncate(at);
+                    eof = true;
+                }
+                Ok(n) => carry.truncate(at + n),
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => carry.truncate(at),
+                Err(_) => {
+                    let _ = send.send(None);
+                    return;
+                }
+            }
+        }
+        if carry.is_empty() {
+            return;
+        }
+        let end = chunk_end(&carry, 0, chunk_bytes);
+        if end == carry.len() && !eof {
+            // No record boundary past the target yet: read on.
+            if carry.len() >= MAX_STREAM_CHUNK {
+                let _ = send.send(None);
+                return;
+            }
+            want = carry.len() + READ_BLOCK;
+            continue;
+        }
+        want = chunk_bytes + READ_BLOCK;
+        let rest = carry.split_off(end);
+        let chunk = std::mem::replace(&mut carry, rest);
+        if !clean_text(&chunk) {
+            let _ = send.send(None);
+            return;
+        }
+        if !parse_and_send(&chunk, separator, width, cols, send) {
+            return;
+        }
+    }
+}
+
+/// UTF-8, with no CR that is not followed by LF (polars reads LF and CRLF lines only).
+#[must_use]
+pub fn clean_text(bytes: &[u8]) -> bool {
+    simdutf8::basic::from_utf8(bytes).is_ok()
+        && !memchr::memchr_iter(b'\r', bytes).any(|i| bytes.get(i + 1) != Some(&b'\n'))
+}
+
+/// Parses one chunk and sends it (or `None` if it does not parse); false when the
+/// parser should stop.
+fn parse_and_send(
+    chunk: &[u8],
+    separator: u8,
+    width: usize,
+    cols: Cols,
+    send: &SyncSender<Option<DataFrame>>,
+) -> bool {
+    let read = catch_unwind(AssertUnwindSafe(|| {
+        read_chunk(chunk, separator, width, cols)
+    }));
+    let df = match read {
+        Ok(Ok(df)) => Some(df),
+        _ => None,
+    };
+    let failed = df.is_none();
+    send.send(df).is_ok() && !failed
 }
 
 /// Where the chunk that starts at `begin` ends: after the first line break at or past

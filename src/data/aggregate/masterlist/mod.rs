@@ -16,6 +16,8 @@
 //! exact path directly. A list with no date column is dated as [`dating`] says.
 
 mod chunks;
+
+pub use chunks::{CHUNK_BYTES, clean_text};
 mod dating;
 
 use std::collections::{BTreeMap, HashMap};
