@@ -688,6 +688,26 @@ mod tests {
     }
 
     #[test]
+    fn a_streamed_load_counts_its_rows_and_stops_when_cancelled() {
+        use std::sync::atomic::{AtomicBool, AtomicUsize};
+        let ctx = Dataset::empty().unwrap().load_context();
+        let path = master_list_file("cancel", 30_000, b"");
+        let options = LoadOptions::default();
+        let (rows, cancel) = (AtomicUsize::new(0), AtomicBool::new(false));
+        let progress = Progress::new(&rows, &cancel);
+        stream::load_streamed(&ctx, &path, &options, &progress, small())
+            .unwrap()
+            .expect("streamed");
+        assert_eq!(progress.rows(), 30_000, "every row counted");
+        cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+        let stopped = stream::load_streamed(&ctx, &path, &options, &progress, small());
+        assert!(
+            matches!(stopped, Err(DataError::Cancelled { .. })),
+            "{stopped:?}"
+        );
+    }
+
+    #[test]
     fn a_stream_that_is_not_clean_is_read_whole_with_the_same_result() {
         let ctx = Dataset::empty().unwrap().load_context();
         let options = LoadOptions::default();
