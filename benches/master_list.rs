@@ -2,7 +2,8 @@
 //! read, find the header, normalise governorates and aggregate to governorates per
 //! date (DESIGN §6: under 1 s on 2 cores). The file is left in the temp folder
 //! (`displacement-dashboard-bench/master_list_1m.csv`) for a whole-process run:
-//! `/usr/bin/time -v target/release/displacement-dashboard check FILE`.
+//! `/usr/bin/time -v target/release/displacement-dashboard check FILE`. Also the
+//! 44-column lists `benches/peers/run.py` generates, when they are there.
 
 use std::fmt::Write as _;
 use std::hint::black_box;
@@ -89,6 +90,26 @@ fn bench(c: &mut Criterion) {
             black_box(loaded.report.rows)
         });
     });
+    // The wide, real-shaped lists of the peers benchmark (benches/peers/), when they
+    // have been generated: cost at 100k, 1M and 5M rows side by side.
+    let peers = std::env::var_os("HOME")
+        .map(|h| PathBuf::from(h).join(".cache/displacement-dashboard/peers"));
+    for rows in ["100000", "1000000", "5000000"] {
+        let Some(path) = peers
+            .as_ref()
+            .map(|p| p.join(format!("master-list-{rows}.csv")))
+            .filter(|p| p.exists())
+        else {
+            eprintln!("master-list-{rows}.csv not generated: run benches/peers/run.py first");
+            continue;
+        };
+        group.bench_function(format!("load_{rows}_wide_rows_csv"), |b| {
+            b.iter(|| {
+                let loaded = load_path(&ctx, &path, &options, &Progress::none()).expect("loads");
+                black_box(loaded.report.rows)
+            });
+        });
+    }
     group.finish();
 }
 
