@@ -17,6 +17,16 @@ pub use dashboard::{
 };
 pub use sources::{Caveat, Licence, SourceEntry, SourceGroup, SourcesView};
 
+/// The x range a time chart is drawn over: the filter's years widened by 1.5% on
+/// each side (at least 8 days), so a bar or point on 31 December of the last year, or
+/// early in the first, is drawn whole instead of cut at the plot's edge. Year labels
+/// and event markers stay within the years themselves.
+#[must_use]
+pub fn drawn_x_range((lo, hi): (f64, f64)) -> (f64, f64) {
+    let pad = ((hi - lo) * 0.015).max(8.0);
+    (lo - pad, hi + pad)
+}
+
 /// Days since 1970-01-01, the x unit of every time chart.
 #[must_use]
 pub fn day_number(date: NaiveDate) -> f64 {

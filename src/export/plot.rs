@@ -106,7 +106,7 @@ pub(super) fn draw_plot(
     let (_, top) = y_scale(spec, ticks);
     let scale = Scale {
         plot,
-        x: options.x_range,
+        x: crate::model::drawn_x_range(options.x_range),
         top,
     };
     y_axis(svg, &scale, axis_title_x, spec, style, ticks);

@@ -90,6 +90,8 @@ pub fn chart_ui(ui: &mut Ui, spec: &ChartSpec, options: &PlotOptions<'_>) -> Cha
     // frame) the plot goes back to automatic bounds, which are those years.
     let range_key = id.with("x-range");
     let range = [options.x_range.0, options.x_range.1];
+    let years = options.x_range;
+    let shown = crate::model::drawn_x_range(years);
     let range_changed = ui.data(|d| d.get_temp::<[f64; 2]>(range_key)) != Some(range);
     if range_changed {
         ui.data_mut(|d| d.insert_temp(range_key, range));
@@ -107,13 +109,17 @@ pub fn chart_ui(ui: &mut Ui, spec: &ChartSpec, options: &PlotOptions<'_>) -> Cha
         .y_axis_min_width(Y_AXIS_WIDTH)
         .include_y(0.0)
         .allow_scroll(false)
-        .default_x_bounds(options.x_range.0, options.x_range.1)
+        .default_x_bounds(shown.0, shown.1)
         .link_axis(Id::unique(TIME_AXIS), [true, false])
         .link_cursor(Id::unique(TIME_AXIS), [true, false])
-        .x_grid_spacer(|input| {
+        .x_grid_spacer(move |input| {
             // `base_step_size` is the span of the grid's minimum spacing (8 points).
             let px_per_day = GRID_MIN_SPACING / input.base_step_size;
-            time_axis::marks(input.bounds.0, input.bounds.1, px_per_day)
+            // The filter's view marks its years, not the margins around them.
+            let default_view =
+                (input.bounds.0 - shown.0).abs() < 1.0 && (input.bounds.1 - shown.1).abs() < 1.0;
+            let (lo, hi) = if default_view { years } else { input.bounds };
+            time_axis::marks(lo, hi, px_per_day)
         })
         .grid_spacing(egui::Rangef::new(GRID_MIN_SPACING as f32, 300.0))
         .y_axis_formatter(move |mark, _range| unit.axis(mark.value))

@@ -9,7 +9,7 @@ use displacement_dashboard::app::DashboardApp;
 use displacement_dashboard::app::settings::Settings;
 use displacement_dashboard::data::Dataset;
 use displacement_dashboard::export::What;
-use displacement_dashboard::model::{ChartId, PanelId, day_number};
+use displacement_dashboard::model::{ChartId, PanelId, day_number, drawn_x_range};
 use displacement_dashboard::query::Filters;
 use displacement_dashboard::ui::export_dialog::Choice;
 use displacement_dashboard::ui::plot::plot_memory;
@@ -180,10 +180,31 @@ fn the_coverage_axis_stays_put_while_the_pointer_moves_and_double_click_keeps_it
 #[test]
 fn changing_the_years_rescales_every_time_chart_and_double_click_returns_to_them() {
     let mut h = window(1440.0, 900.0);
+    // The filter's years, with the margin that draws a year-end bar whole.
+    let years = |from, to| drawn_x_range((day(from, 1, 1), day(to, 12, 31)));
     for id in TIME_CHARTS {
         let b = bounds(&h, id);
-        assert_eq!((b[0], b[1]), (day(2014, 1, 1), day(2025, 12, 31)), "{id:?}");
+        assert_eq!((b[0], b[1]), years(2014, 2025), "{id:?}");
     }
+    // The end-2025 bar of the governorate chart is inside the plot, not cut at its edge.
+    let last_bar = h
+        .state()
+        .view()
+        .governorates
+        .series
+        .iter()
+        .flat_map(|s| s.points.iter())
+        .filter(|p| p.width > 0.0)
+        .map(|p| p.x + p.width / 2.0)
+        .fold(f64::NEG_INFINITY, f64::max);
+    assert!(
+        last_bar > day(2025, 12, 31),
+        "a bar reaches past 31 Dec 2025"
+    );
+    assert!(
+        last_bar <= bounds(&h, ChartId::Governorates)[1],
+        "the last bar's right edge ({last_bar}) is inside the plot"
+    );
     // 2017–2020 with the sliders, as a user does.
     for (label, key, steps) in [
         ("From", egui::Key::ArrowRight, 3),
@@ -202,7 +223,7 @@ fn changing_the_years_rescales_every_time_chart_and_double_click_returns_to_them
     );
     for id in TIME_CHARTS {
         let b = bounds(&h, id);
-        assert_eq!((b[0], b[1]), (day(2017, 1, 1), day(2020, 12, 31)), "{id:?}");
+        assert_eq!((b[0], b[1]), years(2017, 2020), "{id:?}");
     }
     // Pan the IDPs chart by dragging, then double-click: back to the filter's years.
     let plot = frame(&h, ChartId::Idps);
@@ -222,7 +243,7 @@ fn changing_the_years_rescales_every_time_chart_and_double_click_returns_to_them
     );
     double_click_at(&mut h, start);
     let b = bounds(&h, ChartId::Idps);
-    assert_eq!((b[0], b[1]), (day(2017, 1, 1), day(2020, 12, 31)));
+    assert_eq!((b[0], b[1]), years(2017, 2020));
 }
 
 #[test]
