@@ -298,15 +298,21 @@ pub fn headline(dataset: &Dataset, filters: &Filters) -> FundingHeadline {
             .collect(),
         _ => Vec::new(),
     };
-    // The FTS rows in range are one snapshot: its date is the newest copy any of
-    // them was read from (appeal or not), so years with no appeal have one too.
-    let fts_as_of = dataset
-        .funding
-        .iter()
-        .filter(|r| filters.contains_year(r.year))
-        .filter_map(|r| dataset.source(&r.source_id))
-        .map(|s| s.published.clone())
-        .max();
+    // The date of the FTS copy the coverage comes from: the newest copy an Iraq appeal
+    // row in range was read from. The bundled appeal rows are February 2026's copy,
+    // the years after the last appeal April's, so "as of" must follow the figure it
+    // dates; with no appeal in range, the newest copy of any row in range.
+    let as_of = |appeals_only: bool| {
+        dataset
+            .funding
+            .iter()
+            .filter(|r| filters.contains_year(r.year))
+            .filter(|r| !appeals_only || r.kind.is_iraq_appeal())
+            .filter_map(|r| dataset.source(&r.source_id))
+            .map(|s| s.published.clone())
+            .max()
+    };
+    let fts_as_of = as_of(true).or_else(|| as_of(false));
     FundingHeadline {
         coverage_pct: coverage(funded, required),
         years,
@@ -378,6 +384,22 @@ mod tests {
         assert_eq!(h.fts_as_of.as_deref(), Some("2026-02-20"));
         let one = headline(&ds, &filters(2017, 2017));
         assert_eq!(one.coverage_pct, Some(50.0));
+    }
+
+    #[test]
+    fn coverage_is_dated_by_the_fts_copy_its_appeal_rows_come_from() {
+        let ds = Dataset::bundled().unwrap();
+        // 2014–2025: the appeals (to 2022) are February 2026's copy; only the years
+        // after them come from April's.
+        assert_eq!(
+            headline(&ds, &filters(2014, 2025)).fts_as_of.as_deref(),
+            Some("2026-02-20")
+        );
+        // No appeal in 2023–2025: the newest copy of what is there.
+        assert_eq!(
+            headline(&ds, &filters(2023, 2025)).fts_as_of.as_deref(),
+            Some("2026-04-18")
+        );
     }
 
     fn flow(
