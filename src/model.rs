@@ -10,7 +10,7 @@ mod compare;
 mod dashboard;
 mod sources;
 
-pub use briefing::{Briefing, Cited, Part};
+pub use briefing::{Briefing, Cited, Part, Run};
 pub use compare::{CompareBar, CompareDate, CompareSpec, signed_count};
 pub use dashboard::{
     CsvTable, Dashboard, PanelId, PanelView, SheetCharts, SourceNames, StatusLine,

@@ -136,14 +136,8 @@ fn strips<'a>(
     options: &PanelOptions,
 ) -> Vec<Strip<'a>> {
     let (left, right) = plot_span(plots, width, style);
-    let to_px = |x: f64| {
-        x_px(
-            x,
-            crate::model::drawn_x_range(options.x_range),
-            left,
-            right - left,
-        )
-    };
+    let drawn = crate::model::drawn_x_range(options.x_range);
+    let to_px = |x: f64| x_px(x, drawn, left, right - left);
     let (lo, hi) = options.x_range;
     plots
         .iter()

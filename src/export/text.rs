@@ -78,16 +78,9 @@ pub fn page(dash: &Dashboard, (width, height): (f64, f64), generated_on: NaiveDa
     } else {
         wrap(&b.paragraph_text(), inner, PARAGRAPH, false)
     };
-    let notes = if b.notes.is_empty() {
-        Vec::new()
-    } else {
-        wrap(
-            &format!("Notes: {}", b.notes.join(" ")),
-            inner,
-            PAGE.legend,
-            false,
-        )
-    };
+    let notes = b
+        .notes_line()
+        .map_or_else(Vec::new, |n| wrap(&n, inner, PAGE.legend, false));
     let sources: Vec<Vec<String>> = b
         .sources
         .iter()
@@ -199,16 +192,9 @@ impl SheetBlock {
         }
         Some(SheetBlock {
             paragraph: wrap(&b.paragraph_text(), width, size, false),
-            notes: if b.notes.is_empty() {
-                Vec::new()
-            } else {
-                wrap(
-                    &format!("Notes: {}", b.notes.join(" ")),
-                    width,
-                    notes_size,
-                    false,
-                )
-            },
+            notes: b
+                .notes_line()
+                .map_or_else(Vec::new, |n| wrap(&n, width, notes_size, false)),
             size,
             notes_size,
         })

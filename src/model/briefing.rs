@@ -36,12 +36,18 @@ impl Briefing {
     /// The paragraph with each citation in brackets after its figure, then "Notes: …".
     #[must_use]
     pub fn plain(&self) -> String {
-        let mut out = self.paragraph(|i| format!(" ({})", self.sources[i].short));
-        if !self.notes.is_empty() {
-            let _ = write!(out, "\n\nNotes: {}", self.notes.join(" "));
+        let mut out = self.paragraph_text();
+        if let Some(notes) = self.notes_line() {
+            let _ = write!(out, "\n\n{notes}");
         }
         out.push('\n');
         out
+    }
+
+    /// "Notes: …", the caveats that apply, as one line; none when none apply.
+    #[must_use]
+    pub fn notes_line(&self) -> Option<String> {
+        (!self.notes.is_empty()).then(|| format!("Notes: {}", self.notes.join(" ")))
     }
 
     /// The paragraph with numbered references, the sources as a numbered list (with
@@ -129,25 +135,62 @@ impl Briefing {
         words: impl Fn(&str) -> String,
         cite: impl Fn(usize) -> String,
     ) -> String {
-        self.sentences
-            .iter()
-            .map(|parts| {
-                let mut s = String::new();
-                for part in parts {
-                    match part {
-                        Part::Text(t) => s.push_str(&words(t)),
-                        Part::Cite(i) if *i < self.sources.len() => s.push_str(&cite(*i)),
-                        Part::Cite(_) => {}
+        let mut out = String::new();
+        for run in self.runs() {
+            match run {
+                Run::Words(t) => out.push_str(&words(t)),
+                Run::Cite(i, _) => out.push_str(&cite(i)),
+                Run::Stop => out.push('.'),
+                Run::Space => out.push(' '),
+            }
+        }
+        out
+    }
+
+    /// The paragraph as the pieces every form writes, in order: each sentence's words
+    /// and citations, the full stop a sentence does not end with, and a space between
+    /// sentences. The one place the paragraph is put together (text, Markdown, HTML,
+    /// the panel).
+    #[must_use]
+    pub fn runs(&self) -> Vec<Run<'_>> {
+        let mut runs = Vec::new();
+        for (n, parts) in self.sentences.iter().enumerate() {
+            if n > 0 {
+                runs.push(Run::Space);
+            }
+            let mut ends_with_stop = false;
+            for part in parts {
+                match part {
+                    Part::Text(t) => {
+                        runs.push(Run::Words(t));
+                        ends_with_stop = t.ends_with('.');
+                    }
+                    Part::Cite(i) => {
+                        if let Some(source) = self.sources.get(*i) {
+                            runs.push(Run::Cite(*i, source));
+                            ends_with_stop = false;
+                        }
                     }
                 }
-                if !s.ends_with('.') {
-                    s.push('.');
-                }
-                s
-            })
-            .collect::<Vec<_>>()
-            .join(" ")
+            }
+            if !ends_with_stop {
+                runs.push(Run::Stop);
+            }
+        }
+        runs
     }
+}
+
+/// A piece of the briefing paragraph ([`Briefing::runs`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Run<'a> {
+    Words(&'a str),
+    /// A citation: the source's index (its reference number less one) and the source.
+    Cite(usize, &'a Cited),
+    /// The full stop a sentence lacks.
+    Stop,
+    /// Between two sentences.
+    Space,
 }
 
 /// Text as HTML: `&`, `<`, `>` and `"` escaped.

@@ -190,35 +190,27 @@ fn scratch(name: &str) -> std::path::PathBuf {
     dir.join(name)
 }
 
+/// Runs `export ARGS --out NAME` (in a scratch folder), which must succeed, and
+/// returns what it wrote.
+fn exported(args: &[&str], name: &str) -> String {
+    let out = scratch(name);
+    let mut all = vec!["export"];
+    all.extend_from_slice(args);
+    all.extend(["--out", out.to_str().expect("utf-8")]);
+    let r = run(&all);
+    assert_eq!(r.code, 0, "stderr: {}", r.stderr);
+    std::fs::read_to_string(&out).expect("written")
+}
+
 #[test]
 fn export_writes_the_briefing_as_markdown_text_svg_and_its_sources_as_csv() {
-    let md = scratch("b.md");
-    let r = run(&[
-        "export",
-        "--chart",
-        "briefing",
-        "--governorate",
-        "Ninewa",
-        "--from",
-        "2017",
-        "--to",
-        "2020",
-        "--out",
-        md.to_str().expect("utf-8"),
-    ]);
-    assert_eq!(r.code, 0, "stderr: {}", r.stderr);
-    let text = std::fs::read_to_string(&md).expect("written");
-    let markdown = run(&[
-        "summary",
-        "--markdown",
-        "--governorate",
-        "Ninewa",
-        "--from",
-        "2017",
-        "--to",
-        "2020",
-    ])
-    .stdout;
+    let ninewa = ["--governorate", "Ninewa", "--from", "2017", "--to", "2020"];
+    let mut args = vec!["--chart", "briefing"];
+    args.extend(ninewa);
+    let text = exported(&args, "b.md");
+    let mut summary = vec!["summary", "--markdown"];
+    summary.extend(ninewa);
+    let markdown = run(&summary).stdout;
     assert!(
         text.starts_with(
             "# Briefing text: displacement and aid in Iraq\n\nNinewa \u{b7} 2017\u{2013}2020\n\n"
@@ -231,47 +223,20 @@ fn export_writes_the_briefing_as_markdown_text_svg_and_its_sources_as_csv() {
     );
     assert!(text.contains("\ndisplacement-dashboard \u{b7} "), "{text}");
 
-    let plain_path = scratch("b.txt");
-    let r = run(&[
-        "export",
-        "--chart",
-        "briefing",
-        "--out",
-        plain_path.to_str().expect("utf-8"),
-    ]);
-    assert_eq!(r.code, 0, "stderr: {}", r.stderr);
-    let text = std::fs::read_to_string(&plain_path).expect("written");
+    let text = exported(&["--chart", "briefing"], "b.txt");
     assert!(text.contains(&format!("{NATIONAL}\n\nNotes: ")), "{text}");
     assert!(
         text.contains("\nSources\n1. IOM DTM figures as published by UNHCR: "),
         "{text}"
     );
 
-    let svg = scratch("b.svg");
-    let r = run(&[
-        "export",
-        "--chart",
-        "briefing",
-        "--out",
-        svg.to_str().expect("utf-8"),
-    ]);
-    assert_eq!(r.code, 0, "stderr: {}", r.stderr);
-    let picture = std::fs::read_to_string(&svg).expect("written");
+    let picture = exported(&["--chart", "briefing"], "b.svg");
     assert!(
         picture.contains(">Iraq had 997,334 internally displaced people at the end of 2025"),
         "the paragraph's first line is text in the SVG"
     );
 
-    let csv = scratch("b.csv");
-    let r = run(&[
-        "export",
-        "--table",
-        "briefing",
-        "--out",
-        csv.to_str().expect("utf-8"),
-    ]);
-    assert_eq!(r.code, 0, "stderr: {}", r.stderr);
-    let rows = std::fs::read_to_string(&csv).expect("written");
+    let rows = exported(&["--table", "briefing"], "b.csv");
     let mut lines = rows.split("\r\n");
     assert_eq!(lines.next(), Some("\u{feff}ref,cited_as,source,url"));
     assert!(
@@ -284,25 +249,8 @@ fn export_writes_the_briefing_as_markdown_text_svg_and_its_sources_as_csv() {
 
 #[test]
 fn the_sheet_carries_the_paragraph_only_with_with_text() {
-    let with = scratch("with.svg");
-    let r = run(&[
-        "export",
-        "--sheet",
-        "--with-text",
-        "--out",
-        with.to_str().expect("utf-8"),
-    ]);
-    assert_eq!(r.code, 0, "stderr: {}", r.stderr);
-    let without = scratch("without.svg");
-    let r = run(&[
-        "export",
-        "--sheet",
-        "--out",
-        without.to_str().expect("utf-8"),
-    ]);
-    assert_eq!(r.code, 0, "stderr: {}", r.stderr);
     let first_line = ">Iraq had 997,334 internally displaced people at the end of 2025";
-    let with = std::fs::read_to_string(&with).expect("written");
+    let with = exported(&["--sheet", "--with-text"], "with.svg");
     assert!(with.contains(first_line), "the sheet carries the paragraph");
     assert!(with.contains("class=\"notes\""), "and its notes");
     // A4's width; taller by the paragraph's block, so the charts keep their room.
@@ -311,7 +259,7 @@ fn the_sheet_carries_the_paragraph_only_with_with_text() {
         "{}",
         &with[..120]
     );
-    let without = std::fs::read_to_string(&without).expect("written");
+    let without = exported(&["--sheet"], "without.svg");
     assert!(!without.contains(first_line), "not unless asked");
     assert!(
         without.contains("width=\"1123\" height=\"794\""),

@@ -13,7 +13,7 @@ use super::{encoding_notes, kind_of};
 use crate::data::csv::{self, Records};
 use crate::data::detect::{GridRow, PUBLISHED_HEADER_SEARCH_ROWS, SAMPLE_ROWS, find_header};
 use crate::data::error::DataError;
-use crate::data::masterlist::{CHUNK_BYTES, MasterList, clean_text};
+use crate::data::masterlist::{CHUNK_BYTES, MasterList, has_bare_cr};
 use crate::data::progress::Progress;
 use crate::data::schema::Shape;
 use crate::domain::{Encoding, FileFormat};
@@ -80,12 +80,12 @@ pub(super) fn load_streamed(
         return Ok(None);
     };
     let lines = &head[start..=start + last_line];
-    if !clean_text(lines) {
-        return Ok(None);
-    }
-    let Ok(text) = std::str::from_utf8(lines) else {
+    let Ok(text) = simdutf8::basic::from_utf8(lines) else {
         return Ok(None);
     };
+    if has_bare_cr(lines) {
+        return Ok(None);
+    }
     let separator = csv::detect_separator(text);
     let first: Vec<GridRow> = Records::new(text, separator)
         .take(PUBLISHED_HEADER_SEARCH_ROWS + SAMPLE_ROWS + 2)

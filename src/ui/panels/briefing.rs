@@ -11,7 +11,7 @@ use egui::{FontId, RichText, Ui};
 use super::frame::{Heading, frame_ui};
 use super::{Mode, Panel, PanelCx};
 use crate::domain::Choices;
-use crate::model::{Briefing, Dashboard, PanelId, Part};
+use crate::model::{Briefing, Dashboard, PanelId, Run};
 use crate::ui::command::Command;
 use crate::ui::table_view::TableView;
 
@@ -138,35 +138,20 @@ fn text_ui(ui: &mut Ui, b: &Briefing, presenting: bool) {
         ..TextFormat::default()
     };
     let mut job = LayoutJob::default();
-    for (n, sentence) in b.sentences.iter().enumerate() {
-        if n > 0 {
-            job.append(" ", 0.0, words.clone());
-        }
-        let mut last = String::new();
-        for part in sentence {
-            match part {
-                Part::Text(t) => {
-                    job.append(t, 0.0, words.clone());
-                    last.clone_from(t);
-                }
-                Part::Cite(i) => {
-                    if let Some(s) = b.sources.get(*i) {
-                        job.append(&format!(" ({})", s.short), 0.0, cited.clone());
-                        last = ")".into();
-                    }
-                }
-            }
-        }
-        if !last.ends_with('.') {
-            job.append(".", 0.0, words.clone());
+    for run in b.runs() {
+        match run {
+            Run::Words(t) => job.append(t, 0.0, words.clone()),
+            Run::Cite(_, s) => job.append(&format!(" ({})", s.short), 0.0, cited.clone()),
+            Run::Stop => job.append(".", 0.0, words.clone()),
+            Run::Space => job.append(" ", 0.0, words.clone()),
         }
     }
     job.wrap.max_width = ui.available_width();
     ui.add_space(4.0);
     ui.label(job);
-    if !b.notes.is_empty() {
+    if let Some(notes) = b.notes_line() {
         ui.add_space(6.0);
-        ui.label(RichText::new(format!("Notes: {}", b.notes.join(" "))).small());
+        ui.label(RichText::new(notes).small());
     }
     ui.add_space(6.0);
     ui.label(RichText::new("Sources").strong());

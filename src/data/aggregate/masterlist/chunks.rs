@@ -233,9 +233,14 @@ fn parse_stream(
 
 /// UTF-8, with no CR that is not followed by LF (polars reads LF and CRLF lines only).
 #[must_use]
-pub fn clean_text(bytes: &[u8]) -> bool {
-    simdutf8::basic::from_utf8(bytes).is_ok()
-        && !memchr::memchr_iter(b'\r', bytes).any(|i| bytes.get(i + 1) != Some(&b'\n'))
+fn clean_text(bytes: &[u8]) -> bool {
+    simdutf8::basic::from_utf8(bytes).is_ok() && !has_bare_cr(bytes)
+}
+
+/// A CR not followed by LF (old Mac Excel line ends), which polars does not read.
+#[must_use]
+pub fn has_bare_cr(bytes: &[u8]) -> bool {
+    memchr::memchr_iter(b'\r', bytes).any(|i| bytes.get(i + 1) != Some(&b'\n'))
 }
 
 /// Parses one chunk and sends it (or `None` if it does not parse); false when the

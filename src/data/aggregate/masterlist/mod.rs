@@ -17,7 +17,7 @@
 
 mod chunks;
 
-pub use chunks::{CHUNK_BYTES, clean_text};
+pub use chunks::{CHUNK_BYTES, has_bare_cr};
 mod dating;
 
 use std::collections::{BTreeMap, HashMap};
